@@ -1,0 +1,80 @@
+//! The commands, wired stage by stage: read -> datasets -> indicators -> outputs.
+
+use crate::config::Config;
+use crate::datasets::{self, Datasets};
+use crate::indicators::{self, IndicatorError, Results};
+use crate::issue::{Issue, Severity};
+use crate::output::{self, OutputError, RunRecord};
+use crate::read::{self, ReadFile};
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Indicators(#[from] IndicatorError),
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    #[error("no input file found in {0}")]
+    NoInput(String),
+}
+
+/// The files of a run and the datasets typed from them.
+pub struct Loaded {
+    pub files: Vec<ReadFile>,
+    pub datasets: Datasets,
+}
+
+impl Loaded {
+    pub fn issues(&self) -> &[Issue] {
+        self.datasets.issues.as_slice()
+    }
+
+    /// SPEC 1: exit code 1 when a file could not be read or rows were rejected.
+    pub fn has_data_errors(&self) -> bool {
+        self.issues().iter().any(|i| i.severity == Severity::Error)
+    }
+}
+
+/// Reads every input (in parallel, results kept in path order) and builds the datasets.
+pub fn load(config: &Config) -> Result<Loaded, AppError> {
+    let inputs = read::discover(&config.inputs);
+    if inputs.is_empty() {
+        let shown: Vec<String> = config
+            .inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        return Err(AppError::NoInput(shown.join(", ")));
+    }
+    let files: Vec<ReadFile> = inputs.par_iter().map(read::read_file).collect();
+    let options = datasets::Options {
+        date_order: config.date_order,
+        indicator_names: indicators::catalog::indicator_names(),
+    };
+    let datasets = datasets::build(&files, &options);
+    Ok(Loaded { files, datasets })
+}
+
+/// What `report` did.
+pub struct ReportSummary {
+    pub out_dir: PathBuf,
+    pub results: Results,
+    pub loaded: Loaded,
+}
+
+pub fn report(config: &Config) -> Result<ReportSummary, AppError> {
+    let loaded = load(config)?;
+    let results = indicators::compute(&loaded.datasets, config.year, config.lang)?;
+    let run = RunRecord {
+        files: &loaded.files,
+        sheets: &loaded.datasets.sheets,
+        issues: loaded.issues(),
+    };
+    let out_dir = output::write_report(&results, &run, config)?;
+    Ok(ReportSummary {
+        out_dir,
+        results,
+        loaded,
+    })
+}

@@ -1,0 +1,102 @@
+//! Command-line flags (clap) and their one conversion into the library's `Config`.
+
+use bilan::config::{Config, CsvStyle, Format};
+use bilan::output::issues_report::IssueFormat;
+use bilan::Lang;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "bilan",
+    version,
+    about = "Yearly action-plan review from the departments' workbooks"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read the inputs and write the yearly review into OUT/YEAR/.
+    Report(ReportArgs),
+    /// Read and validate the inputs, print the data issues, write nothing.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files or folders to read (folders recursively). Default: data/
+    pub paths: Vec<PathBuf>,
+    /// Reporting year. Default: the latest year with a realised activity or an attended training.
+    #[arg(long)]
+    pub year: Option<i32>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output folder; the report goes into OUT/YEAR/.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Comma-separated output formats.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub formats: Option<Vec<Format>>,
+    #[arg(long, value_enum)]
+    pub csv_style: Option<CsvStyle>,
+    /// No progress or summary on stderr.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: IssueFormat,
+}
+
+impl InputArgs {
+    fn apply(self, config: &mut Config) {
+        if !self.paths.is_empty() {
+            config.inputs = self.paths;
+        }
+        if self.year.is_some() {
+            config.year = self.year;
+        }
+    }
+}
+
+impl ReportArgs {
+    pub fn into_config(self) -> Config {
+        let mut config = Config::default();
+        self.input.apply(&mut config);
+        if let Some(out) = self.out {
+            config.out = out;
+        }
+        if let Some(lang) = self.lang {
+            config.lang = lang;
+        }
+        if let Some(formats) = self.formats {
+            config.formats = formats;
+        }
+        if let Some(style) = self.csv_style {
+            config.csv_style = style;
+        }
+        config.quiet = self.quiet;
+        config
+    }
+}
+
+impl CheckArgs {
+    pub fn into_config(self) -> (Config, IssueFormat) {
+        let mut config = Config::default();
+        self.input.apply(&mut config);
+        (config, self.format)
+    }
+}

@@ -1,0 +1,202 @@
+//! One function per dataset: a data row to a typed record, with the row-level rules of SPEC 3.
+
+use super::categories::{self, ACTIVITY_TYPES, GENDERS, MODALITIES, STATUSES};
+use super::normalize::normalize_key;
+use super::records::{Activity, Registration, Source, Target};
+use super::row_reader::RowReader;
+use crate::issue::{Code, Severity};
+use crate::read::Cell;
+
+/// An indicator the targets sheet may name, by id or label.
+#[derive(Debug, Clone)]
+pub struct IndicatorName {
+    pub id: String,
+    pub fr: String,
+    pub en: String,
+}
+
+pub fn activity(r: &mut RowReader, source: Source) -> Option<Activity> {
+    let id = r.text("id");
+    let date = r.date("date");
+    let end_date = r.date("end_date");
+    let activity_type = activity_type(r);
+    let title = r.text("title");
+    let axis = r.text("axis");
+    let project = r.text("project");
+    let partners = r.text_list("partner");
+    let status = r.category("status", STATUSES).map(|c| c.code);
+    let participants = r.count("participants");
+    let mut women = r.count("women");
+    let budget_planned = r.non_negative("budget_planned");
+    let budget_spent = r.non_negative("budget_spent");
+    let location = r.text("location");
+    if r.rejected {
+        return None;
+    }
+    let (date, activity_type, status) = (date?, activity_type?, status?);
+    if let (Some(w), Some(p)) = (women, participants) {
+        if w > p {
+            r.report(
+                "women",
+                Code::InconsistentRow,
+                format!("{w} women out of {p} participants; `women` is emptied"),
+            );
+            women = None;
+        }
+    }
+    let end_date = end_date.filter(|end| {
+        let ok = *end >= date;
+        if !ok {
+            r.report(
+                "end_date",
+                Code::InconsistentRow,
+                "the end date is before the start date; it is emptied".into(),
+            );
+        }
+        ok
+    });
+    Some(Activity {
+        source,
+        id,
+        date,
+        end_date,
+        activity_type,
+        title,
+        axis,
+        project,
+        partners,
+        status,
+        participants,
+        women,
+        budget_planned,
+        budget_spent,
+        location,
+    })
+}
+
+/// A known type gives its code; any other value is kept as its own category with a warning.
+fn activity_type(r: &mut RowReader) -> Option<String> {
+    let cell = r.raw("type")?;
+    let text = super::normalize::clean_text(&cell.display());
+    if let Some(category) = categories::lookup(ACTIVITY_TYPES, &text) {
+        return Some(category.code.to_string());
+    }
+    r.report_with(
+        "type",
+        Code::UnknownCategory,
+        Severity::Warning,
+        format!("« {text} » is not a known activity type; it is kept as its own category"),
+    );
+    Some(text)
+}
+
+pub fn registration(r: &mut RowReader, source: Source) -> Option<Registration> {
+    let session_id = r.text("session_id");
+    let program = r.text("program");
+    let start_date = r.date("start_date");
+    let end_date = r.date("end_date");
+    let hours = r.number("hours").map(|n| n.value);
+    let organisation = r.text("organisation");
+    let participant_id = r.text("participant_id");
+    let gender = r.category("gender", GENDERS).map(|c| c.code);
+    let category = r.text("category");
+    // An empty cell in a present `attended` column means absent; no column means everyone attended.
+    let attended_column = r.has_column("attended");
+    let attended = r.boolean("attended").unwrap_or(!attended_column);
+    let modality = r.category("modality", MODALITIES).map(|c| c.code);
+    let mut satisfaction = r.number("satisfaction").map(|n| n.value);
+    if let Some(h) = hours {
+        if h <= 0.0 {
+            r.report(
+                "hours",
+                Code::OutOfRange,
+                format!("`hours` must be above 0, not {h}"),
+            );
+        }
+    }
+    if let Some(s) = satisfaction {
+        if !(1.0..=5.0).contains(&s) {
+            r.report(
+                "satisfaction",
+                Code::OutOfRange,
+                format!("satisfaction must be between 1 and 5, not {s}; it is emptied"),
+            );
+            satisfaction = None;
+        }
+    }
+    if r.rejected {
+        return None;
+    }
+    let start_date = start_date?;
+    let end_date = end_date.filter(|end| {
+        let ok = *end >= start_date;
+        if !ok {
+            r.report(
+                "end_date",
+                Code::InconsistentRow,
+                "the end date is before the start date; it is emptied".into(),
+            );
+        }
+        ok
+    });
+    Some(Registration {
+        source,
+        session_id: session_id?,
+        program: program?,
+        start_date,
+        end_date,
+        hours: hours?,
+        organisation: organisation?,
+        participant_id: participant_id?,
+        gender,
+        category,
+        attended,
+        modality,
+        satisfaction,
+    })
+}
+
+pub fn target(r: &mut RowReader, source: Source, names: &[IndicatorName]) -> Option<Target> {
+    let year = r.integer("year");
+    let indicator_text = r.text("indicator");
+    let target = r.non_negative("target");
+    let indicator = indicator_text.and_then(|text| {
+        let key = normalize_key(&text);
+        let found = names.iter().find(|n| {
+            normalize_key(&n.id) == key
+                || normalize_key(&n.fr) == key
+                || normalize_key(&n.en) == key
+        });
+        if found.is_none() {
+            r.report(
+                "indicator",
+                Code::UnknownCategory,
+                format!("« {text} » names no indicator of the catalog"),
+            );
+        }
+        found.map(|n| n.id.clone())
+    });
+    if r.rejected {
+        return None;
+    }
+    Some(Target {
+        source,
+        year: i32::try_from(year?).ok()?,
+        indicator: indicator?,
+        target: target?,
+    })
+}
+
+/// A row whose first non-empty cell is a total label is a subtotal people add by hand, not data.
+pub fn is_total_row(cells: &[Cell]) -> bool {
+    let Some(first) = cells.iter().find(|c| !c.is_blank()) else {
+        return false;
+    };
+    let Cell::Text(text) = first else {
+        return false;
+    };
+    matches!(
+        normalize_key(text).as_str(),
+        "total" | "totaux" | "total general" | "sous total" | "sous totaux" | "total generaux"
+    )
+}

@@ -1,0 +1,56 @@
+//! Normalisation shared by header matching and category lookup.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Case folded, accents removed, punctuation/apostrophes/underscores as spaces,
+/// runs of spaces collapsed, trimmed: "Date de début", "DATE_DEBUT" and "date  de debut" meet.
+pub fn normalize_key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// Text cells: trimmed, inner runs of white space collapsed to one space.
+pub fn clean_text(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_variants_meet() {
+        assert_eq!(normalize_key("Date de début"), "date de debut");
+        assert_eq!(normalize_key("DATE_DEBUT"), "date debut");
+        assert_eq!(normalize_key("  date  de debut "), "date de debut");
+        assert_eq!(normalize_key("Type d'activité"), "type d activite");
+        assert_eq!(normalize_key("Type d’activité"), "type d activite");
+        assert_eq!(normalize_key("Durée (h)"), "duree h");
+        assert_eq!(normalize_key("N°"), "n");
+        assert_eq!(
+            normalize_key("Échange d'informations"),
+            "echange d informations"
+        );
+    }
+
+    #[test]
+    fn text_cells_are_collapsed() {
+        assert_eq!(
+            clean_text("  Atelier   régional\u{a0} IA "),
+            "Atelier régional IA"
+        );
+    }
+}

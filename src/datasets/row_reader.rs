@@ -1,0 +1,242 @@
+//! Reads the typed fields of one data row, turning every bad cell into a located issue.
+//!
+//! A bad required field marks the row rejected (error); a bad optional field is
+//! emptied and the row kept (warning), as SPEC section 2 says.
+
+use super::categories::{self, Category};
+use super::header::Header;
+use super::normalize::clean_text;
+use super::values::{self, DateOrder, Number, ValueError};
+use crate::issue::{column_letter, Code, Issue, Location, Severity};
+use crate::read::{Cell, Row};
+use chrono::NaiveDate;
+
+pub struct RowReader<'a> {
+    pub row: &'a Row,
+    pub header: &'a Header,
+    pub file: &'a str,
+    pub sheet: &'a str,
+    pub date_order: DateOrder,
+    pub issues: Vec<Issue>,
+    pub rejected: bool,
+}
+
+impl<'a> RowReader<'a> {
+    pub fn new(
+        row: &'a Row,
+        header: &'a Header,
+        file: &'a str,
+        sheet: &'a str,
+        date_order: DateOrder,
+    ) -> Self {
+        RowReader {
+            row,
+            header,
+            file,
+            sheet,
+            date_order,
+            issues: Vec::new(),
+            rejected: false,
+        }
+    }
+
+    fn field_index(&self, name: &str) -> usize {
+        // Field names are the compile-time constants of schema.rs, looked up by the builders of this module.
+        self.header
+            .dataset
+            .fields()
+            .iter()
+            .position(|f| f.name == name)
+            .unwrap_or_else(|| panic!("field {name} is not in {:?}", self.header.dataset))
+    }
+
+    pub fn has_column(&self, name: &str) -> bool {
+        self.header.column_of(self.field_index(name)).is_some()
+    }
+
+    pub fn location(&self, column: Option<usize>) -> Location {
+        Location {
+            file: self.file.to_string(),
+            sheet: self.sheet.to_string(),
+            row: Some(self.row.number),
+            column: column.map(column_letter).unwrap_or_default(),
+        }
+    }
+
+    /// Records an issue about field `name`: an error rejecting the row when required, else a warning.
+    pub fn report(&mut self, name: &str, code: Code, message: String) {
+        let index = self.field_index(name);
+        let required = self.header.dataset.fields()[index].required;
+        self.report_with(
+            name,
+            code,
+            if required {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            message,
+        );
+    }
+
+    pub fn report_with(&mut self, name: &str, code: Code, severity: Severity, message: String) {
+        let index = self.field_index(name);
+        let column = self.header.column_of(index);
+        let header = self.header.columns[index]
+            .as_ref()
+            .map(|(_, h)| h.clone())
+            .unwrap_or_default();
+        let value = column
+            .map(|c| self.row.get(c).display())
+            .unwrap_or_default();
+        if severity == Severity::Error {
+            self.rejected = true;
+        }
+        let issue = Issue::new(severity, code, self.location(column), message)
+            .with_header(header)
+            .with_value(value);
+        self.issues.push(issue);
+    }
+
+    /// The cell of a field, `None` when the column is absent or the cell blank (a missing required value is reported).
+    fn cell(&mut self, name: &str) -> Option<&'a Cell> {
+        let index = self.field_index(name);
+        let field = self.header.dataset.fields()[index];
+        let cell = self.header.column_of(index).map(|c| self.row.get(c));
+        match cell {
+            Some(cell) if !cell.is_blank() => {
+                if let Cell::Error(e) = cell {
+                    self.report(
+                        name,
+                        Code::CellError,
+                        format!("the cell holds the error value {e}"),
+                    );
+                    return None;
+                }
+                Some(cell)
+            }
+            _ => {
+                if field.required {
+                    self.report(
+                        name,
+                        Code::MissingValue,
+                        format!("the required field `{name}` is empty"),
+                    );
+                }
+                None
+            }
+        }
+    }
+
+    fn parsed<T>(
+        &mut self,
+        name: &str,
+        parse: impl FnOnce(&Cell) -> Result<T, ValueError>,
+    ) -> Option<T> {
+        let cell = self.cell(name)?;
+        match parse(cell) {
+            Ok(value) => Some(value),
+            Err(e) => {
+                self.report(name, e.code, e.message);
+                None
+            }
+        }
+    }
+
+    pub fn text(&mut self, name: &str) -> Option<String> {
+        let cell = self.cell(name)?;
+        let text = clean_text(&cell.display());
+        (!text.is_empty()).then_some(text)
+    }
+
+    /// Several values in one cell, split on `;` or line breaks before spaces are collapsed.
+    pub fn text_list(&mut self, name: &str) -> Vec<String> {
+        let Some(cell) = self.cell(name) else {
+            return Vec::new();
+        };
+        let mut values: Vec<String> = Vec::new();
+        for part in cell.display().split([';', '\n', '\r']) {
+            let part = clean_text(part);
+            if !part.is_empty() && !values.contains(&part) {
+                values.push(part);
+            }
+        }
+        values
+    }
+
+    pub fn date(&mut self, name: &str) -> Option<NaiveDate> {
+        let order = self.date_order;
+        self.parsed(name, |c| values::parse_date(c, order))
+    }
+
+    pub fn number(&mut self, name: &str) -> Option<Number> {
+        self.parsed(name, values::parse_number)
+    }
+
+    /// A number that must be >= 0.
+    pub fn non_negative(&mut self, name: &str) -> Option<f64> {
+        let n = self.number(name)?;
+        if n.value < 0.0 {
+            self.report(
+                name,
+                Code::NegativeValue,
+                format!("`{name}` cannot be negative"),
+            );
+            return None;
+        }
+        Some(n.value)
+    }
+
+    /// A whole number >= 0 (participants, women).
+    pub fn count(&mut self, name: &str) -> Option<i64> {
+        let n = self.non_negative(name)?;
+        if n.fract() != 0.0 {
+            self.report(
+                name,
+                Code::NotAnInteger,
+                format!("`{name}` must be a whole number"),
+            );
+            return None;
+        }
+        Some(n as i64)
+    }
+
+    pub fn integer(&mut self, name: &str) -> Option<i64> {
+        let n = self.number(name)?;
+        if n.value.fract() != 0.0 {
+            self.report(
+                name,
+                Code::NotAnInteger,
+                format!("`{name}` must be a whole number"),
+            );
+            return None;
+        }
+        Some(n.value as i64)
+    }
+
+    pub fn boolean(&mut self, name: &str) -> Option<bool> {
+        self.parsed(name, values::parse_bool)
+    }
+
+    /// A value of a closed list; unknown values are reported as `unknown-category`.
+    pub fn category(&mut self, name: &str, list: &'static [Category]) -> Option<&'static Category> {
+        let cell = self.cell(name)?;
+        let text = cell.display();
+        match categories::lookup(list, &text) {
+            Some(category) => Some(category),
+            None => {
+                self.report(
+                    name,
+                    Code::UnknownCategory,
+                    format!("« {} » is not a known value of `{name}`", clean_text(&text)),
+                );
+                None
+            }
+        }
+    }
+
+    /// The raw cell of a field for rules that need it (unknown activity types).
+    pub fn raw(&mut self, name: &str) -> Option<&'a Cell> {
+        self.cell(name)
+    }
+}

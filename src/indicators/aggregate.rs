@@ -1,0 +1,78 @@
+//! One helper to run named aggregates over a lazy frame, grouped by a key or not.
+//!
+//! Every figure of bilan goes through here, so that a table's rows and its total
+//! row are the same expressions evaluated at two levels (never a sum of rates).
+
+use polars::prelude::*;
+use std::collections::BTreeMap;
+
+/// A named aggregate expression.
+pub type Agg = (&'static str, Expr);
+
+/// Aggregates for the whole frame, one value per expression.
+pub fn total(frame: LazyFrame, aggs: &[Agg]) -> PolarsResult<Vec<Option<f64>>> {
+    let exprs: Vec<Expr> = aggs
+        .iter()
+        .map(|(name, e)| e.clone().cast(DataType::Float64).alias(*name))
+        .collect();
+    let df = frame.select(exprs).collect()?;
+    aggs.iter()
+        .map(|(name, _)| Ok(df.column(name)?.f64()?.get(0)))
+        .collect()
+}
+
+/// Aggregates per value of `key` (a null key is `None`), sorted by key text.
+pub fn grouped(
+    frame: LazyFrame,
+    key: &str,
+    aggs: &[Agg],
+) -> PolarsResult<BTreeMap<Option<String>, Vec<Option<f64>>>> {
+    let exprs: Vec<Expr> = aggs
+        .iter()
+        .map(|(name, e)| e.clone().cast(DataType::Float64).alias(*name))
+        .collect();
+    let df = frame.group_by([col(key)]).agg(exprs).collect()?;
+    let keys = df.column(key)?;
+    let columns: Vec<&Float64Chunked> = aggs
+        .iter()
+        .map(|(name, _)| df.column(name)?.f64())
+        .collect::<PolarsResult<_>>()?;
+    let mut out = BTreeMap::new();
+    for i in 0..df.height() {
+        let key = match keys.get(i)? {
+            AnyValue::Null => None,
+            AnyValue::String(s) => Some(s.to_string()),
+            other => Some(other.to_string()),
+        };
+        out.insert(key, columns.iter().map(|c| c.get(i)).collect());
+    }
+    Ok(out)
+}
+
+/// Rows of `frame` in year `year`.
+pub fn in_year(frame: &DataFrame, year: i32) -> LazyFrame {
+    frame.clone().lazy().filter(col("year").eq(lit(year)))
+}
+
+/// Activities with status `realise`.
+pub fn realised() -> Expr {
+    col("status").eq(lit("realise"))
+}
+
+/// Registrations that were attended.
+pub fn attended() -> Expr {
+    col("attended")
+}
+
+/// Number of rows whose `field` equals `value`.
+pub fn count_eq(field: &str, value: &str) -> Expr {
+    col(field).eq(lit(value)).cast(DataType::Float64).sum()
+}
+
+/// `a / b × factor`, empty when the denominator is zero or missing.
+pub fn ratio(a: Option<f64>, b: Option<f64>, factor: f64) -> Option<f64> {
+    match (a, b) {
+        (Some(a), Some(b)) if b != 0.0 => Some(a / b * factor),
+        _ => None,
+    }
+}

@@ -1,0 +1,71 @@
+//! The `bilan` binary: parse the command line, call the library, turn the outcome into an exit code.
+
+mod cli;
+
+use bilan::app;
+use bilan::output::issues_report;
+use clap::Parser;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// SPEC 1: 0 success, 1 data errors found (output still written), 2 usage or fatal error.
+const DATA_ERRORS: u8 = 1;
+const FATAL: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("bilan: error: {e}");
+            ExitCode::from(FATAL)
+        }
+    }
+}
+
+fn run(cli: cli::Cli) -> Result<ExitCode, app::AppError> {
+    match cli.command {
+        cli::Command::Report(args) => {
+            let config = args.into_config();
+            let summary = app::report(&config)?;
+            let issues = summary.loaded.issues();
+            if !config.quiet {
+                let count = |s| issues.iter().filter(|i| i.severity == s).count();
+                eprintln!(
+                    "bilan: wrote {} ({} error(s), {} warning(s), {} info(s) in the data)",
+                    summary.out_dir.display(),
+                    count(bilan::issue::Severity::Error),
+                    count(bilan::issue::Severity::Warning),
+                    count(bilan::issue::Severity::Info),
+                );
+            }
+            if summary.loaded.has_data_errors() {
+                eprintln!("bilan: the data has errors; the report was written without the rejected rows (see data-issues.csv)");
+                return Ok(ExitCode::from(DATA_ERRORS));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        cli::Command::Check(args) => {
+            let (config, format) = args.into_config();
+            let loaded = app::load(&config)?;
+            print_stdout(&issues_report::render(loaded.issues(), format));
+            Ok(if loaded.has_data_errors() {
+                ExitCode::from(DATA_ERRORS)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+    }
+}
+
+/// Prints to stdout; a closed pipe (`bilan check | head`) ends quietly.
+fn print_stdout(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
+        std::process::exit(0);
+    }
+}

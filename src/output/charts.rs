@@ -1,0 +1,201 @@
+//! Charts (SPEC 6) drawn with plotters, as SVG and PNG, text in the embedded DejaVu Sans.
+//!
+//! Categorical charts are horizontal bars: long French labels ("Échange d'informations")
+//! then sit on the left in full instead of overlapping under the bars.
+
+use crate::indicators::ValueKind;
+use crate::Lang;
+use plotters::coord::combinators::BindKeyPoints;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::FontStyle;
+use std::path::Path;
+use std::sync::Once;
+
+/// DejaVu Sans (Bitstream Vera licence, see assets/fonts/LICENSE-DejaVu.txt), so that every machine draws the same pixels.
+static FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+const FAMILY: &str = "sans-serif";
+pub const SIZE: (u32, u32) = (1200, 700);
+
+/// Okabe–Ito colour-blind-safe palette, in series order.
+pub const PALETTE: [RGBColor; 6] = [
+    RGBColor(0x00, 0x72, 0xB2),
+    RGBColor(0xE6, 0x9F, 0x00),
+    RGBColor(0x00, 0x9E, 0x73),
+    RGBColor(0xCC, 0x79, 0xA7),
+    RGBColor(0x56, 0xB4, 0xE9),
+    RGBColor(0xD5, 0x5E, 0x00),
+];
+
+#[derive(Debug, thiserror::Error)]
+#[error("cannot draw the chart {id}: {message}")]
+pub struct ChartError {
+    pub id: String,
+    pub message: String,
+}
+
+/// A horizontal bar chart: one bar per series in each category.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarChart {
+    pub id: String,
+    pub title: String,
+    pub value_axis: String,
+    pub categories: Vec<String>,
+    /// (legend, one value per category)
+    pub series: Vec<(String, Vec<f64>)>,
+    pub kind: ValueKind,
+}
+
+impl BarChart {
+    /// A chart with nothing above zero is not drawn (SPEC 6).
+    pub fn has_data(&self) -> bool {
+        self.series
+            .iter()
+            .any(|(_, values)| values.iter().any(|v| *v > 0.0))
+    }
+}
+
+fn register_font() {
+    static REGISTER: Once = Once::new();
+    REGISTER.call_once(|| {
+        // The embedded font is a valid TrueType file checked by the chart tests.
+        let _ = plotters::style::register_font(FAMILY, FontStyle::Normal, FONT);
+    });
+}
+
+pub fn render_svg(chart: &BarChart, lang: Lang) -> Result<String, ChartError> {
+    register_font();
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        draw(chart, lang, &root).map_err(|e| error(chart, e))?;
+        root.present().map_err(|e| error(chart, e))?;
+    }
+    Ok(svg)
+}
+
+pub fn render_png(chart: &BarChart, lang: Lang, path: &Path) -> Result<(), ChartError> {
+    register_font();
+    let root = BitMapBackend::new(path, SIZE).into_drawing_area();
+    draw(chart, lang, &root).map_err(|e| error(chart, e))?;
+    root.present().map_err(|e| error(chart, e))
+}
+
+fn error(chart: &BarChart, e: impl std::fmt::Display) -> ChartError {
+    ChartError {
+        id: chart.id.clone(),
+        message: e.to_string(),
+    }
+}
+
+/// Labels longer than this are shortened with an ellipsis so that they never run into the bars.
+const MAX_LABEL_CHARS: usize = 44;
+
+/// Vertical units per category: integer coordinates so that plotters can label them.
+const SLOT: i32 = 100;
+
+pub fn shorten(label: &str) -> String {
+    if label.chars().count() <= MAX_LABEL_CHARS {
+        label.to_string()
+    } else {
+        let mut short: String = label.chars().take(MAX_LABEL_CHARS - 1).collect();
+        short = short.trim_end().to_string();
+        short.push('…');
+        short
+    }
+}
+
+type DrawResult<E> = Result<(), DrawingAreaErrorKind<E>>;
+
+fn draw<DB: DrawingBackend>(
+    chart: &BarChart,
+    lang: Lang,
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+) -> DrawResult<DB::ErrorType> {
+    root.fill(&WHITE)?;
+    let n = chart.categories.len();
+    let max = chart
+        .series
+        .iter()
+        .flat_map(|(_, v)| v.iter().copied())
+        .fold(0.0_f64, f64::max);
+    let x_max = if max > 0.0 { max * 1.15 } else { 1.0 };
+    // Category i spans y in [(n - i - 1) * SLOT, (n - i) * SLOT) so that the first category is on top.
+    let key_points: Vec<i32> = (0..n as i32).map(|i| i * SLOT + SLOT / 2).collect();
+    let categories: Vec<String> = chart.categories.iter().map(|c| shorten(c)).collect();
+    let label_for = move |y: &i32| -> String {
+        let slot = n as i32 - 1 - y.div_euclid(SLOT);
+        usize::try_from(slot)
+            .ok()
+            .and_then(|s| categories.get(s))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let value_label = |v: &f64| super::format::display_number(*v, chart.kind, lang);
+    let mut ctx = ChartBuilder::on(root)
+        .caption(&chart.title, (FAMILY, 30))
+        .margin(20)
+        .x_label_area_size(50)
+        .y_label_area_size(390)
+        .build_cartesian_2d(0.0..x_max, (0..n as i32 * SLOT).with_key_points(key_points))?;
+    ctx.configure_mesh()
+        .disable_y_mesh()
+        .light_line_style(WHITE)
+        .y_label_formatter(&label_for)
+        .x_label_formatter(&value_label)
+        .x_desc(&chart.value_axis)
+        .label_style((FAMILY, 16))
+        .axis_desc_style((FAMILY, 18))
+        .draw()?;
+    let series_count = chart.series.len().max(1) as i32;
+    let band = SLOT * 8 / 10 / series_count;
+    for (s, (name, values)) in chart.series.iter().enumerate() {
+        let color = PALETTE[s % PALETTE.len()];
+        let bars = values.iter().enumerate().map(move |(i, v)| {
+            let top = (n - i) as i32 * SLOT - SLOT / 10 - band * s as i32;
+            Rectangle::new([(0.0, top - band), (*v, top)], color.filled())
+        });
+        ctx.draw_series(bars)?
+            .label(name.as_str())
+            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], color.filled()));
+        let labels = values
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| **v > 0.0)
+            .map(move |(i, v)| {
+                let middle = (n - i) as i32 * SLOT - SLOT / 10 - band * s as i32 - band / 2;
+                let style = TextStyle::from((FAMILY, 14).into_font())
+                    .pos(Pos::new(HPos::Left, VPos::Center));
+                Text::new(value_label(v), (*v + x_max * 0.005, middle), style)
+            });
+        ctx.draw_series(labels)?;
+    }
+    if chart.series.len() > 1 {
+        ctx.configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(BLACK)
+            .label_font((FAMILY, 16))
+            .draw()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_labels_are_shortened_with_an_ellipsis() {
+        let long = "Transformation digitale de l'administration publique et des services";
+        let short = shorten(long);
+        assert!(short.chars().count() <= MAX_LABEL_CHARS);
+        assert!(short.ends_with('…'));
+        assert_eq!(shorten("Atelier"), "Atelier");
+    }
+
+    #[test]
+    fn embedded_font_is_valid() {
+        assert!(plotters::style::register_font("test-family", FontStyle::Normal, FONT).is_ok());
+    }
+}

@@ -1,0 +1,96 @@
+//! CSV exports (SPEC 6): standard or French-Excel style, guarded against formula injection.
+
+use super::format::csv_number;
+use crate::config::CsvStyle;
+use crate::indicators::ValueKind;
+
+/// A CSV cell: text is guarded against formula injection, numbers are written as numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CsvCell {
+    Text(String),
+    Number(Option<f64>, ValueKind),
+}
+
+impl CsvCell {
+    pub fn text(s: impl Into<String>) -> Self {
+        CsvCell::Text(s.into())
+    }
+}
+
+/// Text that a spreadsheet would run as a formula gets a leading `'`.
+pub fn guard_formula(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}
+
+/// Serialises a header and rows in the given style.
+pub fn to_csv(header: &[&str], rows: &[Vec<CsvCell>], style: CsvStyle) -> Vec<u8> {
+    let (delimiter, terminator, bom, comma) = match style {
+        CsvStyle::Standard => (b',', csv::Terminator::Any(b'\n'), false, false),
+        CsvStyle::ExcelFr => (b';', csv::Terminator::CRLF, true, true),
+    };
+    let mut out = Vec::new();
+    if bom {
+        out.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
+    }
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .terminator(terminator)
+        .from_writer(out);
+    let write = |writer: &mut csv::Writer<Vec<u8>>, record: Vec<String>| {
+        // Writing to a Vec<u8> cannot fail for I/O reasons; csv only errors on I/O.
+        writer.write_record(record).expect("writing CSV to memory");
+    };
+    write(&mut writer, header.iter().map(|h| h.to_string()).collect());
+    for row in rows {
+        let record = row
+            .iter()
+            .map(|cell| match cell {
+                CsvCell::Text(t) => guard_formula(t),
+                CsvCell::Number(None, _) => String::new(),
+                CsvCell::Number(Some(v), kind) => {
+                    let text = csv_number(*v, *kind);
+                    if comma {
+                        text.replace('.', ",")
+                    } else {
+                        text
+                    }
+                }
+            })
+            .collect();
+        write(&mut writer, record);
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standard_style_guards_formulas_but_not_numbers() {
+        let rows = vec![vec![
+            CsvCell::text("=HYPERLINK(1)"),
+            CsvCell::Number(Some(-2.5), ValueKind::Decimal),
+        ]];
+        let text = String::from_utf8(to_csv(&["a", "b"], &rows, CsvStyle::Standard)).unwrap();
+        assert_eq!(text, "a,b\n'=HYPERLINK(1),-2.5\n");
+    }
+
+    #[test]
+    fn excel_fr_style_has_bom_semicolons_commas_and_crlf() {
+        let rows = vec![vec![
+            CsvCell::text("Atelier"),
+            CsvCell::Number(Some(83.33), ValueKind::Rate),
+            CsvCell::Number(None, ValueKind::Rate),
+        ]];
+        let bytes = to_csv(&["type", "rate", "x"], &rows, CsvStyle::ExcelFr);
+        assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);
+        assert_eq!(
+            String::from_utf8(bytes[3..].to_vec()).unwrap(),
+            "type;rate;x\r\nAtelier;83,3;\r\n"
+        );
+    }
+}

@@ -1,0 +1,138 @@
+//! Number formatting: machine-stable for CSV, localised for the report.
+
+use crate::indicators::ValueKind;
+use crate::Lang;
+
+/// Decimal places a kind of value is rounded to (SPEC 6).
+fn decimals(kind: ValueKind) -> usize {
+    match kind {
+        ValueKind::Count => 0,
+        ValueKind::Rate => 1,
+        ValueKind::Decimal => 2,
+    }
+}
+
+/// `value` rounded to `places` decimals, trailing zeros dropped, `.` as decimal mark, never `-0`.
+pub fn plain_number(value: f64, places: usize) -> String {
+    let text = format!("{value:.places$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    };
+    if text == "-0" {
+        "0".to_string()
+    } else {
+        text
+    }
+}
+
+/// A CSV number: counts as integers, rates with at most 1 decimal, others at most 2.
+pub fn csv_number(value: f64, kind: ValueKind) -> String {
+    plain_number(value, decimals(kind))
+}
+
+/// A number for people: `1 234,5` in French (no-break space), `1,234.5` in English.
+pub fn display_number(value: f64, kind: ValueKind, lang: Lang) -> String {
+    let plain = plain_number(value, decimals(kind));
+    let (negative, digits) = match plain.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, plain.as_str()),
+    };
+    let (int_part, frac_part) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let (group_sep, decimal_mark) = match lang {
+        Lang::Fr => ('\u{a0}', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            grouped.push(group_sep);
+        }
+        grouped.push(c);
+    }
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.push_str(&grouped);
+    if let Some(frac) = frac_part {
+        out.push(decimal_mark);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A percentage for people: `83,3 %` in French, `83.3%` in English.
+pub fn display_percent(value: f64, lang: Lang) -> String {
+    let number = display_number(value, ValueKind::Rate, lang);
+    match lang {
+        Lang::Fr => format!("{number}\u{a0}%"),
+        Lang::En => format!("{number}%"),
+    }
+}
+
+/// An optional value for people, `–` when there is none.
+pub fn display_optional(value: Option<f64>, kind: ValueKind, lang: Lang) -> String {
+    match value {
+        None => "–".to_string(),
+        Some(v) if kind == ValueKind::Rate => display_percent(v, lang),
+        Some(v) => display_number(v, kind, lang),
+    }
+}
+
+/// A signed change in percent, `+12,5 %`.
+pub fn display_change(value: Option<f64>, lang: Lang) -> String {
+    match value {
+        None => "–".to_string(),
+        Some(v) => {
+            let text = display_percent(v, lang);
+            if v > 0.0 && !text.starts_with('0') {
+                format!("+{text}")
+            } else {
+                text
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_numbers_are_rounded_and_trimmed() {
+        assert_eq!(csv_number(12.0, ValueKind::Count), "12");
+        assert_eq!(csv_number(83.3333, ValueKind::Rate), "83.3");
+        assert_eq!(csv_number(80.0, ValueKind::Rate), "80");
+        assert_eq!(csv_number(2.456, ValueKind::Decimal), "2.46");
+        assert_eq!(csv_number(2.5, ValueKind::Decimal), "2.5");
+        assert_eq!(csv_number(-0.001, ValueKind::Decimal), "0");
+    }
+
+    #[test]
+    fn french_and_english_display() {
+        assert_eq!(
+            display_number(1234.5, ValueKind::Decimal, Lang::Fr),
+            "1\u{a0}234,5"
+        );
+        assert_eq!(
+            display_number(1234.5, ValueKind::Decimal, Lang::En),
+            "1,234.5"
+        );
+        assert_eq!(
+            display_number(1234567.0, ValueKind::Count, Lang::En),
+            "1,234,567"
+        );
+        assert_eq!(display_number(123.0, ValueKind::Count, Lang::Fr), "123");
+        assert_eq!(display_percent(83.33, Lang::Fr), "83,3\u{a0}%");
+        assert_eq!(display_percent(83.33, Lang::En), "83.3%");
+        assert_eq!(
+            display_number(-1234.0, ValueKind::Count, Lang::En),
+            "-1,234"
+        );
+    }
+}

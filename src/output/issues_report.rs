@@ -1,0 +1,111 @@
+//! How `check` prints the issues: text for people, JSON for tools, GitHub annotations for CI.
+
+use crate::issue::{Issue, Severity};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum IssueFormat {
+    Text,
+    Json,
+    Github,
+}
+
+pub fn render(issues: &[Issue], format: IssueFormat) -> String {
+    match format {
+        IssueFormat::Text => text(issues),
+        IssueFormat::Json => {
+            let mut json =
+                serde_json::to_string_pretty(issues).unwrap_or_else(|_| "[]".to_string());
+            json.push('\n');
+            json
+        }
+        IssueFormat::Github => github(issues),
+    }
+}
+
+fn place(issue: &Issue) -> String {
+    let l = &issue.location;
+    let mut out = l.file.clone();
+    if !l.sheet.is_empty() {
+        out.push_str(&format!(" [{}]", l.sheet));
+    }
+    if let Some(row) = l.row {
+        out.push_str(&format!(":{}{row}", l.column));
+    }
+    out
+}
+
+fn text(issues: &[Issue]) -> String {
+    let mut out = String::new();
+    for issue in issues {
+        out.push_str(&format!(
+            "{}: {}: {} [{}]",
+            place(issue),
+            issue.severity.as_str(),
+            issue.message,
+            issue.code
+        ));
+        if !issue.value.is_empty() {
+            out.push_str(&format!(" (value: {})", issue.value.replace('\n', " ")));
+        }
+        out.push('\n');
+    }
+    let errors = issues
+        .iter()
+        .filter(|i| i.severity == Severity::Error)
+        .count();
+    let warnings = issues
+        .iter()
+        .filter(|i| i.severity == Severity::Warning)
+        .count();
+    let infos = issues.len() - errors - warnings;
+    out.push_str(&format!(
+        "{errors} error(s), {warnings} warning(s), {infos} info(s)\n"
+    ));
+    out
+}
+
+/// Escaping of workflow-command properties and messages (GitHub Actions).
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn github(issues: &[Issue]) -> String {
+    let mut out = String::new();
+    for issue in issues {
+        let level = match issue.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let mut props = vec![format!("file={}", escape_property(&issue.location.file))];
+        if let Some(row) = issue.location.row {
+            props.push(format!("line={row}"));
+        }
+        let mut title = issue.code.as_str().to_string();
+        if !issue.location.sheet.is_empty() {
+            title = format!(
+                "{title} ({} {}{})",
+                issue.location.sheet,
+                issue.location.column,
+                issue
+                    .location
+                    .row
+                    .map(|r| r.to_string())
+                    .unwrap_or_default()
+            );
+        }
+        props.push(format!("title={}", escape_property(&title)));
+        out.push_str(&format!(
+            "::{level} {}::{}\n",
+            props.join(","),
+            escape_data(&issue.message)
+        ));
+    }
+    out
+}

@@ -1,0 +1,282 @@
+//! Stage 4, outputs: CSV exports, charts, the HTML and Markdown report, the manifest (SPEC 6).
+//!
+//! Everything is written into a temporary folder next to `OUT/YEAR` and renamed into
+//! place at the end, so a failed run leaves the previous report as it was.
+
+pub mod chart_specs;
+pub mod charts;
+pub mod csv;
+pub mod document;
+pub mod format;
+pub mod html;
+pub mod issues_report;
+pub mod manifest;
+pub mod markdown;
+
+use crate::config::{Config, Format};
+use crate::datasets::SheetReport;
+use crate::indicators::{Results, Table, ValueKind};
+use crate::issue::Issue;
+use crate::read::{hex_sha256, ReadFile};
+use csv::{to_csv, CsvCell};
+use document::{kind_of, ChartOutcome, Inputs};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Chart(#[from] charts::ChartError),
+    #[error("cannot write the manifest: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
+    move |source| OutputError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// What the run read, for the data-quality section and the manifest.
+pub struct RunRecord<'a> {
+    pub files: &'a [ReadFile],
+    pub sheets: &'a [SheetReport],
+    pub issues: &'a [Issue],
+}
+
+/// Writes `OUT/YEAR/` and returns its path.
+pub fn write_report(
+    results: &Results,
+    run: &RunRecord,
+    config: &Config,
+) -> Result<PathBuf, OutputError> {
+    let final_dir = config.out.join(results.year.to_string());
+    std::fs::create_dir_all(&config.out).map_err(io_error(&config.out))?;
+    let tmp_dir = config
+        .out
+        .join(format!(".{}.tmp-{}", results.year, std::process::id()));
+    if tmp_dir.exists() {
+        std::fs::remove_dir_all(&tmp_dir).map_err(io_error(&tmp_dir))?;
+    }
+    std::fs::create_dir_all(&tmp_dir).map_err(io_error(&tmp_dir))?;
+    let written = write_all(results, run, config, &tmp_dir);
+    if let Err(e) = written {
+        let _ = std::fs::remove_dir_all(&tmp_dir);
+        return Err(e);
+    }
+    swap_into_place(&tmp_dir, &final_dir)?;
+    Ok(final_dir)
+}
+
+fn swap_into_place(tmp_dir: &Path, final_dir: &Path) -> Result<(), OutputError> {
+    let old = final_dir.with_file_name(format!(
+        ".{}.old-{}",
+        final_dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("report"),
+        std::process::id()
+    ));
+    if final_dir.exists() {
+        std::fs::rename(final_dir, &old).map_err(io_error(final_dir))?;
+    }
+    if let Err(e) = std::fs::rename(tmp_dir, final_dir) {
+        // Put the previous report back before failing.
+        let _ = std::fs::rename(&old, final_dir);
+        return Err(io_error(final_dir)(e));
+    }
+    if old.exists() {
+        std::fs::remove_dir_all(&old).map_err(io_error(&old))?;
+    }
+    Ok(())
+}
+
+/// Writes each file and remembers its relative path for the manifest.
+struct Writer<'a> {
+    dir: &'a Path,
+    written: Vec<String>,
+}
+
+impl Writer<'_> {
+    fn write(&mut self, relative: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        let path = self.dir.join(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io_error(parent))?;
+        }
+        std::fs::write(&path, bytes).map_err(io_error(&path))?;
+        self.written.push(relative.to_string());
+        Ok(())
+    }
+}
+
+fn write_all(
+    results: &Results,
+    run: &RunRecord,
+    config: &Config,
+    dir: &Path,
+) -> Result<(), OutputError> {
+    let lang = config.lang;
+    let mut w = Writer {
+        dir,
+        written: Vec::new(),
+    };
+    if config.wants(Format::Csv) {
+        w.write("indicators.csv", &indicators_csv(results, config))?;
+        for table in &results.tables {
+            w.write(&format!("{}.csv", table.id), &table_csv(table, config))?;
+        }
+    }
+    w.write("data-issues.csv", &issues_csv(run.issues, config))?;
+
+    let mut outcomes = Vec::new();
+    for planned in chart_specs::charts(results, lang) {
+        match planned {
+            chart_specs::Planned::Draw(chart) => {
+                let svg = charts::render_svg(&chart, lang)?;
+                if config.wants(Format::Svg) {
+                    w.write(&format!("charts/{}.svg", chart.id), svg.as_bytes())?;
+                }
+                if config.wants(Format::Png) {
+                    let relative = format!("charts/{}.png", chart.id);
+                    let path = dir.join(&relative);
+                    if let Some(parent) = path.parent() {
+                        std::fs::create_dir_all(parent).map_err(io_error(parent))?;
+                    }
+                    charts::render_png(&chart, lang, &path)?;
+                    w.written.push(relative);
+                }
+                outcomes.push(ChartOutcome::Drawn {
+                    id: chart.id,
+                    title: chart.title,
+                    svg,
+                });
+            }
+            chart_specs::Planned::Skip { id, title, reason } => {
+                outcomes.push(ChartOutcome::Skipped { id, title, reason })
+            }
+        }
+    }
+
+    let inputs = Inputs {
+        files: run.files,
+        sheets: run.sheets,
+        issues: run.issues,
+    };
+    let blocks = document::build(results, &outcomes, &inputs, lang);
+    let title = document::title(results, lang);
+    if config.wants(Format::Html) {
+        w.write(
+            "report.html",
+            html::render(&title, &blocks, lang).as_bytes(),
+        )?;
+    }
+    if config.wants(Format::Md) {
+        w.write("report.md", markdown::render(&blocks).as_bytes())?;
+    }
+
+    let mut outputs = Vec::new();
+    let mut paths = w.written.clone();
+    paths.sort();
+    for relative in paths {
+        let path = dir.join(&relative);
+        let bytes = std::fs::read(&path).map_err(io_error(&path))?;
+        outputs.push(manifest::OutputEntry {
+            path: relative,
+            sha256: hex_sha256(&bytes),
+            bytes: bytes.len() as u64,
+        });
+    }
+    let manifest = manifest::Manifest {
+        tool: "bilan",
+        version: env!("CARGO_PKG_VERSION"),
+        year: results.year,
+        language: lang.code(),
+        inputs: manifest::inputs(run.files, run.sheets),
+        outputs,
+        issues: manifest::issue_counts(run.issues),
+    };
+    let mut json = serde_json::to_vec_pretty(&manifest)?;
+    json.push(b'\n');
+    w.write("manifest.json", &json)?;
+    Ok(())
+}
+
+fn indicators_csv(results: &Results, config: &Config) -> Vec<u8> {
+    let header = [
+        "indicator",
+        "label",
+        "unit",
+        "value",
+        "target",
+        "achievement_pct",
+        "previous_year",
+        "change_pct",
+    ];
+    let rows: Vec<Vec<CsvCell>> = results
+        .headline
+        .iter()
+        .map(|row| {
+            let kind = kind_of(row.def.unit);
+            vec![
+                CsvCell::text(row.def.id),
+                CsvCell::text(row.def.label(config.lang)),
+                CsvCell::text(row.def.unit.as_str()),
+                CsvCell::Number(row.value, kind),
+                CsvCell::Number(row.target, kind),
+                CsvCell::Number(row.achievement_pct, ValueKind::Rate),
+                CsvCell::Number(row.previous_year, kind),
+                CsvCell::Number(row.change_pct, ValueKind::Rate),
+            ]
+        })
+        .collect();
+    to_csv(&header, &rows, config.csv_style)
+}
+
+fn table_csv(table: &Table, config: &Config) -> Vec<u8> {
+    let mut header = vec![table.key, "label"];
+    header.extend(table.columns.iter().map(|(name, _)| *name));
+    let rows: Vec<Vec<CsvCell>> = table
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![CsvCell::text(&row.key), CsvCell::text(&row.label)];
+            cells.extend(
+                table
+                    .columns
+                    .iter()
+                    .zip(&row.values)
+                    .map(|((_, kind), v)| CsvCell::Number(*v, *kind)),
+            );
+            cells
+        })
+        .collect();
+    to_csv(&header, &rows, config.csv_style)
+}
+
+fn issues_csv(issues: &[Issue], config: &Config) -> Vec<u8> {
+    let header = [
+        "severity", "code", "file", "sheet", "row", "column", "header", "value", "message",
+    ];
+    let rows: Vec<Vec<CsvCell>> = issues
+        .iter()
+        .map(|i| {
+            vec![
+                CsvCell::text(i.severity.as_str()),
+                CsvCell::text(i.code.as_str()),
+                CsvCell::text(&i.location.file),
+                CsvCell::text(&i.location.sheet),
+                CsvCell::Number(i.location.row.map(f64::from), ValueKind::Count),
+                CsvCell::text(&i.location.column),
+                CsvCell::text(&i.header),
+                CsvCell::text(&i.value),
+                CsvCell::text(&i.message),
+            ]
+        })
+        .collect();
+    to_csv(&header, &rows, config.csv_style)
+}

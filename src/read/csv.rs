@@ -1,0 +1,196 @@
+//! Delimited text files: encoding and delimiter detection, then the csv crate.
+
+use super::cell::{Cell, Row, Sheet};
+use super::ReadError;
+
+const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
+
+/// Reads a CSV/TSV/TXT file as one sheet whose cells are all text.
+pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
+    let text = decode(bytes)?;
+    let (text, skipped_lines, forced) = strip_sep_line(&text);
+    let delimiter = forced.unwrap_or_else(|| detect_delimiter(text));
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = record.position().map_or(0, |p| p.line()) as u32 + skipped_lines;
+                let cells = record
+                    .iter()
+                    .map(|field| {
+                        if field.is_empty() {
+                            Cell::Empty
+                        } else {
+                            Cell::Text(field.to_string())
+                        }
+                    })
+                    .collect();
+                rows.push(Row {
+                    number: line,
+                    cells,
+                });
+            }
+            Err(e) => return Err(ReadError::Unreadable(e.to_string())),
+        }
+    }
+    Ok(Sheet {
+        name: String::new(),
+        rows,
+    })
+}
+
+/// UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return std::str::from_utf8(rest).map(str::to_string).map_err(|e| {
+            let line = rest[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            ReadError::Unreadable(format!(
+                "the file starts with a UTF-8 byte order mark but holds invalid UTF-8 at line {line}"
+            ))
+        });
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        let (text, _) = encoding_rs::UTF_16LE.decode_with_bom_removal(&bytes[2..]);
+        return Ok(text.into_owned());
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        let (text, _) = encoding_rs::UTF_16BE.decode_with_bom_removal(&bytes[2..]);
+        return Ok(text.into_owned());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            Ok(text.into_owned())
+        }
+    }
+}
+
+/// Excel's `sep=;` first line names the delimiter; it is not data.
+fn strip_sep_line(text: &str) -> (&str, u32, Option<u8>) {
+    let first_end = text.find(['\n', '\r']).unwrap_or(text.len());
+    let first = text[..first_end].trim();
+    if let Some(sep) = first.strip_prefix("sep=") {
+        if let [b] = sep.as_bytes() {
+            let rest = &text[first_end..];
+            let rest = rest
+                .strip_prefix("\r\n")
+                .or_else(|| rest.strip_prefix('\n'))
+                .or_else(|| rest.strip_prefix('\r'))
+                .unwrap_or(rest);
+            return (rest, 1, Some(*b));
+        }
+    }
+    (text, 0, None)
+}
+
+/// The candidate that splits the first lines into the same number of fields most consistently.
+pub fn detect_delimiter(text: &str) -> u8 {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(30)
+        .collect();
+    let mut best = (b',', 0usize, 0usize);
+    for &delimiter in &DELIMITERS {
+        let counts: Vec<usize> = lines
+            .iter()
+            .map(|l| count_outside_quotes(l, delimiter))
+            .collect();
+        let Some(&most) = counts.iter().max() else {
+            continue;
+        };
+        if most == 0 {
+            continue;
+        }
+        // Lines (title lines apart) that agree on the widest field count.
+        let agreeing = counts.iter().filter(|&&c| c == most).count();
+        if (agreeing, most) > (best.1, best.2) {
+            best = (delimiter, agreeing, most);
+        }
+    }
+    best.0
+}
+
+fn count_outside_quotes(line: &str, delimiter: u8) -> usize {
+    let mut quoted = false;
+    let mut count = 0;
+    for &b in line.as_bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if b == delimiter && !quoted {
+            count += 1;
+        }
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(sheet: &Sheet) -> Vec<Vec<String>> {
+        sheet
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(Cell::display).collect())
+            .collect()
+    }
+
+    #[test]
+    fn semicolon_file_with_sep_line_and_quoted_newline() {
+        let sheet =
+            read_csv(b"sep=;\r\nDate;Titre\r\n01/02/2024;\"Atelier; 1\nsuite\"\r\n").unwrap();
+        assert_eq!(
+            texts(&sheet),
+            vec![
+                vec!["Date", "Titre"],
+                vec!["01/02/2024", "Atelier; 1\nsuite"]
+            ]
+        );
+        assert_eq!(sheet.rows[0].number, 2);
+        assert_eq!(sheet.rows[1].number, 3);
+    }
+
+    #[test]
+    fn delimiter_is_detected_despite_a_title_line() {
+        assert_eq!(detect_delimiter("Bilan 2024\na;b;c\n1;2,5;3\n"), b';');
+        assert_eq!(detect_delimiter("a\tb\tc\n1\t2\t3\n"), b'\t');
+        assert_eq!(detect_delimiter("a|b\n1|2\n"), b'|');
+        assert_eq!(detect_delimiter("a,b\n1,2\n"), b',');
+    }
+
+    #[test]
+    fn windows_1252_is_the_fallback_encoding() {
+        assert_eq!(decode(b"R\xe9alis\xe9").unwrap(), "Réalisé");
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "é;b".encode_utf16() {
+            bytes.extend(unit.to_le_bytes());
+        }
+        assert_eq!(decode(&bytes).unwrap(), "é;b");
+    }
+
+    #[test]
+    fn bom_with_invalid_utf8_names_the_line() {
+        let err = decode(b"\xEF\xBB\xBFa;b\n\xff;c\n").unwrap_err();
+        assert!(err.to_string().contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn cr_only_line_ends_are_rows() {
+        let sheet = read_csv(b"a;b\r1;2\r3;4\r").unwrap();
+        assert_eq!(sheet.rows.len(), 3);
+        assert_eq!(sheet.rows[2].number, 3);
+    }
+}
