@@ -90,7 +90,8 @@ pub fn display_change(value: Option<f64>, lang: Lang) -> String {
         None => "–".to_string(),
         Some(v) => {
             let text = display_percent(v, lang);
-            if v > 0.0 && !text.starts_with('0') {
+            // A change that rounds to zero gets no sign.
+            if v > 0.0 && plain_number(v, 1) != "0" {
                 format!("+{text}")
             } else {
                 text
@@ -134,5 +135,13 @@ mod tests {
             display_number(-1234.0, ValueKind::Count, Lang::En),
             "-1,234"
         );
+    }
+
+    #[test]
+    fn changes_carry_a_sign_unless_they_round_to_zero() {
+        assert_eq!(display_change(Some(0.2), Lang::En), "+0.2%");
+        assert_eq!(display_change(Some(0.04), Lang::En), "0%");
+        assert_eq!(display_change(Some(-3.75), Lang::Fr), "-3,8\u{a0}%");
+        assert_eq!(display_change(None, Lang::Fr), "–");
     }
 }

@@ -7,7 +7,9 @@ const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 
 /// Reads a CSV/TSV/TXT file as one sheet whose cells are all text.
 pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
-    let text = decode(bytes)?;
+    let decoded = decode(bytes)?;
+    // One line end for all: CR-only files (old Mac exports) then count lines like the others.
+    let text = decoded.replace("\r\n", "\n").replace('\r', "\n");
     let (text, skipped_lines, forced) = strip_sep_line(&text);
     let delimiter = forced.unwrap_or_else(|| detect_delimiter(text));
     let mut reader = csv::ReaderBuilder::new()
@@ -17,11 +19,13 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
+    let mut lines = LineCounter::new(text.as_bytes());
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let line = record.position().map_or(0, |p| p.line()) as u32 + skipped_lines;
+                let byte = record.position().map_or(0, |p| p.byte() as usize);
+                let line = lines.line_at(byte) + skipped_lines;
                 let cells = record
                     .iter()
                     .map(|field| {
@@ -32,10 +36,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
                         }
                     })
                     .collect();
-                rows.push(Row {
-                    number: line,
-                    cells,
-                });
+                rows.push(Row { number: line, cells });
             }
             Err(e) => return Err(ReadError::Unreadable(e.to_string())),
         }
@@ -44,6 +45,34 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
         name: String::new(),
         rows,
     })
+}
+
+/// Physical line numbers from byte offsets (the csv crate's own line count lags on line ends).
+struct LineCounter<'a> {
+    text: &'a [u8],
+    offset: usize,
+    line: u32,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a [u8]) -> Self {
+        LineCounter { text, offset: 0, line: 1 }
+    }
+
+    /// The line where the record starting at `byte` begins; offsets only grow.
+    fn line_at(&mut self, byte: usize) -> u32 {
+        let mut start = byte;
+        // A record position may point at the previous record's line end.
+        while self.text.get(start) == Some(&b'\n') {
+            start += 1;
+        }
+        let end = start.min(self.text.len());
+        if end > self.offset {
+            self.line += self.text[self.offset..end].iter().filter(|&&b| b == b'\n').count() as u32;
+            self.offset = end;
+        }
+        self.line
+    }
 }
 
 /// UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
@@ -75,7 +104,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
 
 /// Excel's `sep=;` first line names the delimiter; it is not data.
 fn strip_sep_line(text: &str) -> (&str, u32, Option<u8>) {
-    let first_end = text.find(['\n', '\r']).unwrap_or(text.len());
+    let first_end = text.find('\n').unwrap_or(text.len());
     let first = text[..first_end].trim();
     if let Some(sep) = first.strip_prefix("sep=") {
         if let [b] = sep.as_bytes() {
@@ -185,6 +214,13 @@ mod tests {
     fn bom_with_invalid_utf8_names_the_line() {
         let err = decode(b"\xEF\xBB\xBFa;b\n\xff;c\n").unwrap_err();
         assert!(err.to_string().contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn rows_keep_their_physical_line_numbers() {
+        let sheet = read_csv(b"a;b\r\n\r\n1;\"x\r\ny\"\r\n2;3\r\n").unwrap();
+        let numbers: Vec<u32> = sheet.rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, vec![1, 3, 5]);
     }
 
     #[test]

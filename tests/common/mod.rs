@@ -1,0 +1,93 @@
+//! Helpers shared by the integration tests: run the real binary and explain failures.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+    pub description: String,
+}
+
+impl Run {
+    /// Panics with the command, its folder and both streams unless the exit code is `expected`.
+    pub fn expect_code(&self, expected: i32) -> &Self {
+        assert_eq!(self.code, expected, "unexpected exit code\n{}", self.description);
+        self
+    }
+}
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn bilan(dir: &Path, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_bilan"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("the bilan binary runs");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let description = format!(
+        "command: bilan {}\nfolder: {}\nexit: {:?}\n--- stdout\n{}\n--- stderr\n{}",
+        args.join(" "),
+        dir.display(),
+        output.status.code(),
+        stdout,
+        stderr
+    );
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout,
+        stderr,
+        description,
+    }
+}
+
+/// Parses a standard-style CSV into a header and rows of strings.
+pub fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let header = reader.headers().expect("a header row").iter().map(str::to_string).collect();
+    let rows = reader
+        .records()
+        .map(|r| r.expect("a CSV record").iter().map(str::to_string).collect())
+        .collect();
+    (header, rows)
+}
+
+/// The `value` column of `indicators.csv`, by indicator id.
+pub fn indicator_values(dir: &Path) -> Vec<(String, String)> {
+    let (header, rows) = read_csv(&dir.join("indicators.csv"));
+    let value = header.iter().position(|h| h == "value").expect("a value column");
+    rows.into_iter().map(|r| (r[0].clone(), r[value].clone())).collect()
+}
+
+pub fn value_of(values: &[(String, String)], id: &str) -> String {
+    values
+        .iter()
+        .find(|(i, _)| i == id)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_else(|| panic!("no indicator {id}"))
+}
+
+/// Every file under `dir`, relative, sorted.
+pub fn tree(dir: &Path) -> Vec<PathBuf> {
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("a readable folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                walk(base, &path, out);
+            } else {
+                out.push(path.strip_prefix(base).expect("under base").to_path_buf());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
