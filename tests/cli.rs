@@ -5,7 +5,8 @@ mod common;
 use common::{bilan, indicator_values, read_csv, repo_root, value_of};
 use std::path::Path;
 
-const ACTIVITIES_CSV: &str = "\u{feff}Date de début;Type d'activité;Intitulé;Statut;Nombre de participants\r\n\
+const ACTIVITIES_CSV: &str =
+    "\u{feff}Date de début;Type d'activité;Intitulé;Statut;Nombre de participants\r\n\
 12/03/2024;Atelier;Atelier IA;Réalisé;40\r\n\
 15/04/2024;Réunion;Réunion de coordination;Annulé;\r\n\
 02/05/2024;Forum;Forum national;Réalisé;1 250\r\n";
@@ -26,7 +27,10 @@ fn a_text_file_named_xlsx_is_an_error_and_the_other_files_are_still_read() {
     assert!(run.stderr.contains("errors"), "{}", run.description);
     let out = dir.path().join("reports/2024");
     let (_, issues) = read_csv(&out.join("data-issues.csv"));
-    let unreadable: Vec<&Vec<String>> = issues.iter().filter(|r| r[1] == "unreadable-file").collect();
+    let unreadable: Vec<&Vec<String>> = issues
+        .iter()
+        .filter(|r| r[1] == "unreadable-file")
+        .collect();
     assert_eq!(unreadable.len(), 1, "{issues:?}");
     assert_eq!(unreadable[0][0], "error");
     assert_eq!(unreadable[0][2], "data/faux.xlsx");
@@ -41,7 +45,11 @@ fn a_text_file_named_xlsx_is_an_error_and_the_other_files_are_still_read() {
 fn a_missing_required_column_names_the_sheet_and_the_field() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     // No status column: the rows cannot be counted.
-    write(dir.path(), "suivi.csv", b"Date;Type;Intitule\n12/03/2024;Atelier;IA\n");
+    write(
+        dir.path(),
+        "suivi.csv",
+        b"Date;Type;Intitule\n12/03/2024;Atelier;IA\n",
+    );
     write(dir.path(), "ok.csv", ACTIVITIES_CSV.as_bytes());
     let run = bilan(dir.path(), &["check", "suivi.csv", "ok.csv"]);
     run.expect_code(1);
@@ -62,7 +70,9 @@ fn check_prints_github_annotations_with_file_and_line() {
     let run = bilan(dir.path(), &["check", "a.csv", "--format", "github"]);
     run.expect_code(1);
     assert!(
-        run.stdout.lines().any(|l| l.starts_with("::error file=a.csv,line=3,title=invalid-date")),
+        run.stdout
+            .lines()
+            .any(|l| l.starts_with("::error file=a.csv,line=3,title=invalid-date")),
         "{}",
         run.description
     );
@@ -79,9 +89,21 @@ fn check_json_lists_every_issue_with_its_location() {
     let issues = issues.as_array().expect("an array");
     let codes: Vec<(&str, &str, &str)> = issues
         .iter()
-        .map(|i| (i["code"].as_str().unwrap_or(""), i["column"].as_str().unwrap_or(""), i["severity"].as_str().unwrap_or("")))
+        .map(|i| {
+            (
+                i["code"].as_str().unwrap_or(""),
+                i["column"].as_str().unwrap_or(""),
+                i["severity"].as_str().unwrap_or(""),
+            )
+        })
         .collect();
-    assert_eq!(codes, vec![("unknown-category", "B", "warning"), ("inconsistent-row", "D", "warning")]);
+    assert_eq!(
+        codes,
+        vec![
+            ("unknown-category", "B", "warning"),
+            ("inconsistent-row", "D", "warning")
+        ]
+    );
     assert_eq!(issues[0]["row"], 2);
 }
 
@@ -103,7 +125,11 @@ fn no_input_at_all_is_fatal_and_writes_nothing() {
 fn english_report_keeps_codes_and_numbers_but_translates_labels() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     write(dir.path(), "a.csv", ACTIVITIES_CSV.as_bytes());
-    bilan(dir.path(), &["report", "a.csv", "--lang", "en", "--formats", "csv,md"]).expect_code(0);
+    bilan(
+        dir.path(),
+        &["report", "a.csv", "--lang", "en", "--formats", "csv,md"],
+    )
+    .expect_code(0);
     let out = dir.path().join("reports/2024");
     let (header, rows) = read_csv(&out.join("activities_by_type.csv"));
     assert_eq!(header[..3], ["type", "label", "scheduled"]);
@@ -119,20 +145,42 @@ fn french_report_formats_numbers_the_french_way() {
     write(dir.path(), "a.csv", ACTIVITIES_CSV.as_bytes());
     bilan(dir.path(), &["report", "a.csv", "--formats", "md"]).expect_code(0);
     let md = std::fs::read_to_string(dir.path().join("reports/2024/report.md")).expect("report.md");
-    assert!(md.contains("| Participants aux activités | 1\u{a0}290 |"), "{md}");
+    assert!(
+        md.contains("| Participants aux activités | 1\u{a0}290 |"),
+        "{md}"
+    );
     assert!(md.contains("| Taux de réalisation | 66,7\u{a0}% |"), "{md}");
 }
 
 #[test]
 fn year_flag_picks_the_reporting_year_and_the_output_folder() {
     let out = tempfile::tempdir().expect("a temporary folder");
-    bilan(&repo_root(), &["report", "--year", "2023", "--out", out.path().to_str().expect("utf-8"), "--formats", "csv", "--quiet"]).expect_code(0);
+    bilan(
+        &repo_root(),
+        &[
+            "report",
+            "--year",
+            "2023",
+            "--out",
+            out.path().to_str().expect("utf-8"),
+            "--formats",
+            "csv",
+            "--quiet",
+        ],
+    )
+    .expect_code(0);
     let values = indicator_values(&out.path().join("2023"));
     // 2023 has no 2022 to compare with: no previous-year value at all.
     let (header, rows) = read_csv(&out.path().join("2023/indicators.csv"));
-    let previous = header.iter().position(|h| h == "previous_year").expect("previous_year");
+    let previous = header
+        .iter()
+        .position(|h| h == "previous_year")
+        .expect("previous_year");
     assert!(rows.iter().all(|r| r[previous].is_empty()));
-    assert_eq!(value_of(&values, "next_year_scheduled"), value_of(&indicator_values_2024(), "activities_scheduled"));
+    assert_eq!(
+        value_of(&values, "next_year_scheduled"),
+        value_of(&indicator_values_2024(), "activities_scheduled")
+    );
 }
 
 fn indicator_values_2024() -> Vec<(String, String)> {
@@ -149,6 +197,9 @@ fn a_rerun_replaces_the_previous_report_without_leftovers() {
     let out = dir.path().join("reports/2024");
     assert!(!out.join("stale.txt").exists());
     assert!(!out.join("report.html").exists());
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("reports")).expect("reports").map(|e| e.expect("entry").file_name()).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("reports"))
+        .expect("reports")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
     assert_eq!(leftovers, vec![std::ffi::OsString::from("2024")]);
 }

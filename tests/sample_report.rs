@@ -15,7 +15,11 @@ fn committed_sample_report_is_reproduced_byte_for_byte() {
     let committed = repo_root().join("reports/2024");
     let fresh = out.path().join("2024");
     let committed_files = tree(&committed);
-    assert_eq!(committed_files, tree(&fresh), "the report's file list changed");
+    assert_eq!(
+        committed_files,
+        tree(&fresh),
+        "the report's file list changed"
+    );
     for file in committed_files {
         let a = std::fs::read(committed.join(&file)).expect("committed file");
         let b = std::fs::read(fresh.join(&file)).expect("fresh file");
@@ -59,21 +63,34 @@ fn text(cell: &Data) -> String {
 }
 
 fn close(actual: &str, expected: f64, places: i32) {
-    let actual: f64 = actual.parse().unwrap_or_else(|_| panic!("not a number: {actual:?} (expected {expected})"));
+    let actual: f64 = actual
+        .parse()
+        .unwrap_or_else(|_| panic!("not a number: {actual:?} (expected {expected})"));
     let tolerance = 0.5 * 10f64.powi(-places) + 1e-9;
-    assert!((actual - expected).abs() <= tolerance, "{actual} is not {expected} rounded to {places} decimals");
+    assert!(
+        (actual - expected).abs() <= tolerance,
+        "{actual} is not {expected} rounded to {places} decimals"
+    );
 }
 
 #[test]
 fn sample_indicators_match_an_independent_count() {
     let root = repo_root();
-    let mut workbook: Xlsx<_> = open_workbook(root.join("data/plan_action_2023_2024.xlsx")).expect("the sample workbook");
+    let mut workbook: Xlsx<_> =
+        open_workbook(root.join("data/plan_action_2023_2024.xlsx")).expect("the sample workbook");
 
     // Activities: header on row 4, data until the "Total" row.
-    let range = workbook.worksheet_range("Activités").expect("the Activités sheet");
+    let range = workbook
+        .worksheet_range("Activités")
+        .expect("the Activités sheet");
     let rows: Vec<&[Data]> = range.rows().collect();
     let header: Vec<String> = rows[3].iter().map(text).collect();
-    let col = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
     let mut acts: Vec<Act> = Vec::new();
     let mut seen_ids = BTreeSet::new();
     for row in &rows[4..] {
@@ -84,7 +101,11 @@ fn sample_indicators_match_an_independent_count() {
             year: year(&row[col("Date de début")]),
             id: text(&row[col("Référence")]),
             status: text(&row[col("Statut")]),
-            partners: text(&row[col("Partenaires")]).split(';').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect(),
+            partners: text(&row[col("Partenaires")])
+                .split(';')
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty())
+                .collect(),
             participants: number(&row[col("Nombre de participants")]),
             women: number(&row[col("Dont femmes")]),
             planned: number(&row[col("Budget prévu (MAD)")]),
@@ -99,7 +120,10 @@ fn sample_indicators_match_an_independent_count() {
     let done: Vec<&&Act> = y.iter().filter(|a| a.status == "Réalisé").collect();
     let scheduled = y.len() as f64;
     let realised = done.len() as f64;
-    let engaged = y.iter().filter(|a| a.status == "Réalisé" || a.status == "En cours").count() as f64;
+    let engaged = y
+        .iter()
+        .filter(|a| a.status == "Réalisé" || a.status == "En cours")
+        .count() as f64;
     let participants: f64 = done.iter().filter_map(|a| a.participants).sum();
     let (mut women_both, mut participants_both) = (0.0, 0.0);
     for a in &done {
@@ -112,18 +136,35 @@ fn sample_indicators_match_an_independent_count() {
         }
     }
     let partners: BTreeSet<&String> = done.iter().flat_map(|a| a.partners.iter()).collect();
-    let budgeted: Vec<&&Act> = y.iter().filter(|a| a.planned.unwrap_or(0.0) > 0.0).collect();
-    let budget_rate = budgeted.iter().map(|a| a.spent.unwrap_or(0.0)).sum::<f64>() / budgeted.iter().filter_map(|a| a.planned).sum::<f64>() * 100.0;
+    let budgeted: Vec<&&Act> = y
+        .iter()
+        .filter(|a| a.planned.unwrap_or(0.0) > 0.0)
+        .collect();
+    let budget_rate = budgeted.iter().map(|a| a.spent.unwrap_or(0.0)).sum::<f64>()
+        / budgeted.iter().filter_map(|a| a.planned).sum::<f64>()
+        * 100.0;
 
     // Next year's activities are the rows of the CSV export.
-    let csv_text = std::fs::read_to_string(root.join("data/programme_2025.csv")).expect("the 2025 CSV");
-    let next_year = csv_text.lines().skip(1).filter(|l| l.contains("/2025;")).count() as f64;
+    let csv_text =
+        std::fs::read_to_string(root.join("data/programme_2025.csv")).expect("the 2025 CSV");
+    let next_year = csv_text
+        .lines()
+        .skip(1)
+        .filter(|l| l.contains("/2025;"))
+        .count() as f64;
 
     // Training registrations.
-    let range = workbook.worksheet_range("Formations").expect("the Formations sheet");
+    let range = workbook
+        .worksheet_range("Formations")
+        .expect("the Formations sheet");
     let rows: Vec<&[Data]> = range.rows().collect();
     let header: Vec<String> = rows[0].iter().map(text).collect();
-    let col = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
     let mut seen = BTreeSet::new();
     let mut registrations = 0.0;
     let mut attended_count = 0.0;
@@ -161,7 +202,18 @@ fn sample_indicators_match_an_independent_count() {
     }
 
     let out = tempfile::tempdir().expect("a temporary folder");
-    bilan(&root, &["report", "--out", out.path().to_str().expect("utf-8"), "--formats", "csv", "--quiet"]).expect_code(0);
+    bilan(
+        &root,
+        &[
+            "report",
+            "--out",
+            out.path().to_str().expect("utf-8"),
+            "--formats",
+            "csv",
+            "--quiet",
+        ],
+    )
+    .expect_code(0);
     let values = indicator_values(&out.path().join("2024"));
     let v = |id| value_of(&values, id);
     close(&v("activities_scheduled"), scheduled, 0);
@@ -169,45 +221,128 @@ fn sample_indicators_match_an_independent_count() {
     close(&v("execution_rate"), realised / scheduled * 100.0, 1);
     close(&v("engagement_rate"), engaged / scheduled * 100.0, 1);
     close(&v("activity_participants"), participants, 0);
-    close(&v("activity_women_share"), women_both / participants_both * 100.0, 1);
+    close(
+        &v("activity_women_share"),
+        women_both / participants_both * 100.0,
+        1,
+    );
     close(&v("partners_engaged"), partners.len() as f64, 0);
     close(&v("budget_execution_rate"), budget_rate, 1);
     close(&v("training_sessions"), sessions.len() as f64, 0);
     close(&v("training_registrations"), registrations, 0);
     close(&v("trainees"), trainees.len() as f64, 0);
     close(&v("training_person_hours"), person_hours, 2);
-    close(&v("attendance_rate"), attended_count / registrations * 100.0, 1);
-    close(&v("trainee_women_share"), women.len() as f64 / genders.len() as f64 * 100.0, 1);
-    close(&v("hours_per_trainee"), person_hours / trainees.len() as f64, 2);
-    close(&v("average_satisfaction"), satisfaction.iter().sum::<f64>() / satisfaction.len() as f64, 2);
+    close(
+        &v("attendance_rate"),
+        attended_count / registrations * 100.0,
+        1,
+    );
+    close(
+        &v("trainee_women_share"),
+        women.len() as f64 / genders.len() as f64 * 100.0,
+        1,
+    );
+    close(
+        &v("hours_per_trainee"),
+        person_hours / trainees.len() as f64,
+        2,
+    );
+    close(
+        &v("average_satisfaction"),
+        satisfaction.iter().sum::<f64>() / satisfaction.len() as f64,
+        2,
+    );
     close(&v("next_year_scheduled"), next_year, 0);
 }
 
 #[test]
 fn breakdown_tables_add_up_to_headline_counts() {
     let out = tempfile::tempdir().expect("a temporary folder");
-    bilan(&repo_root(), &["report", "--out", out.path().to_str().expect("utf-8"), "--formats", "csv", "--quiet"]).expect_code(0);
+    bilan(
+        &repo_root(),
+        &[
+            "report",
+            "--out",
+            out.path().to_str().expect("utf-8"),
+            "--formats",
+            "csv",
+            "--quiet",
+        ],
+    )
+    .expect_code(0);
     let dir = out.path().join("2024");
     let values = indicator_values(&dir);
     let headline = |id| value_of(&values, id).parse::<f64>().expect("a number");
     let column_sum = |table: &str, column: &str| -> f64 {
         let (header, rows) = read_csv(&dir.join(format!("{table}.csv")));
-        let i = header.iter().position(|h| h == column).unwrap_or_else(|| panic!("{table} has no {column}"));
-        rows.iter().map(|r| r[i].parse::<f64>().unwrap_or(0.0)).sum()
+        let i = header
+            .iter()
+            .position(|h| h == column)
+            .unwrap_or_else(|| panic!("{table} has no {column}"));
+        rows.iter()
+            .map(|r| r[i].parse::<f64>().unwrap_or(0.0))
+            .sum()
     };
-    for table in ["activities_by_type", "activities_by_quarter", "activities_by_month", "activities_by_axis"] {
-        assert_eq!(column_sum(table, "scheduled"), headline("activities_scheduled"), "{table}");
-        assert_eq!(column_sum(table, "realised"), headline("activities_realised"), "{table}");
+    for table in [
+        "activities_by_type",
+        "activities_by_quarter",
+        "activities_by_month",
+        "activities_by_axis",
+    ] {
+        assert_eq!(
+            column_sum(table, "scheduled"),
+            headline("activities_scheduled"),
+            "{table}"
+        );
+        assert_eq!(
+            column_sum(table, "realised"),
+            headline("activities_realised"),
+            "{table}"
+        );
     }
-    assert_eq!(column_sum("activities_by_type", "participants"), headline("activity_participants"));
-    assert_eq!(column_sum("training_by_program", "registrations"), headline("training_registrations"));
-    assert_eq!(column_sum("training_by_gender", "trainees"), headline("trainees"));
-    assert!((column_sum("training_by_program", "person_hours") - headline("training_person_hours")).abs() < 0.01);
-    assert_eq!(column_sum("training_by_program", "sessions"), headline("training_sessions"));
-    assert_eq!(column_sum("next_year_by_type", "scheduled"), headline("next_year_scheduled"));
+    assert_eq!(
+        column_sum("activities_by_type", "participants"),
+        headline("activity_participants")
+    );
+    assert_eq!(
+        column_sum("training_by_program", "registrations"),
+        headline("training_registrations")
+    );
+    assert_eq!(
+        column_sum("training_by_gender", "trainees"),
+        headline("trainees")
+    );
+    assert!(
+        (column_sum("training_by_program", "person_hours") - headline("training_person_hours"))
+            .abs()
+            < 0.01
+    );
+    assert_eq!(
+        column_sum("training_by_program", "sessions"),
+        headline("training_sessions")
+    );
+    assert_eq!(
+        column_sum("next_year_by_type", "scheduled"),
+        headline("next_year_scheduled")
+    );
     // The type table lists the eleven built-in types first, then the unknown "Webinaire".
     let (_, rows) = read_csv(&dir.join("activities_by_type.csv"));
     let keys: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
-    assert_eq!(keys[..11], ["reunion", "atelier", "journee_etude", "forum", "colloque", "seminaire", "programme_conjoint", "appui_technique", "formation", "echange", "autre"]);
+    assert_eq!(
+        keys[..11],
+        [
+            "reunion",
+            "atelier",
+            "journee_etude",
+            "forum",
+            "colloque",
+            "seminaire",
+            "programme_conjoint",
+            "appui_technique",
+            "formation",
+            "echange",
+            "autre"
+        ]
+    );
     assert_eq!(keys[11..], ["Webinaire"]);
 }

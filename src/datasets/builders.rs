@@ -44,17 +44,7 @@ pub fn activity(r: &mut RowReader, source: Source) -> Option<Activity> {
             women = None;
         }
     }
-    let end_date = end_date.filter(|end| {
-        let ok = *end >= date;
-        if !ok {
-            r.report(
-                "end_date",
-                Code::InconsistentRow,
-                "the end date is before the start date; it is emptied".into(),
-            );
-        }
-        ok
-    });
+    let end_date = end_not_before(r, end_date, date);
     Some(Activity {
         source,
         id,
@@ -128,17 +118,7 @@ pub fn registration(r: &mut RowReader, source: Source) -> Option<Registration> {
         return None;
     }
     let start_date = start_date?;
-    let end_date = end_date.filter(|end| {
-        let ok = *end >= start_date;
-        if !ok {
-            r.report(
-                "end_date",
-                Code::InconsistentRow,
-                "the end date is before the start date; it is emptied".into(),
-            );
-        }
-        ok
-    });
+    let end_date = end_not_before(r, end_date, start_date);
     Some(Registration {
         source,
         session_id: session_id?,
@@ -185,6 +165,24 @@ pub fn target(r: &mut RowReader, source: Source, names: &[IndicatorName]) -> Opt
         indicator: indicator?,
         target: target?,
     })
+}
+
+/// SPEC 3: an end date before the start is a warning and is emptied.
+fn end_not_before(
+    r: &mut RowReader,
+    end: Option<chrono::NaiveDate>,
+    start: chrono::NaiveDate,
+) -> Option<chrono::NaiveDate> {
+    let end = end?;
+    if end < start {
+        r.report(
+            "end_date",
+            Code::InconsistentRow,
+            "the end date is before the start date; it is emptied".into(),
+        );
+        return None;
+    }
+    Some(end)
 }
 
 /// A row whose first non-empty cell is a total label is a subtotal people add by hand, not data.

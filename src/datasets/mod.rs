@@ -200,37 +200,33 @@ fn read_sheet(out: &mut Datasets, file_index: usize, file: &str, sheet: &Sheet, 
 }
 
 fn apply_cross_row_rules(out: &mut Datasets) {
-    for finding in validate::dedup_activities(&mut out.activities) {
+    let duplicate_ids = validate::dedup_activities(&mut out.activities);
+    let duplicate_registrations = validate::dedup_registrations(&mut out.registrations);
+    let conflicting = validate::conflicting_hours(&out.registrations);
+    for finding in duplicate_ids.iter().chain(&duplicate_registrations) {
         out.mark_duplicate(&finding.source);
-        let issue = out.cross_row_issue(
-            &finding,
-            "id",
-            Code::DuplicateId,
-            format!(
-                "the id « {} » was already used this year at row {}; only the first row counts",
-                finding.value, finding.first.row
-            ),
-        );
-        out.issues.push(issue);
     }
-    for finding in validate::dedup_registrations(&mut out.registrations) {
-        out.mark_duplicate(&finding.source);
-        let issue = out.cross_row_issue(
-            &finding,
+    let rules: [(&[validate::CrossRowFinding], &str, Code, &str); 3] = [
+        (&duplicate_ids, "id", Code::DuplicateId, "this id was already used this year at row {row}; only the first row counts"),
+        (
+            &duplicate_registrations,
             "participant_id",
             Code::DuplicateRegistration,
-            format!("this participant is already registered to this session at row {}; only the first row counts", finding.first.row),
-        );
-        out.issues.push(issue);
-    }
-    for finding in validate::conflicting_hours(&out.registrations) {
-        let issue = out.cross_row_issue(
-            &finding,
+            "this participant is already registered to this session at row {row}; only the first row counts",
+        ),
+        (
+            &conflicting,
             "hours",
             Code::ConflictingHours,
-            format!("the hours differ from those of the session's first row (row {}); each row keeps its own", finding.first.row),
-        );
-        out.issues.push(issue);
+            "the hours differ from those of the session's first row (row {row}); each row keeps its own",
+        ),
+    ];
+    for (findings, field, code, message) in rules {
+        for finding in findings {
+            let message = message.replace("{row}", &finding.first.row.to_string());
+            let issue = out.cross_row_issue(finding, field, code, message);
+            out.issues.push(issue);
+        }
     }
 }
 

@@ -49,47 +49,37 @@ fn plan(chart: BarChart, lang: Lang) -> Planned {
 pub fn charts(results: &Results, lang: Lang) -> Vec<Planned> {
     let year = results.year;
     let mut planned = Vec::new();
+    let scheduled_vs_realised = |table: &Table, id: &str, title: String| BarChart {
+        id: id.into(),
+        title,
+        value_axis: t(lang, "Nombre d'activités", "Number of activities"),
+        categories: labels(table),
+        series: vec![
+            (
+                t(lang, "Programmées", "Scheduled"),
+                column(table, "scheduled"),
+            ),
+            (t(lang, "Réalisées", "Done"), column(table, "realised")),
+        ],
+        kind: ValueKind::Count,
+    };
     if let Some(table) = results.table("activities_by_type") {
+        let title = match lang {
+            Lang::Fr => format!("Activités programmées et réalisées par type ({year})"),
+            Lang::En => format!("Scheduled and completed activities by type ({year})"),
+        };
         planned.push(plan(
-            BarChart {
-                id: "activities_by_type".into(),
-                title: match lang {
-                    Lang::Fr => format!("Activités programmées et réalisées par type ({year})"),
-                    Lang::En => format!("Scheduled and completed activities by type ({year})"),
-                },
-                value_axis: t(lang, "Nombre d'activités", "Number of activities"),
-                categories: labels(table),
-                series: vec![
-                    (
-                        t(lang, "Programmées", "Scheduled"),
-                        column(table, "scheduled"),
-                    ),
-                    (t(lang, "Réalisées", "Done"), column(table, "realised")),
-                ],
-                kind: ValueKind::Count,
-            },
+            scheduled_vs_realised(table, "activities_by_type", title),
             lang,
         ));
     }
     if let Some(table) = results.table("activities_by_quarter") {
+        let title = match lang {
+            Lang::Fr => format!("Activités par trimestre ({year})"),
+            Lang::En => format!("Activities by quarter ({year})"),
+        };
         planned.push(plan(
-            BarChart {
-                id: "activities_by_quarter".into(),
-                title: match lang {
-                    Lang::Fr => format!("Activités par trimestre ({year})"),
-                    Lang::En => format!("Activities by quarter ({year})"),
-                },
-                value_axis: t(lang, "Nombre d'activités", "Number of activities"),
-                categories: labels(table),
-                series: vec![
-                    (
-                        t(lang, "Programmées", "Scheduled"),
-                        column(table, "scheduled"),
-                    ),
-                    (t(lang, "Réalisées", "Done"), column(table, "realised")),
-                ],
-                kind: ValueKind::Count,
-            },
+            scheduled_vs_realised(table, "activities_by_quarter", title),
             lang,
         ));
     }

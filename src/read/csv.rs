@@ -36,7 +36,10 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
                         }
                     })
                     .collect();
-                rows.push(Row { number: line, cells });
+                rows.push(Row {
+                    number: line,
+                    cells,
+                });
             }
             Err(e) => return Err(ReadError::Unreadable(e.to_string())),
         }
@@ -56,7 +59,11 @@ struct LineCounter<'a> {
 
 impl<'a> LineCounter<'a> {
     fn new(text: &'a [u8]) -> Self {
-        LineCounter { text, offset: 0, line: 1 }
+        LineCounter {
+            text,
+            offset: 0,
+            line: 1,
+        }
     }
 
     /// The line where the record starting at `byte` begins; offsets only grow.
@@ -68,7 +75,10 @@ impl<'a> LineCounter<'a> {
         }
         let end = start.min(self.text.len());
         if end > self.offset {
-            self.line += self.text[self.offset..end].iter().filter(|&&b| b == b'\n').count() as u32;
+            self.line += self.text[self.offset..end]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u32;
             self.offset = end;
         }
         self.line

@@ -14,7 +14,11 @@ pub struct Run {
 impl Run {
     /// Panics with the command, its folder and both streams unless the exit code is `expected`.
     pub fn expect_code(&self, expected: i32) -> &Self {
-        assert_eq!(self.code, expected, "unexpected exit code\n{}", self.description);
+        assert_eq!(
+            self.code, expected,
+            "unexpected exit code\n{}",
+            self.description
+        );
         self
     }
 }
@@ -50,11 +54,22 @@ pub fn bilan(dir: &Path, args: &[&str]) -> Run {
 
 /// Parses a standard-style CSV into a header and rows of strings.
 pub fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut reader = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let header = reader.headers().expect("a header row").iter().map(str::to_string).collect();
+    let mut reader =
+        csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let header = reader
+        .headers()
+        .expect("a header row")
+        .iter()
+        .map(str::to_string)
+        .collect();
     let rows = reader
         .records()
-        .map(|r| r.expect("a CSV record").iter().map(str::to_string).collect())
+        .map(|r| {
+            r.expect("a CSV record")
+                .iter()
+                .map(str::to_string)
+                .collect()
+        })
         .collect();
     (header, rows)
 }
@@ -62,8 +77,13 @@ pub fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
 /// The `value` column of `indicators.csv`, by indicator id.
 pub fn indicator_values(dir: &Path) -> Vec<(String, String)> {
     let (header, rows) = read_csv(&dir.join("indicators.csv"));
-    let value = header.iter().position(|h| h == "value").expect("a value column");
-    rows.into_iter().map(|r| (r[0].clone(), r[value].clone())).collect()
+    let value = header
+        .iter()
+        .position(|h| h == "value")
+        .expect("a value column");
+    rows.into_iter()
+        .map(|r| (r[0].clone(), r[value].clone()))
+        .collect()
 }
 
 pub fn value_of(values: &[(String, String)], id: &str) -> String {

@@ -1,0 +1,308 @@
+//! Hand-filled workbooks built here with rust_xlsxwriter, with indicators worked out by hand.
+
+mod common;
+
+use common::{bilan, indicator_values, read_csv, value_of};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+use std::path::Path;
+
+/// session, programme, date, hours, organisation, participant, gender, present
+type Registration<'a> = (
+    &'a str,
+    &'a str,
+    (u16, u8, u8),
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+);
+
+/// A department's register as people fill it: a title, a blank row, headers in other words
+/// than the template's, dates as cells and as text, French numbers as text, a blank row,
+/// an unknown type, an invalid date and a total row.
+fn messy_workbook(path: &Path) {
+    let mut workbook = Workbook::new();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let d = |y: u16, m: u8, day: u8| ExcelDateTime::from_ymd(y, m, day).expect("a valid date");
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Suivi 2024").expect("a sheet name");
+    sheet
+        .write(0, 0, "Plan d'action 2024 — Département des études")
+        .expect("write");
+    let headers = [
+        "N°",
+        "DATE_DEBUT",
+        "Nature",
+        "Objet",
+        "Partenaire",
+        "État",
+        "Effectif",
+        "Femmes",
+        "Budget prévu",
+        "Dépenses",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write(2, c as u16, *h).expect("write");
+    }
+    // Row 4 (index 3): everything as cells.
+    sheet.write(3, 0, "A1").expect("write");
+    sheet
+        .write_date_with_format(3, 1, d(2024, 1, 15), &date)
+        .expect("write");
+    sheet.write(3, 2, "Atelier").expect("write");
+    sheet.write(3, 3, "IA à l'école").expect("write");
+    sheet
+        .write(3, 4, "Ministère de la Transition numérique; UNESCO")
+        .expect("write");
+    sheet.write(3, 5, "Réalisée").expect("write");
+    sheet.write(3, 6, 30).expect("write");
+    sheet.write(3, 7, 12).expect("write");
+    sheet.write(3, 8, 10000).expect("write");
+    sheet.write(3, 9, 9000).expect("write");
+    // Row 5: typed as text, French style.
+    for (c, v) in [
+        "A2",
+        "05/02/2024",
+        "journée d'études",
+        "Évaluation",
+        "UNESCO",
+        "REALISE",
+        "25",
+        "10",
+        "12 500,50",
+        "10 000",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write(4, c as u16, *v).expect("write");
+    }
+    // Row 6: a month name date, a type alias, a status alias, a currency mark.
+    for (c, v) in [
+        "A3",
+        "1er avril 2024",
+        "Conférence",
+        "",
+        "",
+        "en préparation",
+        "",
+        "",
+        "5 000 MAD",
+        "",
+    ]
+    .iter()
+    .enumerate()
+    {
+        if !v.is_empty() {
+            sheet.write(5, c as u16, *v).expect("write");
+        }
+    }
+    // Row 7 is blank. Row 8: a type outside the list (warning, kept as its own category).
+    sheet.write(7, 0, "A4").expect("write");
+    sheet
+        .write_date_with_format(7, 1, d(2024, 6, 10), &date)
+        .expect("write");
+    sheet.write(7, 2, "Webinaire").expect("write");
+    sheet.write(7, 5, "Programmé").expect("write");
+    // Row 9: ISO text date, cancelled.
+    for (c, v) in [(0, "A5"), (1, "2024-07-01"), (2, "Réunion"), (5, "Annulé")] {
+        sheet.write(8, c, v).expect("write");
+    }
+    // Row 10: the year before.
+    sheet.write(9, 0, "A6").expect("write");
+    sheet
+        .write_date_with_format(9, 1, d(2023, 11, 10), &date)
+        .expect("write");
+    sheet.write(9, 2, "Atelier").expect("write");
+    sheet.write(9, 5, "Réalisé").expect("write");
+    sheet.write(9, 6, 40).expect("write");
+    sheet.write(9, 7, 20).expect("write");
+    // Row 11: a date that does not exist: rejected with an error.
+    for (c, v) in [(0, "A7"), (1, "31/13/2024"), (2, "Atelier"), (5, "Réalisé")] {
+        sheet.write(10, c, v).expect("write");
+    }
+    // Row 12: the total people add at the bottom.
+    sheet.write(11, 0, "TOTAL").expect("write");
+    sheet.write(11, 6, 95).expect("write");
+
+    let training = workbook.add_worksheet();
+    training.set_name("Formations").expect("a sheet name");
+    let headers = [
+        "Session",
+        "Thème",
+        "Date",
+        "Heures",
+        "Structure",
+        "Nom et prénom",
+        "Genre",
+        "Présent",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        training.write(0, c as u16, *h).expect("write");
+    }
+    let rows: [Registration; 5] = [
+        (
+            "S1",
+            "IA",
+            (2024, 3, 1),
+            "12,5",
+            "Pôle A",
+            "Amina B.",
+            "Femme",
+            "oui",
+        ),
+        (
+            "S1",
+            "IA",
+            (2024, 3, 1),
+            "12,5",
+            "Pôle A",
+            "Karim C.",
+            "H",
+            "non",
+        ),
+        (
+            "S1",
+            "IA",
+            (2024, 3, 1),
+            "12,5",
+            "Pôle B",
+            "Salma D.",
+            "F",
+            "x",
+        ),
+        (
+            "S2",
+            "Données",
+            (2024, 5, 2),
+            "6",
+            "Pôle A",
+            "Amina B.",
+            "féminin",
+            "oui",
+        ),
+        (
+            "S2",
+            "Données",
+            (2024, 5, 2),
+            "6",
+            "Pôle B",
+            "Youssef E.",
+            "masculin",
+            "",
+        ),
+    ];
+    for (i, (session, program, (y, m, day), hours, org, person, gender, present)) in
+        rows.iter().enumerate()
+    {
+        let r = i as u32 + 1;
+        training.write(r, 0, *session).expect("write");
+        training.write(r, 1, *program).expect("write");
+        training
+            .write_date_with_format(r, 2, d(*y, *m, *day), &date)
+            .expect("write");
+        training.write(r, 3, *hours).expect("write");
+        training.write(r, 4, *org).expect("write");
+        training.write(r, 5, *person).expect("write");
+        training.write(r, 6, *gender).expect("write");
+        if !present.is_empty() {
+            training.write(r, 7, *present).expect("write");
+        }
+    }
+    workbook.save(path).expect("the workbook is saved");
+}
+
+#[test]
+fn a_hand_filled_workbook_gives_the_hand_computed_indicators() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    messy_workbook(&dir.path().join("suivi.xlsx"));
+    let run = bilan(dir.path(), &["report", "suivi.xlsx", "--formats", "csv"]);
+    // The invalid date rejects a row: data errors, output still written.
+    run.expect_code(1);
+    let out = dir.path().join("reports/2024");
+    let values = indicator_values(&out);
+    let v = |id| value_of(&values, id);
+    // A1..A5 fall in 2024 (A6 is 2023, A7 is rejected).
+    assert_eq!(v("activities_scheduled"), "5");
+    assert_eq!(v("activities_realised"), "2");
+    assert_eq!(v("execution_rate"), "40");
+    assert_eq!(v("engagement_rate"), "60"); // A1, A2 done + A3 in preparation
+    assert_eq!(v("activity_participants"), "55"); // 30 + 25
+    assert_eq!(v("activity_women_share"), "40"); // (12 + 10) / 55
+    assert_eq!(v("partners_engaged"), "2"); // the ministry and UNESCO
+    assert_eq!(v("budget_execution_rate"), "69.1"); // (9000 + 10000) / (10000 + 12500.5 + 5000)
+    assert_eq!(v("training_registrations"), "5");
+    assert_eq!(v("training_sessions"), "2");
+    assert_eq!(v("trainees"), "2"); // Amina twice, Salma
+    assert_eq!(v("training_person_hours"), "31"); // 12.5 + 12.5 + 6
+    assert_eq!(v("attendance_rate"), "60"); // 3 of 5; an empty "Présent" cell is absent
+    assert_eq!(v("trainee_women_share"), "100");
+    assert_eq!(v("hours_per_trainee"), "15.5");
+    assert_eq!(v("average_satisfaction"), "");
+    assert_eq!(v("next_year_scheduled"), "0");
+
+    let (header, rows) = read_csv(&out.join("indicators.csv"));
+    let col = |name: &str| header.iter().position(|h| h == name).expect("a column");
+    let scheduled = rows
+        .iter()
+        .find(|r| r[0] == "activities_scheduled")
+        .expect("a row");
+    assert_eq!(scheduled[col("previous_year")], "1");
+    assert_eq!(scheduled[col("change_pct")], "400");
+
+    let (_, issues) = read_csv(&out.join("data-issues.csv"));
+    let found: Vec<(&str, &str, &str, &str)> = issues
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str(), r[4].as_str(), r[5].as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("warning", "unknown-category", "8", "C"),
+            ("error", "invalid-date", "11", "B"),
+            ("info", "total-row", "12", ""),
+        ]
+    );
+    assert!(issues
+        .iter()
+        .all(|r| r[2] == "suivi.xlsx" && r[3] == "Suivi 2024" || r[3] == "Formations"));
+
+    let (_, types) = read_csv(&out.join("activities_by_type.csv"));
+    let scheduled_of = |key: &str| {
+        types
+            .iter()
+            .find(|r| r[0] == key)
+            .map(|r| r[2].clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(scheduled_of("colloque"), "1"); // "Conférence"
+    assert_eq!(scheduled_of("journee_etude"), "1");
+    assert_eq!(scheduled_of("Webinaire"), "1");
+}
+
+#[test]
+fn the_manifest_accounts_for_every_row() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    messy_workbook(&dir.path().join("suivi.xlsx"));
+    bilan(dir.path(), &["report", "suivi.xlsx", "--formats", "csv"]).expect_code(1);
+    let manifest: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(dir.path().join("reports/2024/manifest.json")).expect("manifest"),
+    )
+    .expect("JSON");
+    let sheet = &manifest["inputs"][0]["sheets"][0];
+    assert_eq!(sheet["name"], "Suivi 2024");
+    assert_eq!(sheet["dataset"], "activities");
+    assert_eq!(sheet["header_row"], 3);
+    // Rows 4..=12: 6 kept, 1 rejected (invalid date), 1 blank, 1 total.
+    assert_eq!(sheet["rows_read"], 9);
+    assert_eq!(sheet["kept"], 6);
+    assert_eq!(sheet["rejected"], 1);
+    assert_eq!(sheet["skipped_blank"], 1);
+    assert_eq!(sheet["skipped_total"], 1);
+    assert_eq!(manifest["issues"]["by_severity"]["error"], 1);
+    let outputs = manifest["outputs"].as_array().expect("outputs");
+    assert!(outputs
+        .iter()
+        .any(|o| o["path"] == "indicators.csv" && o["sha256"].as_str().map(str::len) == Some(64)));
+}
