@@ -123,6 +123,9 @@ fn draw<DB: DrawingBackend>(
     // Category i spans y in [(n - i - 1) * SLOT, (n - i) * SLOT) so that the first category is on top.
     let key_points: Vec<i32> = (0..n as i32).map(|i| i * SLOT + SLOT / 2).collect();
     let categories: Vec<String> = chart.categories.iter().map(|c| shorten(c)).collect();
+    // About 9 px a character at 16 px DejaVu Sans, so short labels leave room to the bars.
+    let longest = categories.iter().map(|c| c.chars().count()).max().unwrap_or(0) as u32;
+    let label_area = (longest * 9 + 24).clamp(60, 420);
     let label_for = move |y: &i32| -> String {
         let slot = n as i32 - 1 - y.div_euclid(SLOT);
         usize::try_from(slot)
@@ -136,7 +139,7 @@ fn draw<DB: DrawingBackend>(
         .caption(&chart.title, (FAMILY, 30))
         .margin(20)
         .x_label_area_size(50)
-        .y_label_area_size(390)
+        .y_label_area_size(label_area)
         .build_cartesian_2d(0.0..x_max, (0..n as i32 * SLOT).with_key_points(key_points))?;
     ctx.configure_mesh()
         .disable_y_mesh()
