@@ -1,8 +1,9 @@
 //! The commands, wired stage by stage: read -> datasets -> indicators -> outputs.
 
 use crate::config::Config;
+use crate::config::ConfigError;
 use crate::datasets::{self, Datasets};
-use crate::indicators::{self, IndicatorError, Results};
+use crate::indicators::{self, Catalog, CatalogError, IndicatorError, Results};
 use crate::issue::{Issue, Severity};
 use crate::output::{self, OutputError, RunRecord};
 use crate::read::{self, ReadFile};
@@ -17,12 +18,17 @@ pub enum AppError {
     Output(#[from] OutputError),
     #[error("no input file found in {0}")]
     NoInput(String),
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Catalog(#[from] CatalogError),
 }
 
-/// The files of a run and the datasets typed from them.
+/// The files of a run, the datasets typed from them and the catalog they are read against.
 pub struct Loaded {
     pub files: Vec<ReadFile>,
     pub datasets: Datasets,
+    pub catalog: Catalog,
 }
 
 impl Loaded {
@@ -38,6 +44,7 @@ impl Loaded {
 
 /// Reads every input (in parallel, results kept in path order) and builds the datasets.
 pub fn load(config: &Config) -> Result<Loaded, AppError> {
+    let catalog = catalog(config)?;
     let inputs = read::discover(&config.inputs);
     if inputs.is_empty() {
         let shown: Vec<String> = config
@@ -50,10 +57,22 @@ pub fn load(config: &Config) -> Result<Loaded, AppError> {
     let files: Vec<ReadFile> = inputs.par_iter().map(read::read_file).collect();
     let options = datasets::Options {
         date_order: config.date_order,
-        indicator_names: indicators::catalog::indicator_names(),
+        indicator_names: indicators::catalog::indicator_names(&catalog),
+        categories: config.categories.clone(),
+        aliases: config.aliases.clone(),
+        sheets: config.sheets.clone(),
     };
     let datasets = datasets::build(&files, &options);
-    Ok(Loaded { files, datasets })
+    Ok(Loaded {
+        files,
+        datasets,
+        catalog,
+    })
+}
+
+/// The built-in catalog merged with the config's indicators and tables, checked.
+pub fn catalog(config: &Config) -> Result<Catalog, AppError> {
+    Ok(Catalog::load(&config.catalog, &config.categories)?)
 }
 
 /// What `report` did.
@@ -65,7 +84,13 @@ pub struct ReportSummary {
 
 pub fn report(config: &Config) -> Result<ReportSummary, AppError> {
     let loaded = load(config)?;
-    let results = indicators::compute(&loaded.datasets, config.year, config.lang)?;
+    let results = indicators::compute(
+        &loaded.datasets,
+        &loaded.catalog,
+        &config.categories,
+        config.year,
+        config.lang,
+    )?;
     let run = RunRecord {
         files: &loaded.files,
         sheets: &loaded.datasets.sheets,

@@ -1,6 +1,6 @@
 //! One function per dataset: a data row to a typed record, with the row-level rules of SPEC 3.
 
-use super::categories::{self, ACTIVITY_TYPES, GENDERS, MODALITIES, STATUSES};
+use super::categories::{self, Categories};
 use super::normalize::normalize_key;
 use super::records::{Activity, Registration, Source, Target};
 use super::row_reader::RowReader;
@@ -15,16 +15,16 @@ pub struct IndicatorName {
     pub en: String,
 }
 
-pub fn activity(r: &mut RowReader, source: Source) -> Option<Activity> {
+pub fn activity(r: &mut RowReader, source: Source, categories: &Categories) -> Option<Activity> {
     let id = r.text("id");
     let date = r.date("date");
     let end_date = r.date("end_date");
-    let activity_type = activity_type(r);
+    let activity_type = activity_type(r, categories);
     let title = r.text("title");
     let axis = r.text("axis");
     let project = r.text("project");
     let partners = r.text_list("partner");
-    let status = r.category("status", STATUSES).map(|c| c.code);
+    let status = r.category("status", &categories.statuses);
     let participants = r.count("participants");
     let mut women = r.count("women");
     let budget_planned = r.non_negative("budget_planned");
@@ -65,11 +65,11 @@ pub fn activity(r: &mut RowReader, source: Source) -> Option<Activity> {
 }
 
 /// A known type gives its code; any other value is kept as its own category with a warning.
-fn activity_type(r: &mut RowReader) -> Option<String> {
+fn activity_type(r: &mut RowReader, categories: &Categories) -> Option<String> {
     let cell = r.raw("type")?;
     let text = super::normalize::clean_text(&cell.display());
-    if let Some(category) = categories::lookup(ACTIVITY_TYPES, &text) {
-        return Some(category.code.to_string());
+    if let Some(category) = categories::lookup(&categories.activity_types, &text) {
+        return Some(category.code.clone());
     }
     r.report_with(
         "type",
@@ -80,7 +80,11 @@ fn activity_type(r: &mut RowReader) -> Option<String> {
     Some(text)
 }
 
-pub fn registration(r: &mut RowReader, source: Source) -> Option<Registration> {
+pub fn registration(
+    r: &mut RowReader,
+    source: Source,
+    categories: &Categories,
+) -> Option<Registration> {
     let session_id = r.text("session_id");
     let program = r.text("program");
     let start_date = r.date("start_date");
@@ -88,12 +92,12 @@ pub fn registration(r: &mut RowReader, source: Source) -> Option<Registration> {
     let hours = r.number("hours").map(|n| n.value);
     let organisation = r.text("organisation");
     let participant_id = r.text("participant_id");
-    let gender = r.category("gender", GENDERS).map(|c| c.code);
+    let gender = r.category("gender", &categories.genders);
     let category = r.text("category");
     // An empty cell in a present `attended` column means absent; no column means everyone attended.
     let attended_column = r.has_column("attended");
     let attended = r.boolean("attended").unwrap_or(!attended_column);
-    let modality = r.category("modality", MODALITIES).map(|c| c.code);
+    let modality = r.category("modality", &categories.modalities);
     let mut satisfaction = r.number("satisfaction").map(|n| n.value);
     if let Some(h) = hours {
         if h <= 0.0 {

@@ -1,6 +1,6 @@
 //! Finding the header row of a sheet and the dataset it belongs to.
 
-use super::schema::{match_header, Dataset};
+use super::schema::{match_header, Dataset, FieldAliases};
 use crate::read::Sheet;
 
 /// How many non-empty rows from the top may sit above the header (titles, logos, notes).
@@ -47,7 +47,7 @@ pub enum HeaderSearch {
 }
 
 /// The first row among the first 30 non-empty ones that names every required field of a dataset.
-pub fn find_header(sheet: &Sheet) -> HeaderSearch {
+pub fn find_header(sheet: &Sheet, aliases: &FieldAliases, only: Option<Dataset>) -> HeaderSearch {
     let candidates = sheet
         .rows
         .iter()
@@ -57,8 +57,11 @@ pub fn find_header(sheet: &Sheet) -> HeaderSearch {
     let mut best_partial: Option<(usize, Header)> = None;
     for (index, row) in candidates {
         let mut complete: Option<(usize, Header)> = None;
-        for dataset in Dataset::ALL {
-            let header = map_row(dataset, index, row);
+        for dataset in Dataset::ALL
+            .into_iter()
+            .filter(|d| only.is_none_or(|o| o == *d))
+        {
+            let header = map_row(dataset, index, row, aliases);
             let matched = header.columns.iter().filter(|c| c.is_some()).count();
             let required = dataset.fields().iter().filter(|f| f.required).count();
             let missing = header.missing_required().len();
@@ -83,12 +86,40 @@ pub fn find_header(sheet: &Sheet) -> HeaderSearch {
     }
 }
 
-fn map_row(dataset: Dataset, row_index: usize, row: &crate::read::Row) -> Header {
+/// The header at a given spreadsheet row, for a sheet whose dataset and header row the config names.
+pub fn header_at(
+    sheet: &Sheet,
+    dataset: Dataset,
+    row_number: u32,
+    aliases: &FieldAliases,
+) -> HeaderSearch {
+    let Some((index, row)) = sheet
+        .rows
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.number == row_number)
+    else {
+        return HeaderSearch::NotFound;
+    };
+    let header = map_row(dataset, index, row, aliases);
+    if header.missing_required().is_empty() {
+        HeaderSearch::Found(header)
+    } else {
+        HeaderSearch::Incomplete(header)
+    }
+}
+
+fn map_row(
+    dataset: Dataset,
+    row_index: usize,
+    row: &crate::read::Row,
+    aliases: &FieldAliases,
+) -> Header {
     let mut columns: Vec<Option<(usize, String)>> = vec![None; dataset.fields().len()];
     let mut duplicates = Vec::new();
     for (column, cell) in row.cells.iter().enumerate() {
         let text = cell.display();
-        let Some(field) = match_header(dataset, &text) else {
+        let Some(field) = match_header(dataset, &text, aliases) else {
             continue;
         };
         if columns[field].is_some() {
@@ -148,7 +179,8 @@ mod tests {
                 row(5, &["A1", "12/03/2024", "Atelier", "IA", "Réalisé"]),
             ],
         };
-        let HeaderSearch::Found(header) = find_header(&sheet) else {
+        let HeaderSearch::Found(header) = find_header(&sheet, &FieldAliases::default(), None)
+        else {
             panic!("no header")
         };
         assert_eq!(header.dataset, Dataset::Activities);
@@ -162,7 +194,8 @@ mod tests {
             name: "S".into(),
             rows: vec![row(1, &["Date", "Type", "Intitulé"])],
         };
-        let HeaderSearch::Incomplete(header) = find_header(&sheet) else {
+        let HeaderSearch::Incomplete(header) = find_header(&sheet, &FieldAliases::default(), None)
+        else {
             panic!("expected incomplete")
         };
         assert_eq!(header.missing_required(), vec!["status"]);
@@ -174,6 +207,9 @@ mod tests {
             name: "Notes".into(),
             rows: vec![row(1, &["Remarques", "Auteur"])],
         };
-        assert_eq!(find_header(&sheet), HeaderSearch::NotFound);
+        assert_eq!(
+            find_header(&sheet, &FieldAliases::default(), None),
+            HeaderSearch::NotFound
+        );
     }
 }

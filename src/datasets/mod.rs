@@ -15,11 +15,11 @@ pub mod values;
 
 pub use builders::IndicatorName;
 pub use records::{Activity, Registration, Source, Target};
-pub use schema::Dataset;
+pub use schema::{Dataset, FieldAliases};
 
 use crate::issue::{column_letter, Code, Issue, Issues, Location, Severity};
 use crate::read::{ReadFile, Sheet};
-use header::{find_header, Header, HeaderSearch};
+use header::{find_header, header_at, Header, HeaderSearch};
 use row_reader::RowReader;
 use values::DateOrder;
 
@@ -29,6 +29,34 @@ pub struct Options {
     pub date_order: DateOrder,
     /// Indicators a targets row may name, by id or label.
     pub indicator_names: Vec<IndicatorName>,
+    pub categories: categories::Categories,
+    pub aliases: FieldAliases,
+    pub sheets: Vec<SheetOverride>,
+}
+
+/// A `[[sheets]]` entry of the config: how to read one sheet whatever its content.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetOverride {
+    pub file: std::path::PathBuf,
+    /// Empty for a CSV file.
+    pub sheet: String,
+    pub dataset: Dataset,
+    pub header_row: Option<u32>,
+}
+
+impl SheetOverride {
+    fn applies_to(&self, file: &std::path::Path, sheet: &str) -> bool {
+        let same_file = match (
+            std::fs::canonicalize(&self.file),
+            std::fs::canonicalize(file),
+        ) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => self.file == file,
+        };
+        same_file
+            && (self.sheet == sheet
+                || normalize::normalize_key(&self.sheet) == normalize::normalize_key(sheet))
+    }
 }
 
 /// Per-sheet accounting for the manifest: kept + rejected + skipped = rows read.
@@ -70,7 +98,18 @@ pub fn build(files: &[ReadFile], options: &Options) -> Datasets {
             continue;
         }
         for sheet in &file.sheets {
-            read_sheet(&mut out, file_index, &file.input.display, sheet, options);
+            let forced = options
+                .sheets
+                .iter()
+                .find(|o| o.applies_to(&file.input.path, &sheet.name));
+            read_sheet(
+                &mut out,
+                file_index,
+                &file.input.display,
+                sheet,
+                options,
+                forced,
+            );
         }
     }
     apply_cross_row_rules(&mut out);
@@ -78,7 +117,14 @@ pub fn build(files: &[ReadFile], options: &Options) -> Datasets {
     out
 }
 
-fn read_sheet(out: &mut Datasets, file_index: usize, file: &str, sheet: &Sheet, options: &Options) {
+fn read_sheet(
+    out: &mut Datasets,
+    file_index: usize,
+    file: &str,
+    sheet: &Sheet,
+    options: &Options,
+    forced: Option<&SheetOverride>,
+) {
     let sheet_index = out.sheets.len();
     let mut report = SheetReport {
         file_index,
@@ -90,14 +136,33 @@ fn read_sheet(out: &mut Datasets, file_index: usize, file: &str, sheet: &Sheet, 
         sheet: sheet.name.clone(),
         ..Location::default()
     };
-    let header = match find_header(sheet) {
+    let search = match forced {
+        Some(SheetOverride {
+            dataset,
+            header_row: Some(row),
+            ..
+        }) => header_at(sheet, *dataset, *row, &options.aliases),
+        Some(o) => find_header(sheet, &options.aliases, Some(o.dataset)),
+        None => find_header(sheet, &options.aliases, None),
+    };
+    let header = match search {
         HeaderSearch::NotFound => {
-            out.issues.push(Issue::new(
-                Severity::Info,
-                Code::UnrecognizedSheet,
-                sheet_location,
-                "no row among the first 30 names the required columns of a dataset; the sheet is skipped",
-            ));
+            let issue = match forced {
+                // The config says what this sheet is: not finding its header is an error.
+                Some(o) => Issue::new(
+                    Severity::Error,
+                    Code::NoHeader,
+                    Location { row: o.header_row, ..sheet_location },
+                    format!("bilan.toml names this sheet as `{}` but no header row of that dataset was found", o.dataset.name()),
+                ),
+                None => Issue::new(
+                    Severity::Info,
+                    Code::UnrecognizedSheet,
+                    sheet_location,
+                    "no row among the first 30 names the required columns of a dataset; the sheet is skipped",
+                ),
+            };
+            out.issues.push(issue);
             out.sheets.push(report);
             out.headers
                 .push((file.to_string(), sheet.name.clone(), None));
@@ -175,12 +240,10 @@ fn read_sheet(out: &mut Datasets, file_index: usize, file: &str, sheet: &Sheet, 
         };
         let mut reader = RowReader::new(row, &header, file, &sheet.name, options.date_order);
         let kept = match header.dataset {
-            Dataset::Activities => {
-                builders::activity(&mut reader, source).map(|a| out.activities.push(a))
-            }
-            Dataset::Training => {
-                builders::registration(&mut reader, source).map(|r| out.registrations.push(r))
-            }
+            Dataset::Activities => builders::activity(&mut reader, source, &options.categories)
+                .map(|a| out.activities.push(a)),
+            Dataset::Training => builders::registration(&mut reader, source, &options.categories)
+                .map(|r| out.registrations.push(r)),
             Dataset::Targets => builders::target(&mut reader, source, &options.indicator_names)
                 .map(|t| out.targets.push(t)),
         };

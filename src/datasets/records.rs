@@ -21,8 +21,8 @@ pub struct Activity {
     pub axis: Option<String>,
     pub project: Option<String>,
     pub partners: Vec<String>,
-    /// A status code of SPEC 3.1.
-    pub status: &'static str,
+    /// A status code of SPEC 3.1 (or of the config).
+    pub status: String,
     pub participants: Option<i64>,
     pub women: Option<i64>,
     pub budget_planned: Option<f64>,
@@ -40,11 +40,11 @@ pub struct Registration {
     pub hours: f64,
     pub organisation: String,
     pub participant_id: String,
-    /// `F` or `M`.
-    pub gender: Option<&'static str>,
+    /// `F` or `M` (or a code of the config).
+    pub gender: Option<String>,
     pub category: Option<String>,
     pub attended: bool,
-    pub modality: Option<&'static str>,
+    pub modality: Option<String>,
     pub satisfaction: Option<f64>,
 }
 

@@ -219,11 +219,11 @@ impl<'a> RowReader<'a> {
     }
 
     /// A value of a closed list; unknown values are reported as `unknown-category`.
-    pub fn category(&mut self, name: &str, list: &'static [Category]) -> Option<&'static Category> {
+    pub fn category(&mut self, name: &str, list: &[Category]) -> Option<String> {
         let cell = self.cell(name)?;
         let text = cell.display();
         match categories::lookup(list, &text) {
-            Some(category) => Some(category),
+            Some(category) => Some(category.code.clone()),
             None => {
                 self.report(
                     name,

@@ -266,20 +266,44 @@ pub const TARGET_FIELDS: &[Field] = &[
     ),
 ];
 
+/// Extra header aliases from `bilan.toml` (`[aliases.DATASET] FIELD = [...]`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FieldAliases {
+    extra: std::collections::BTreeMap<(Dataset, String), Vec<String>>,
+}
+
+impl FieldAliases {
+    pub fn add(&mut self, dataset: Dataset, field: &str, aliases: Vec<String>) {
+        self.extra
+            .entry((dataset, field.to_string()))
+            .or_default()
+            .extend(aliases);
+    }
+
+    fn get(&self, dataset: Dataset, field: &str) -> &[String] {
+        self.extra
+            .get(&(dataset, field.to_string()))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
 /// The field of `dataset` a header cell names, if any.
 ///
 /// A header that matches no alias as written is tried again without a trailing
 /// parenthesised unit ("Budget prévu (MAD)" is "budget prévu"); "Durée (h)" matches as written.
-pub fn match_header(dataset: Dataset, header: &str) -> Option<usize> {
+pub fn match_header(dataset: Dataset, header: &str, extra: &FieldAliases) -> Option<usize> {
     let find = |text: &str| {
         let key = normalize_key(text);
         if key.is_empty() {
             return None;
         }
-        dataset
-            .fields()
-            .iter()
-            .position(|f| f.aliases.iter().any(|a| normalize_key(a) == key))
+        dataset.fields().iter().position(|f| {
+            f.aliases.iter().any(|a| normalize_key(a) == key)
+                || extra
+                    .get(dataset, f.name)
+                    .iter()
+                    .any(|a| normalize_key(a) == key)
+        })
     };
     find(header).or_else(|| {
         let trimmed = header.trim_end();
@@ -293,7 +317,7 @@ mod tests {
     use super::*;
 
     fn name(dataset: Dataset, header: &str) -> Option<&'static str> {
-        match_header(dataset, header).map(|i| dataset.fields()[i].name)
+        match_header(dataset, header, &FieldAliases::default()).map(|i| dataset.fields()[i].name)
     }
 
     #[test]

@@ -7,13 +7,16 @@ use polars::prelude::*;
 use std::collections::BTreeMap;
 
 /// A named aggregate expression.
-pub type Agg = (&'static str, Expr);
+pub type Agg = (String, Expr);
 
 /// Aggregates for the whole frame, one value per expression.
 pub fn total(frame: LazyFrame, aggs: &[Agg]) -> PolarsResult<Vec<Option<f64>>> {
+    if aggs.is_empty() {
+        return Ok(Vec::new());
+    }
     let exprs: Vec<Expr> = aggs
         .iter()
-        .map(|(name, e)| e.clone().cast(DataType::Float64).alias(*name))
+        .map(|(name, e)| e.clone().cast(DataType::Float64).alias(name.as_str()))
         .collect();
     let df = frame.select(exprs).collect()?;
     aggs.iter()
@@ -21,16 +24,19 @@ pub fn total(frame: LazyFrame, aggs: &[Agg]) -> PolarsResult<Vec<Option<f64>>> {
         .collect()
 }
 
-/// Aggregates per value of `key` (a null key is `None`), sorted by key text.
+/// Aggregates per value of `key` (a null key is `None`).
 pub fn grouped(
     frame: LazyFrame,
     key: &str,
     aggs: &[Agg],
 ) -> PolarsResult<BTreeMap<Option<String>, Vec<Option<f64>>>> {
-    let exprs: Vec<Expr> = aggs
+    let mut exprs: Vec<Expr> = aggs
         .iter()
-        .map(|(name, e)| e.clone().cast(DataType::Float64).alias(*name))
+        .map(|(name, e)| e.clone().cast(DataType::Float64).alias(name.as_str()))
         .collect();
+    if exprs.is_empty() {
+        exprs.push(len().alias("_rows"));
+    }
     let df = frame.group_by([col(key)]).agg(exprs).collect()?;
     let keys = df.column(key)?;
     let columns: Vec<&Float64Chunked> = aggs
@@ -47,26 +53,6 @@ pub fn grouped(
         out.insert(key, columns.iter().map(|c| c.get(i)).collect());
     }
     Ok(out)
-}
-
-/// Rows of `frame` in year `year`.
-pub fn in_year(frame: &DataFrame, year: i32) -> LazyFrame {
-    frame.clone().lazy().filter(col("year").eq(lit(year)))
-}
-
-/// Activities with status `realise`.
-pub fn realised() -> Expr {
-    col("status").eq(lit("realise"))
-}
-
-/// Registrations that were attended.
-pub fn attended() -> Expr {
-    col("attended")
-}
-
-/// Number of rows whose `field` equals `value`.
-pub fn count_eq(field: &str, value: &str) -> Expr {
-    col(field).eq(lit(value)).cast(DataType::Float64).sum()
 }
 
 /// `a / b × factor`, empty when the denominator is zero or missing.

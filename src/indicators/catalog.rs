@@ -1,27 +1,38 @@
-//! The built-in headline indicators of SPEC section 4: ids, labels and units, in report order.
-//!
-//! Their definitions live in `headline.rs`; the declarative catalog of SPEC 5
-//! (user indicators, `bilan indicators --dump`) is the next step and will
-//! replace this list with the same ids.
+//! The catalog in use: the built-in indicators and tables, merged with the user's,
+//! checked and compiled into typed definitions the engine evaluates.
 
+use super::spec::{CatalogSpec, IndicatorSpec, TableSpec};
+use super::table::ValueKind;
+use crate::datasets::categories::{self, Categories};
+use crate::datasets::Dataset;
 use crate::Lang;
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+#[error("indicator catalog: {0}")]
+pub struct CatalogError(pub String);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum Unit {
-    #[serde(rename = "count")]
     Count,
-    #[serde(rename = "%")]
     Percent,
-    #[serde(rename = "hours")]
     Hours,
-    #[serde(rename = "MAD")]
     Mad,
-    #[serde(rename = "score")]
     Score,
 }
 
 impl Unit {
-    /// The unit as written in `indicators.csv`.
+    pub fn parse(text: &str) -> Option<Unit> {
+        match text {
+            "count" => Some(Unit::Count),
+            "%" => Some(Unit::Percent),
+            "hours" => Some(Unit::Hours),
+            "MAD" => Some(Unit::Mad),
+            "score" => Some(Unit::Score),
+            _ => None,
+        }
+    }
+
+    /// The unit as written in `indicators.csv` and the config.
     pub fn as_str(self) -> &'static str {
         match self {
             Unit::Count => "count",
@@ -31,134 +42,653 @@ impl Unit {
             Unit::Score => "score",
         }
     }
-}
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct IndicatorDef {
-    pub id: &'static str,
-    pub unit: Unit,
-    pub fr: &'static str,
-    pub en: &'static str,
-}
-
-impl IndicatorDef {
-    pub fn label(&self, lang: Lang) -> &'static str {
-        lang.pick(self.fr, self.en)
+    pub fn value_kind(self) -> ValueKind {
+        match self {
+            Unit::Count => ValueKind::Count,
+            Unit::Percent => ValueKind::Rate,
+            _ => ValueKind::Decimal,
+        }
     }
 }
 
-const fn def(id: &'static str, unit: Unit, fr: &'static str, en: &'static str) -> IndicatorDef {
-    IndicatorDef { id, unit, fr, en }
+/// How a field of a dataset is filtered and measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// A category code (type, status, gender, modality).
+    Code(categories::Kind),
+    Boolean,
+    Text,
+    Number,
 }
 
-pub const HEADLINE: &[IndicatorDef] = &[
-    def(
-        "activities_scheduled",
-        Unit::Count,
-        "Activités programmées",
-        "Scheduled activities",
-    ),
-    def(
-        "activities_realised",
-        Unit::Count,
-        "Activités réalisées",
-        "Activities carried out",
-    ),
-    def(
-        "execution_rate",
-        Unit::Percent,
-        "Taux de réalisation",
-        "Execution rate",
-    ),
-    def(
-        "engagement_rate",
-        Unit::Percent,
-        "Taux d'engagement",
-        "Engagement rate",
-    ),
-    def(
-        "activity_participants",
-        Unit::Count,
-        "Participants aux activités",
-        "Activity participants",
-    ),
-    def(
-        "activity_women_share",
-        Unit::Percent,
-        "Part des femmes parmi les participants",
-        "Women among participants",
-    ),
-    def(
-        "partners_engaged",
-        Unit::Count,
-        "Partenaires mobilisés",
-        "Partners engaged",
-    ),
-    def(
-        "budget_execution_rate",
-        Unit::Percent,
-        "Taux d'exécution budgétaire",
-        "Budget execution rate",
-    ),
-    def(
-        "training_sessions",
-        Unit::Count,
-        "Sessions de formation tenues",
-        "Training sessions held",
-    ),
-    def(
-        "training_registrations",
-        Unit::Count,
-        "Inscriptions aux formations",
-        "Training registrations",
-    ),
-    def("trainees", Unit::Count, "Bénéficiaires formés", "Trainees"),
-    def(
-        "training_person_hours",
-        Unit::Hours,
-        "Heures-personnes de formation",
-        "Training person-hours",
-    ),
-    def(
-        "attendance_rate",
-        Unit::Percent,
-        "Taux de présence",
-        "Attendance rate",
-    ),
-    def(
-        "trainee_women_share",
-        Unit::Percent,
-        "Part des femmes parmi les bénéficiaires",
-        "Women among trainees",
-    ),
-    def(
-        "hours_per_trainee",
-        Unit::Hours,
-        "Heures de formation par bénéficiaire",
-        "Training hours per trainee",
-    ),
-    def(
-        "average_satisfaction",
-        Unit::Score,
-        "Satisfaction moyenne (sur 5)",
-        "Average satisfaction (out of 5)",
-    ),
-    def(
-        "next_year_scheduled",
-        Unit::Count,
-        "Activités programmées l'année suivante",
-        "Activities scheduled next year",
-    ),
-];
+/// The fields an indicator may filter on or measure (frame columns of the same name).
+pub fn field_kind(dataset: Dataset, field: &str) -> Option<FieldKind> {
+    use categories::Kind as C;
+    use FieldKind::*;
+    let kind = match (dataset, field) {
+        (Dataset::Activities, "type") => Code(C::ActivityType),
+        (Dataset::Activities, "status") => Code(C::Status),
+        (Dataset::Activities, "id" | "title" | "axis" | "project" | "partner" | "location") => Text,
+        (Dataset::Activities, "participants" | "women" | "budget_planned" | "budget_spent") => {
+            Number
+        }
+        (Dataset::Training, "gender") => Code(C::Gender),
+        (Dataset::Training, "modality") => Code(C::Modality),
+        (Dataset::Training, "attended") => Boolean,
+        (
+            Dataset::Training,
+            "session_id" | "program" | "organisation" | "participant_id" | "category",
+        ) => Text,
+        (Dataset::Training, "hours" | "satisfaction") => Number,
+        _ => return None,
+    };
+    Some(kind)
+}
+
+/// A breakdown dimension (SPEC 5), named like its key column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dimension {
+    Type,
+    Status,
+    Quarter,
+    Month,
+    Axis,
+    Project,
+    Partner,
+    Location,
+    Program,
+    Organisation,
+    Gender,
+    Category,
+    Modality,
+}
+
+impl Dimension {
+    pub fn parse(name: &str) -> Option<Dimension> {
+        use Dimension::*;
+        Some(match name {
+            "type" => Type,
+            "status" => Status,
+            "quarter" => Quarter,
+            "month" => Month,
+            "axis" => Axis,
+            "project" => Project,
+            "partner" => Partner,
+            "location" => Location,
+            "program" => Program,
+            "organisation" => Organisation,
+            "gender" => Gender,
+            "category" => Category,
+            "modality" => Modality,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        use Dimension::*;
+        match self {
+            Type => "type",
+            Status => "status",
+            Quarter => "quarter",
+            Month => "month",
+            Axis => "axis",
+            Project => "project",
+            Partner => "partner",
+            Location => "location",
+            Program => "program",
+            Organisation => "organisation",
+            Gender => "gender",
+            Category => "category",
+            Modality => "modality",
+        }
+    }
+
+    pub fn applies_to(self, dataset: Dataset) -> bool {
+        use Dimension::*;
+        match dataset {
+            Dataset::Activities => matches!(
+                self,
+                Type | Status | Quarter | Month | Axis | Project | Partner | Location
+            ),
+            Dataset::Training => matches!(
+                self,
+                Program | Organisation | Gender | Category | Modality | Quarter | Month
+            ),
+            Dataset::Targets => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Measure {
+    Count,
+    Sum(String),
+    Distinct(String),
+    Mean(String),
+}
+
+/// One condition of a filter, already checked against the dataset.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rule {
+    /// The field's code is one of these (enum fields).
+    Codes {
+        field: String,
+        codes: Vec<String>,
+    },
+    /// The field's text, normalised, is one of these normalised values.
+    Texts {
+        field: String,
+        keys: Vec<String>,
+    },
+    Bools {
+        field: String,
+        values: Vec<bool>,
+    },
+    /// The field equals one of these numbers.
+    Numbers {
+        field: String,
+        values: Vec<f64>,
+    },
+    Filled(Vec<String>),
+    Positive(Vec<String>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    Base {
+        dataset: Dataset,
+        rules: Vec<Rule>,
+        measure: Measure,
+        year_offset: i32,
+    },
+    Ratio {
+        numerator: usize,
+        denominator: usize,
+        factor: f64,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indicator {
+    pub id: String,
+    pub fr: String,
+    pub en: String,
+    pub unit: Unit,
+    pub hidden: bool,
+    pub kind: Kind,
+    pub breakdowns: Vec<Dimension>,
+}
+
+impl Indicator {
+    pub fn label(&self, lang: Lang) -> &str {
+        lang.pick(&self.fr, &self.en)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableDef {
+    pub id: String,
+    pub dimension: Dimension,
+    /// (column name, indicator index)
+    pub columns: Vec<(String, usize)>,
+}
+
+/// The checked catalog; `spec` is what `bilan indicators --dump` prints.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    pub indicators: Vec<Indicator>,
+    pub tables: Vec<TableDef>,
+    pub spec: CatalogSpec,
+}
+
+impl Catalog {
+    /// The built-in catalog merged with the user's indicators and tables.
+    pub fn load(user: &CatalogSpec, categories: &Categories) -> Result<Catalog, CatalogError> {
+        let spec = super::spec::builtin().merged_with(user);
+        Catalog::compile(spec, categories)
+    }
+
+    pub fn compile(spec: CatalogSpec, categories: &Categories) -> Result<Catalog, CatalogError> {
+        let ids: Vec<&str> = spec.indicators.iter().map(|i| i.id.as_str()).collect();
+        for (i, id) in ids.iter().enumerate() {
+            if ids[..i].contains(id) {
+                return Err(CatalogError(format!(
+                    "the indicator id `{id}` is defined twice"
+                )));
+            }
+        }
+        let mut indicators = Vec::with_capacity(spec.indicators.len());
+        for raw in &spec.indicators {
+            indicators.push(compile_indicator(raw, &ids, categories)?);
+        }
+        for (i, indicator) in indicators.iter().enumerate() {
+            dataset_of(&indicators, i, 0)
+                .map_err(|e| CatalogError(format!("indicator `{}`: {e}", indicator.id)))?;
+            if !indicator.breakdowns.is_empty() {
+                let dataset = dataset_of(&indicators, i, 0).map_err(CatalogError)?;
+                for dimension in &indicator.breakdowns {
+                    if !dimension.applies_to(dataset) {
+                        return Err(CatalogError(format!(
+                            "indicator `{}`: `breakdowns` has `{}`, which is not a dimension of `{}`",
+                            indicator.id,
+                            dimension.name(),
+                            dataset.name()
+                        )));
+                    }
+                }
+            }
+        }
+        let tables = spec
+            .tables
+            .iter()
+            .map(|t| compile_table(t, &indicators))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Catalog {
+            indicators,
+            tables,
+            spec,
+        })
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.indicators.iter().position(|i| i.id == id)
+    }
+
+    /// The indicators of `indicators.csv`, in catalog order.
+    pub fn headline(&self) -> impl Iterator<Item = (usize, &Indicator)> {
+        self.indicators
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| !i.hidden)
+    }
+
+    pub fn dataset_of(&self, index: usize) -> Dataset {
+        // Compile checked every indicator resolves to one dataset.
+        dataset_of(&self.indicators, index, 0).unwrap_or(Dataset::Activities)
+    }
+}
+
+/// The dataset an indicator reads; a ratio's parts must read the same one to be broken down.
+fn dataset_of(indicators: &[Indicator], index: usize, depth: usize) -> Result<Dataset, String> {
+    if depth > indicators.len() {
+        return Err("its ratio refers back to itself".into());
+    }
+    match &indicators[index].kind {
+        Kind::Base { dataset, .. } => Ok(*dataset),
+        Kind::Ratio {
+            numerator,
+            denominator,
+            ..
+        } => {
+            let a = dataset_of(indicators, *numerator, depth + 1)?;
+            let b = dataset_of(indicators, *denominator, depth + 1)?;
+            // A ratio across datasets is allowed; it is reported on the numerator's dataset.
+            let _ = b;
+            Ok(a)
+        }
+    }
+}
+
+fn compile_indicator(
+    raw: &IndicatorSpec,
+    ids: &[&str],
+    categories: &Categories,
+) -> Result<Indicator, CatalogError> {
+    let fail = |key: &str, message: String| {
+        CatalogError(format!("indicator `{}`, key `{key}`: {message}", raw.id))
+    };
+    let unit = Unit::parse(&raw.unit).ok_or_else(|| {
+        fail(
+            "unit",
+            format!("« {} » is not one of count, %, hours, MAD, score", raw.unit),
+        )
+    })?;
+    let breakdowns = raw
+        .breakdowns
+        .iter()
+        .map(|b| {
+            Dimension::parse(b)
+                .ok_or_else(|| fail("breakdowns", format!("« {b} » is not a dimension")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let kind = match (&raw.ratio, &raw.dataset) {
+        (Some(ratio), None) => {
+            if raw.measure.is_some() || !raw.filter.is_empty() || raw.year_offset != 0 {
+                return Err(fail(
+                    "ratio",
+                    "a ratio takes no dataset, measure, filter or year_offset of its own".into(),
+                ));
+            }
+            let find = |key: &str, id: &str| {
+                ids.iter()
+                    .position(|i| *i == id)
+                    .ok_or_else(|| fail(key, format!("no indicator has the id `{id}`")))
+            };
+            Kind::Ratio {
+                numerator: find("ratio.numerator", &ratio.numerator)?,
+                denominator: find("ratio.denominator", &ratio.denominator)?,
+                factor: ratio.factor,
+            }
+        }
+        (None, Some(dataset_name)) => {
+            let dataset = match dataset_name.as_str() {
+                "activities" => Dataset::Activities,
+                "training" => Dataset::Training,
+                other => {
+                    return Err(fail(
+                        "dataset",
+                        format!("« {other} » is not activities or training"),
+                    ))
+                }
+            };
+            let measure_text = raw.measure.as_deref().unwrap_or("count");
+            let measure = parse_measure(measure_text, dataset).map_err(|m| fail("measure", m))?;
+            let mut rules = Vec::new();
+            for (field, values) in &raw.filter {
+                rules.push(
+                    compile_rule(dataset, field, values, categories)
+                        .map_err(|m| fail(&format!("filter.{field}"), m))?,
+                );
+            }
+            Kind::Base {
+                dataset,
+                rules,
+                measure,
+                year_offset: raw.year_offset,
+            }
+        }
+        (Some(_), Some(_)) => {
+            return Err(fail(
+                "ratio",
+                "an indicator has either a dataset or a ratio, not both".into(),
+            ))
+        }
+        (None, None) => {
+            return Err(fail(
+                "dataset",
+                "an indicator needs a dataset (with a measure) or a ratio".into(),
+            ))
+        }
+    };
+    Ok(Indicator {
+        id: raw.id.clone(),
+        fr: raw.label.fr.clone(),
+        en: raw.label.en.clone(),
+        unit,
+        hidden: raw.hidden,
+        kind,
+        breakdowns,
+    })
+}
+
+fn parse_measure(text: &str, dataset: Dataset) -> Result<Measure, String> {
+    if text == "count" {
+        return Ok(Measure::Count);
+    }
+    let (kind, field) = text.split_once(':').ok_or_else(|| {
+        format!("« {text} » is not count, sum:FIELD, distinct:FIELD or mean:FIELD")
+    })?;
+    let field_kind = field_kind(dataset, field)
+        .ok_or_else(|| format!("`{field}` is not a field of `{}`", dataset.name()))?;
+    let numeric = field_kind == FieldKind::Number;
+    match kind {
+        "sum" if numeric => Ok(Measure::Sum(field.to_string())),
+        "mean" if numeric => Ok(Measure::Mean(field.to_string())),
+        "sum" | "mean" => Err(format!("`{field}` is not a number field")),
+        "distinct" => Ok(Measure::Distinct(field.to_string())),
+        other => Err(format!("« {other} » is not count, sum, distinct or mean")),
+    }
+}
+
+fn compile_rule(
+    dataset: Dataset,
+    field: &str,
+    values: &[toml::Value],
+    categories: &Categories,
+) -> Result<Rule, String> {
+    let strings = || -> Result<Vec<String>, String> {
+        values
+            .iter()
+            .map(|v| {
+                v.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| format!("{v} is not text"))
+            })
+            .collect()
+    };
+    if field == "filled" || field == "positive" {
+        let fields = strings()?;
+        for f in &fields {
+            if field_kind(dataset, f).is_none() {
+                return Err(format!("`{f}` is not a field of `{}`", dataset.name()));
+            }
+        }
+        return Ok(if field == "filled" {
+            Rule::Filled(fields)
+        } else {
+            Rule::Positive(fields)
+        });
+    }
+    let kind = field_kind(dataset, field)
+        .ok_or_else(|| format!("`{field}` is not a field of `{}`", dataset.name()))?;
+    match kind {
+        FieldKind::Code(kind) => {
+            let list = categories.list(kind);
+            let codes = strings()?
+                .iter()
+                .map(|v| {
+                    categories::by_code(list, v)
+                        .or_else(|| categories::lookup(list, v))
+                        .map(|c| c.code.clone())
+                        .ok_or_else(|| format!("« {v} » is not a known code of `{field}`"))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Rule::Codes {
+                field: field.to_string(),
+                codes,
+            })
+        }
+        FieldKind::Boolean => {
+            let values = values
+                .iter()
+                .map(|v| {
+                    v.as_bool()
+                        .ok_or_else(|| format!("{v} is not true or false"))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Rule::Bools {
+                field: field.to_string(),
+                values,
+            })
+        }
+        FieldKind::Text => Ok(Rule::Texts {
+            field: field.to_string(),
+            keys: strings()?
+                .iter()
+                .map(|v| crate::datasets::normalize::normalize_key(v))
+                .collect(),
+        }),
+        FieldKind::Number => {
+            let values = values
+                .iter()
+                .map(|v| {
+                    v.as_float()
+                        .or_else(|| v.as_integer().map(|i| i as f64))
+                        .ok_or_else(|| format!("{v} is not a number"))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Rule::Numbers {
+                field: field.to_string(),
+                values,
+            })
+        }
+    }
+}
+
+fn compile_table(raw: &TableSpec, indicators: &[Indicator]) -> Result<TableDef, CatalogError> {
+    let fail = |message: String| CatalogError(format!("table `{}`: {message}", raw.id));
+    let dimension = Dimension::parse(&raw.dimension)
+        .ok_or_else(|| fail(format!("« {} » is not a dimension", raw.dimension)))?;
+    let mut columns = Vec::new();
+    for column in &raw.columns {
+        let index = indicators
+            .iter()
+            .position(|i| i.id == column.indicator)
+            .ok_or_else(|| {
+                fail(format!(
+                    "column `{}`: no indicator has the id `{}`",
+                    column.name, column.indicator
+                ))
+            })?;
+        let dataset = dataset_of(indicators, index, 0).map_err(fail)?;
+        if !dimension.applies_to(dataset) {
+            return Err(fail(format!(
+                "`{}` is not a dimension of `{}`",
+                dimension.name(),
+                dataset.name()
+            )));
+        }
+        columns.push((column.name.clone(), index));
+    }
+    Ok(TableDef {
+        id: raw.id.clone(),
+        dimension,
+        columns,
+    })
+}
 
 /// Ids and labels a targets row may use to name an indicator.
-pub fn indicator_names() -> Vec<crate::datasets::IndicatorName> {
-    HEADLINE
+pub fn indicator_names(catalog: &Catalog) -> Vec<crate::datasets::IndicatorName> {
+    catalog
+        .indicators
         .iter()
         .map(|d| crate::datasets::IndicatorName {
-            id: d.id.to_string(),
-            fr: d.fr.to_string(),
-            en: d.en.to_string(),
+            id: d.id.clone(),
+            fr: d.fr.clone(),
+            en: d.en.clone(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(toml_text: &str) -> CatalogSpec {
+        toml::from_str(toml_text).expect("valid TOML")
+    }
+
+    #[test]
+    fn the_builtin_catalog_compiles_with_the_17_headline_indicators_in_spec_order() {
+        let catalog =
+            Catalog::load(&CatalogSpec::default(), &Categories::default()).expect("valid catalog");
+        let ids: Vec<&str> = catalog.headline().map(|(_, i)| i.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "activities_scheduled",
+                "activities_realised",
+                "execution_rate",
+                "engagement_rate",
+                "activity_participants",
+                "activity_women_share",
+                "partners_engaged",
+                "budget_execution_rate",
+                "training_sessions",
+                "training_registrations",
+                "trainees",
+                "training_person_hours",
+                "attendance_rate",
+                "trainee_women_share",
+                "hours_per_trainee",
+                "average_satisfaction",
+                "next_year_scheduled",
+            ]
+        );
+        assert_eq!(catalog.tables.len(), 10);
+    }
+
+    #[test]
+    fn a_user_indicator_replaces_a_builtin_one_in_place_and_a_new_one_is_appended() {
+        let spec = user(
+            r#"
+            [[indicators]]
+            id = "activities_realised"
+            label = { fr = "Activités tenues", en = "Activities held" }
+            dataset = "activities"
+            filter = { status = ["Réalisé"] }
+            unit = "count"
+
+            [[indicators]]
+            id = "workshops_realised"
+            label = { fr = "Ateliers réalisés", en = "Workshops held" }
+            dataset = "activities"
+            filter = { type = ["atelier"], status = ["realise"] }
+            measure = "count"
+            unit = "count"
+            breakdowns = ["quarter", "partner"]
+            "#,
+        );
+        let catalog = Catalog::load(&spec, &Categories::default()).expect("valid catalog");
+        assert_eq!(catalog.indicators[1].fr, "Activités tenues");
+        let last = catalog.headline().last().expect("indicators").1;
+        assert_eq!(last.id, "workshops_realised");
+        assert_eq!(
+            last.breakdowns,
+            vec![Dimension::Quarter, Dimension::Partner]
+        );
+    }
+
+    #[test]
+    fn errors_name_the_indicator_and_the_key() {
+        let cases = [
+            (
+                r#"measure = "sum:title""#,
+                "key `measure`: `title` is not a number field",
+            ),
+            (r#"measure = "median:hours""#, "key `measure`"),
+            (
+                r#"filter = { status = ["peut-être"] }"#,
+                "key `filter.status`: « peut-être » is not a known code",
+            ),
+            (r#"filter = { colour = ["bleu"] }"#, "key `filter.colour`"),
+            (
+                r#"breakdowns = ["program"]"#,
+                "`program`, which is not a dimension of `activities`",
+            ),
+        ];
+        for (line, expected) in cases {
+            let spec = user(&format!(
+                "[[indicators]]\nid = \"x\"\nlabel = {{ fr = \"X\", en = \"X\" }}\ndataset = \"activities\"\nunit = \"count\"\n{line}\n"
+            ));
+            let err = Catalog::load(&spec, &Categories::default())
+                .expect_err(line)
+                .to_string();
+            assert!(
+                err.contains("indicator `x`") && err.contains(expected),
+                "{line}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_ratio_naming_an_unknown_indicator_is_refused() {
+        let spec = user(
+            r#"
+            [[indicators]]
+            id = "share"
+            label = { fr = "Part", en = "Share" }
+            ratio = { numerator = "nope", denominator = "activities_realised", factor = 100 }
+            unit = "%"
+            "#,
+        );
+        let err = Catalog::load(&spec, &Categories::default())
+            .expect_err("unknown id")
+            .to_string();
+        assert!(
+            err.contains("key `ratio.numerator`: no indicator has the id `nope`"),
+            "{err}"
+        );
+    }
 }

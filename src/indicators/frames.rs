@@ -4,11 +4,12 @@ use crate::datasets::{Activity, Registration};
 use chrono::Datelike;
 use polars::prelude::*;
 
-/// One frame per table the aggregations read.
+/// One frame per table the engine reads.
 pub struct Frames {
     /// One row per kept activity.
     pub activities: DataFrame,
-    /// One row per (activity, partner); activities without a partner have a null partner.
+    /// The activities repeated once per partner (`partner` null when there is none), with `row`
+    /// naming the activity so that counts stay counts of activities.
     pub activity_partners: DataFrame,
     /// One row per kept registration.
     pub training: DataFrame,
@@ -19,102 +20,107 @@ fn quarter_key(month: u32) -> String {
 }
 
 pub fn build(activities: &[Activity], registrations: &[Registration]) -> PolarsResult<Frames> {
+    let a = activities;
     let activities_df = DataFrame::new_infer_height(vec![
+        Column::new("row".into(), (0..a.len() as u32).collect::<Vec<u32>>()),
         Column::new(
             "year".into(),
-            activities
-                .iter()
-                .map(|a| a.date.year())
-                .collect::<Vec<i32>>(),
+            a.iter().map(|x| x.date.year()).collect::<Vec<i32>>(),
         ),
         Column::new(
             "quarter".into(),
-            activities
-                .iter()
-                .map(|a| quarter_key(a.date.month()))
+            a.iter()
+                .map(|x| quarter_key(x.date.month()))
                 .collect::<Vec<String>>(),
         ),
         Column::new(
             "month".into(),
-            activities
-                .iter()
-                .map(|a| a.date.month().to_string())
+            a.iter()
+                .map(|x| x.date.month().to_string())
                 .collect::<Vec<String>>(),
         ),
         Column::new(
-            "type".into(),
-            activities
-                .iter()
-                .map(|a| a.activity_type.as_str())
-                .collect::<Vec<&str>>(),
-        ),
-        Column::new(
-            "status".into(),
-            activities.iter().map(|a| a.status).collect::<Vec<&str>>(),
-        ),
-        Column::new(
-            "axis".into(),
-            activities
-                .iter()
-                .map(|a| a.axis.as_deref())
+            "id".into(),
+            a.iter()
+                .map(|x| x.id.as_deref())
                 .collect::<Vec<Option<&str>>>(),
         ),
         Column::new(
+            "type".into(),
+            a.iter()
+                .map(|x| x.activity_type.as_str())
+                .collect::<Vec<&str>>(),
+        ),
+        Column::new(
+            "title".into(),
+            a.iter()
+                .map(|x| x.title.as_deref())
+                .collect::<Vec<Option<&str>>>(),
+        ),
+        Column::new(
+            "axis".into(),
+            a.iter()
+                .map(|x| x.axis.as_deref())
+                .collect::<Vec<Option<&str>>>(),
+        ),
+        Column::new(
+            "project".into(),
+            a.iter()
+                .map(|x| x.project.as_deref())
+                .collect::<Vec<Option<&str>>>(),
+        ),
+        Column::new(
+            "status".into(),
+            a.iter().map(|x| x.status.as_str()).collect::<Vec<&str>>(),
+        ),
+        Column::new(
             "participants".into(),
-            activities
-                .iter()
-                .map(|a| a.participants)
+            a.iter()
+                .map(|x| x.participants)
                 .collect::<Vec<Option<i64>>>(),
         ),
         Column::new(
             "women".into(),
-            activities
-                .iter()
-                .map(|a| a.women)
-                .collect::<Vec<Option<i64>>>(),
+            a.iter().map(|x| x.women).collect::<Vec<Option<i64>>>(),
         ),
         Column::new(
             "budget_planned".into(),
-            activities
-                .iter()
-                .map(|a| a.budget_planned)
+            a.iter()
+                .map(|x| x.budget_planned)
                 .collect::<Vec<Option<f64>>>(),
         ),
         Column::new(
             "budget_spent".into(),
-            activities
-                .iter()
-                .map(|a| a.budget_spent)
+            a.iter()
+                .map(|x| x.budget_spent)
                 .collect::<Vec<Option<f64>>>(),
+        ),
+        Column::new(
+            "location".into(),
+            a.iter()
+                .map(|x| x.location.as_deref())
+                .collect::<Vec<Option<&str>>>(),
         ),
     ])?;
 
-    let mut years = Vec::new();
-    let mut statuses = Vec::new();
-    let mut participants = Vec::new();
+    let mut rows: Vec<IdxSize> = Vec::new();
     let mut partners: Vec<Option<&str>> = Vec::new();
-    for a in activities {
-        let names: Vec<Option<&str>> = if a.partners.is_empty() {
-            vec![None]
-        } else {
-            a.partners.iter().map(|p| Some(p.as_str())).collect()
-        };
-        for name in names {
-            years.push(a.date.year());
-            statuses.push(a.status);
-            participants.push(a.participants);
-            partners.push(name);
+    for (i, activity) in a.iter().enumerate() {
+        if activity.partners.is_empty() {
+            rows.push(i as IdxSize);
+            partners.push(None);
+        }
+        for partner in &activity.partners {
+            rows.push(i as IdxSize);
+            partners.push(Some(partner));
         }
     }
-    let partners_df = DataFrame::new_infer_height(vec![
-        Column::new("year".into(), years),
-        Column::new("status".into(), statuses),
-        Column::new("participants".into(), participants),
-        Column::new("partner".into(), partners),
-    ])?;
+    let mut partners_df = activities_df.take(&IdxCa::from_vec("row".into(), rows))?;
+    partners_df.with_column(Column::new("partner".into(), partners))?;
 
     let r = registrations;
     let training_df = DataFrame::new_infer_height(vec![
+        Column::new("row".into(), (0..r.len() as u32).collect::<Vec<u32>>()),
         Column::new(
             "year".into(),
             r.iter().map(|x| x.start_date.year()).collect::<Vec<i32>>(),
@@ -159,7 +165,15 @@ pub fn build(activities: &[Activity], registrations: &[Registration]) -> PolarsR
         ),
         Column::new(
             "gender".into(),
-            r.iter().map(|x| x.gender).collect::<Vec<Option<&str>>>(),
+            r.iter()
+                .map(|x| x.gender.as_deref())
+                .collect::<Vec<Option<&str>>>(),
+        ),
+        Column::new(
+            "category".into(),
+            r.iter()
+                .map(|x| x.category.as_deref())
+                .collect::<Vec<Option<&str>>>(),
         ),
         Column::new(
             "attended".into(),
@@ -167,7 +181,9 @@ pub fn build(activities: &[Activity], registrations: &[Registration]) -> PolarsR
         ),
         Column::new(
             "modality".into(),
-            r.iter().map(|x| x.modality).collect::<Vec<Option<&str>>>(),
+            r.iter()
+                .map(|x| x.modality.as_deref())
+                .collect::<Vec<Option<&str>>>(),
         ),
         Column::new(
             "satisfaction".into(),

@@ -1,18 +1,24 @@
-//! Stage 3, indicators: the typed datasets to headline figures and breakdown tables (Polars, lazy).
+//! Stage 3, indicators: typed datasets to headline figures and breakdown tables.
+//!
+//! The catalog (`catalog.toml`, merged with the user's `bilan.toml`) says what to
+//! compute; the engine compiles it to Polars lazy expressions, one pass per frame.
 
 pub mod aggregate;
 pub mod catalog;
+pub mod engine;
 pub mod frames;
-pub mod headline;
+pub mod spec;
 pub mod table;
 pub mod tables;
 
-pub use catalog::{IndicatorDef, Unit, HEADLINE};
+pub use catalog::{Catalog, CatalogError, Indicator, Unit};
 pub use table::{Table, TableRow, ValueKind};
 
+use crate::datasets::categories::Categories;
 use crate::datasets::{Activity, Datasets};
 use crate::Lang;
 use chrono::{Datelike, NaiveDate};
+use engine::Engine;
 
 #[derive(Debug, thiserror::Error)]
 pub enum IndicatorError {
@@ -25,7 +31,9 @@ pub enum IndicatorError {
 /// One line of `indicators.csv`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeadlineRow {
-    pub def: IndicatorDef,
+    pub id: String,
+    pub label: String,
+    pub unit: Unit,
     pub value: Option<f64>,
     pub target: Option<f64>,
     pub achievement_pct: Option<f64>,
@@ -50,9 +58,10 @@ pub struct Results {
     /// Whether the data holds the previous year (SPEC 4: otherwise no previous values).
     pub has_previous_year: bool,
     pub headline: Vec<HeadlineRow>,
-    /// The breakdown tables in SPEC 4 order, `trend` last.
+    /// The catalog's tables, the user breakdowns, then `trend`.
     pub tables: Vec<Table>,
     pub next_year: Vec<PlannedActivity>,
+    pub categories: Categories,
 }
 
 impl Results {
@@ -63,31 +72,41 @@ impl Results {
 
 pub fn compute(
     datasets: &Datasets,
+    catalog: &Catalog,
+    categories: &Categories,
     year: Option<i32>,
     lang: Lang,
 ) -> Result<Results, IndicatorError> {
     let frames = frames::build(&datasets.activities, &datasets.registrations)?;
-    let sums = headline::sums(&frames)?;
+    let engine = Engine::new(catalog, &frames);
     let year = match year {
         Some(year) => year,
-        None => sums.default_year().ok_or(IndicatorError::NoYear)?,
+        None => engine.default_year()?.ok_or(IndicatorError::NoYear)?,
     };
-    let has_previous_year = sums.holds(year - 1);
-    let values = sums.values(year);
-    let previous = has_previous_year.then(|| sums.values(year - 1));
-    let headline = HEADLINE
+    let years = engine.years()?;
+    let has_previous_year = years.contains(&(year - 1));
+    let headline_ids: Vec<usize> = catalog.headline().map(|(i, _)| i).collect();
+    let values = engine.total(year, &headline_ids)?;
+    let previous = if has_previous_year {
+        Some(engine.total(year - 1, &headline_ids)?)
+    } else {
+        None
+    };
+    let headline = headline_ids
         .iter()
-        .enumerate()
-        .map(|(i, def)| {
+        .map(|&i| {
+            let indicator = &catalog.indicators[i];
             let value = values[i];
             let target = datasets
                 .targets
                 .iter()
-                .find(|t| t.year == year && t.indicator == def.id)
+                .find(|t| t.year == year && t.indicator == indicator.id)
                 .map(|t| t.target);
             let previous_year = previous.as_ref().and_then(|p| p[i]);
             HeadlineRow {
-                def: *def,
+                id: indicator.id.clone(),
+                label: indicator.label(lang).to_string(),
+                unit: indicator.unit,
                 value,
                 target,
                 achievement_pct: aggregate::ratio(value, target, 100.0),
@@ -99,34 +118,31 @@ pub fn compute(
             }
         })
         .collect();
-    let mut tables = tables::breakdowns(&frames, year, lang)?;
-    tables.push(tables::trend(&sums));
+    let mut tables = tables::all_tables(&engine, year, categories, lang)?;
+    tables.push(tables::trend(&engine)?);
     Ok(Results {
         year,
         has_previous_year,
         headline,
         tables,
         next_year: planned_activities(&datasets.activities, year + 1),
+        categories: categories.clone(),
     })
 }
 
 fn planned_activities(activities: &[Activity], year: i32) -> Vec<PlannedActivity> {
-    let mut list: Vec<(&Activity, PlannedActivity)> = activities
+    let mut list: Vec<&Activity> = activities
         .iter()
         .filter(|a| a.date.year() == year)
-        .map(|a| {
-            (
-                a,
-                PlannedActivity {
-                    date: a.date,
-                    activity_type: a.activity_type.clone(),
-                    title: a.title.clone(),
-                    axis: a.axis.clone(),
-                    partners: a.partners.clone(),
-                },
-            )
-        })
         .collect();
-    list.sort_by_key(|(a, _)| (a.date, a.source));
-    list.into_iter().map(|(_, p)| p).collect()
+    list.sort_by_key(|a| (a.date, a.source));
+    list.into_iter()
+        .map(|a| PlannedActivity {
+            date: a.date,
+            activity_type: a.activity_type.clone(),
+            title: a.title.clone(),
+            axis: a.axis.clone(),
+            partners: a.partners.clone(),
+        })
+        .collect()
 }

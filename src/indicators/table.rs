@@ -23,7 +23,7 @@ pub struct Table {
     pub id: String,
     /// Name of the key column (`type`, `quarter`, …).
     pub key: &'static str,
-    pub columns: Vec<(&'static str, ValueKind)>,
+    pub columns: Vec<(String, ValueKind)>,
     pub rows: Vec<TableRow>,
     /// The same figures over every row of the table, computed from the rows, not summed from rates.
     pub total: Option<Vec<Option<f64>>>,

@@ -1,132 +1,14 @@
-//! The breakdown tables of SPEC 4, each one Polars group-by plus its total row.
+//! Breakdown tables: a catalog table (or a user indicator's breakdown) evaluated per
+//! category, laid out in the order and with the labels of SPEC 4.
 
-use super::aggregate::{count_eq, grouped, in_year, ratio, realised, total, Agg};
-use super::frames::Frames;
-use super::headline::training_aggs;
-use super::table::{Table, TableRow, ValueKind};
-use crate::datasets::categories::{
-    self, Category, ACTIVITY_TYPES, GENDERS, MODALITIES, UNSPECIFIED,
-};
+use super::catalog::{Catalog, Dimension, TableDef};
+use super::engine::Engine;
+use super::table::{Table, TableRow};
+use crate::datasets::categories::{self, Categories, Category, UNSPECIFIED_CODE};
 use crate::datasets::normalize::normalize_key;
 use crate::Lang;
-use polars::prelude::*;
-
-use ValueKind::{Count, Decimal, Rate};
-
-/// Raw aggregates of one group, by name.
-struct Raw<'a> {
-    names: &'a [Agg],
-    values: &'a [Option<f64>],
-}
-
-impl Raw<'_> {
-    fn get(&self, name: &str) -> Option<f64> {
-        let i = self.names.iter().position(|(n, _)| *n == name)?;
-        self.values.get(i).copied().flatten()
-    }
-    /// A count is 0, not empty, for a category without rows.
-    fn count(&self, name: &str) -> Option<f64> {
-        Some(self.get(name).unwrap_or(0.0))
-    }
-    fn rate(&self, num: &str, den: &str) -> Option<f64> {
-        ratio(self.get(num), self.get(den), 100.0)
-    }
-}
-
-/// Which keys a table lists, in which order.
-enum Keys {
-    /// These categories always, zeros included; then other keys that occur (alphabetically); `unspecified` last.
-    Fixed(&'static [Category]),
-    /// Quarters or months: always every one.
-    Calendar(Vec<(String, String)>),
-    /// Text values as written, alphabetically ignoring case and accents; `unspecified` last.
-    Text,
-}
-
-struct Spec {
-    id: &'static str,
-    key: &'static str,
-    frame: LazyFrame,
-    /// Frame for the total row when it differs (partners: activities are counted once).
-    total_frame: Option<LazyFrame>,
-    aggs: Vec<Agg>,
-    columns: Vec<(&'static str, ValueKind)>,
-    derive: fn(&Raw) -> Vec<Option<f64>>,
-    keys: Keys,
-    /// Also list `unspecified` when nothing is missing (gender).
-    always_unspecified: bool,
-}
-
-fn build(spec: Spec, lang: Lang) -> PolarsResult<Table> {
-    let groups = grouped(spec.frame.clone(), spec.key, &spec.aggs)?;
-    let total_values = total(spec.total_frame.unwrap_or(spec.frame), &spec.aggs)?;
-    let derive = |values: &[Option<f64>]| {
-        (spec.derive)(&Raw {
-            names: &spec.aggs,
-            values,
-        })
-    };
-    let empty = vec![None; spec.aggs.len()];
-    let mut rows: Vec<TableRow> = Vec::new();
-    let push = |key: String, label: String, rows: &mut Vec<TableRow>| {
-        let values = groups.get(&Some(key.clone())).unwrap_or(&empty);
-        rows.push(TableRow {
-            values: derive(values),
-            key,
-            label,
-        });
-    };
-    match &spec.keys {
-        Keys::Fixed(list) => {
-            for category in list.iter() {
-                push(
-                    category.code.to_string(),
-                    category.label(lang).to_string(),
-                    &mut rows,
-                );
-            }
-        }
-        Keys::Calendar(list) => {
-            for (key, label) in list {
-                push(key.clone(), label.clone(), &mut rows);
-            }
-        }
-        Keys::Text => {}
-    }
-    if !matches!(spec.keys, Keys::Calendar(_)) {
-        let listed: Vec<String> = rows.iter().map(|r| r.key.clone()).collect();
-        let mut others: Vec<&String> = groups
-            .keys()
-            .flatten()
-            .filter(|k| !listed.contains(k))
-            .collect();
-        others.sort_by_key(|k| (normalize_key(k), (*k).clone()));
-        for key in others {
-            push(key.clone(), key.clone(), &mut rows);
-        }
-        if spec.always_unspecified || groups.contains_key(&None) {
-            let values = groups.get(&None).unwrap_or(&empty);
-            rows.push(TableRow {
-                key: UNSPECIFIED.code.to_string(),
-                label: UNSPECIFIED.label(lang).to_string(),
-                values: derive(values),
-            });
-        }
-    }
-    Ok(Table {
-        id: spec.id.to_string(),
-        key: spec.key,
-        columns: spec.columns,
-        rows,
-        total: Some(derive(&total_values)),
-    })
-}
-
-pub fn quarters(lang: Lang) -> Vec<(String, String)> {
-    (1..=4)
-        .map(|q| (format!("Q{q}"), format!("{}{q}", lang.pick("T", "Q"))))
-        .collect()
-}
+use polars::prelude::PolarsResult;
+use std::collections::BTreeMap;
 
 pub const MONTHS_FR: [&str; 12] = [
     "janvier",
@@ -157,310 +39,201 @@ pub const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
-pub fn months(lang: Lang) -> Vec<(String, String)> {
-    (0..12)
-        .map(|m| {
-            (
-                (m + 1).to_string(),
-                lang.pick(MONTHS_FR[m], MONTHS_EN[m]).to_string(),
-            )
-        })
-        .collect()
+/// Which keys a table lists, in which order.
+enum Keys<'a> {
+    /// These categories always, zeros included; then other keys that occur (alphabetically); `unspecified` last.
+    Fixed(&'a [Category]),
+    /// Quarters or months: always every one.
+    Calendar(Vec<(String, String)>),
+    /// Text values as written, alphabetically ignoring case and accents; `unspecified` last.
+    Text,
 }
 
-/// Every breakdown table of SPEC 4 except `trend`, for `year`.
-pub fn breakdowns(frames: &Frames, year: i32, lang: Lang) -> PolarsResult<Vec<Table>> {
-    let acts = in_year(&frames.activities, year);
-    let training = in_year(&frames.training, year);
-    let status_aggs = || -> Vec<Agg> {
-        vec![
-            ("scheduled", len()),
-            ("realised", count_eq("status", "realise")),
-            ("in_progress", count_eq("status", "en_cours")),
-            ("planned", count_eq("status", "prevu")),
-            ("postponed", count_eq("status", "reporte")),
-            ("cancelled", count_eq("status", "annule")),
-            ("participants", col("participants").filter(realised()).sum()),
-            ("women", col("women").filter(realised()).sum()),
-        ]
+fn keys_of(dimension: Dimension, categories: &Categories, lang: Lang) -> Keys<'_> {
+    match dimension {
+        Dimension::Type => Keys::Fixed(&categories.activity_types),
+        Dimension::Status => Keys::Fixed(&categories.statuses),
+        Dimension::Gender => Keys::Fixed(&categories.genders),
+        Dimension::Modality => Keys::Fixed(&categories.modalities),
+        Dimension::Quarter => Keys::Calendar(
+            (1..=4)
+                .map(|q| (format!("Q{q}"), format!("{}{q}", lang.pick("T", "Q"))))
+                .collect(),
+        ),
+        Dimension::Month => Keys::Calendar(
+            (0..12)
+                .map(|m| {
+                    (
+                        (m + 1).to_string(),
+                        lang.pick(MONTHS_FR[m], MONTHS_EN[m]).to_string(),
+                    )
+                })
+                .collect(),
+        ),
+        _ => Keys::Text,
+    }
+}
+
+/// Lays out per-category values: the rows of a table in SPEC 4 order.
+fn layout(
+    groups: &BTreeMap<Option<String>, Vec<Option<f64>>>,
+    dimension: Dimension,
+    categories: &Categories,
+    lang: Lang,
+    empty: &[Option<f64>],
+) -> Vec<(String, String, Vec<Option<f64>>)> {
+    let mut rows: Vec<(String, String, Vec<Option<f64>>)> = Vec::new();
+    let values_of = |key: Option<&str>| {
+        groups
+            .get(&key.map(str::to_string))
+            .cloned()
+            .unwrap_or_else(|| empty.to_vec())
     };
-    let specs = vec![
-        Spec {
-            id: "activities_by_type",
-            key: "type",
-            frame: acts.clone(),
-            total_frame: None,
-            aggs: status_aggs(),
-            columns: vec![
-                ("scheduled", Count),
-                ("realised", Count),
-                ("in_progress", Count),
-                ("planned", Count),
-                ("postponed", Count),
-                ("cancelled", Count),
-                ("execution_rate", Rate),
-                ("participants", Count),
-                ("women", Count),
-            ],
-            derive: |r| {
-                vec![
-                    r.count("scheduled"),
-                    r.count("realised"),
-                    r.count("in_progress"),
-                    r.count("planned"),
-                    r.count("postponed"),
-                    r.count("cancelled"),
-                    r.rate("realised", "scheduled"),
-                    r.count("participants"),
-                    r.count("women"),
-                ]
-            },
-            keys: Keys::Fixed(ACTIVITY_TYPES),
-            always_unspecified: false,
-        },
-        Spec {
-            id: "activities_by_quarter",
-            key: "quarter",
-            frame: acts.clone(),
-            total_frame: None,
-            aggs: status_aggs(),
-            columns: vec![
-                ("scheduled", Count),
-                ("realised", Count),
-                ("execution_rate", Rate),
-            ],
-            derive: |r| {
-                vec![
-                    r.count("scheduled"),
-                    r.count("realised"),
-                    r.rate("realised", "scheduled"),
-                ]
-            },
-            keys: Keys::Calendar(quarters(lang)),
-            always_unspecified: false,
-        },
-        Spec {
-            id: "activities_by_month",
-            key: "month",
-            frame: frames
-                .activities
-                .clone()
-                .lazy()
-                .filter(col("year").eq(lit(year)).or(col("year").eq(lit(year - 1)))),
-            total_frame: None,
-            aggs: vec![
+    let keys = keys_of(dimension, categories, lang);
+    match &keys {
+        Keys::Fixed(list) => {
+            for category in list.iter() {
+                rows.push((
+                    category.code.clone(),
+                    category.label(lang).to_string(),
+                    values_of(Some(&category.code)),
+                ));
+            }
+        }
+        Keys::Calendar(list) => {
+            for (key, label) in list {
+                rows.push((key.clone(), label.clone(), values_of(Some(key))));
+            }
+        }
+        Keys::Text => {}
+    }
+    if !matches!(keys, Keys::Calendar(_)) {
+        let listed: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+        let mut others: Vec<&String> = groups
+            .keys()
+            .flatten()
+            .filter(|k| !listed.contains(k))
+            .collect();
+        others.sort_by_key(|k| (normalize_key(k), (*k).clone()));
+        for key in others {
+            rows.push((key.clone(), key.clone(), values_of(Some(key))));
+        }
+        // Gender always shows its unspecified row (SPEC 4); other dimensions when a value is missing.
+        if dimension == Dimension::Gender || groups.contains_key(&None) {
+            rows.push((
+                UNSPECIFIED_CODE.to_string(),
+                categories::unspecified_label(lang).to_string(),
+                values_of(None),
+            ));
+        }
+    }
+    rows
+}
+
+/// Evaluates a catalog table for `year`.
+pub fn build_table(
+    engine: &Engine,
+    def: &TableDef,
+    year: i32,
+    categories: &Categories,
+    lang: Lang,
+) -> PolarsResult<Table> {
+    let wanted: Vec<usize> = def.columns.iter().map(|(_, i)| *i).collect();
+    let groups = engine.grouped(year, &wanted, def.dimension)?;
+    let total = engine.total(year, &wanted)?;
+    let n = engine.catalog.indicators.len();
+    // A category with no row: counts are 0, rates and means empty.
+    let mut empty: Vec<Option<f64>> = vec![None; n];
+    for i in &wanted {
+        if engine.is_additive(*i) {
+            empty[*i] = Some(0.0);
+        }
+    }
+    let empty = engine.finish(empty);
+    let pick = |values: &[Option<f64>]| wanted.iter().map(|i| values[*i]).collect::<Vec<_>>();
+    let rows = layout(&groups, def.dimension, categories, lang, &empty)
+        .into_iter()
+        .map(|(key, label, values)| TableRow {
+            key,
+            label,
+            values: pick(&values),
+        })
+        .collect();
+    Ok(Table {
+        id: def.id.clone(),
+        key: def.dimension.name(),
+        columns: def
+            .columns
+            .iter()
+            .map(|(name, i)| {
                 (
-                    "scheduled",
-                    col("year").eq(lit(year)).cast(DataType::Float64).sum(),
-                ),
-                (
-                    "realised",
-                    col("year")
-                        .eq(lit(year))
-                        .and(realised())
-                        .cast(DataType::Float64)
-                        .sum(),
-                ),
-                (
-                    "realised_previous_year",
-                    col("year")
-                        .eq(lit(year - 1))
-                        .and(realised())
-                        .cast(DataType::Float64)
-                        .sum(),
-                ),
-            ],
-            columns: vec![
-                ("scheduled", Count),
-                ("realised", Count),
-                ("realised_previous_year", Count),
-            ],
-            derive: |r| {
-                vec![
-                    r.count("scheduled"),
-                    r.count("realised"),
-                    r.count("realised_previous_year"),
-                ]
-            },
-            keys: Keys::Calendar(months(lang)),
-            always_unspecified: false,
-        },
-        Spec {
-            id: "activities_by_axis",
-            key: "axis",
-            frame: acts.clone(),
-            total_frame: None,
-            aggs: status_aggs(),
-            columns: vec![
-                ("scheduled", Count),
-                ("realised", Count),
-                ("execution_rate", Rate),
-                ("participants", Count),
-            ],
-            derive: |r| {
-                vec![
-                    r.count("scheduled"),
-                    r.count("realised"),
-                    r.rate("realised", "scheduled"),
-                    r.count("participants"),
-                ]
-            },
-            keys: Keys::Text,
-            always_unspecified: false,
-        },
-        Spec {
-            id: "activities_by_partner",
-            key: "partner",
-            frame: in_year(&frames.activity_partners, year),
-            total_frame: Some(acts.clone()),
-            aggs: vec![
-                ("realised", count_eq("status", "realise")),
-                ("participants", col("participants").filter(realised()).sum()),
-            ],
-            columns: vec![("realised", Count), ("participants", Count)],
-            derive: |r| vec![r.count("realised"), r.count("participants")],
-            keys: Keys::Text,
-            always_unspecified: false,
-        },
-        Spec {
-            id: "training_by_program",
-            key: "program",
-            frame: training.clone(),
-            total_frame: None,
-            aggs: training_aggs(),
-            columns: vec![
-                ("sessions", Count),
-                ("registrations", Count),
-                ("trainees", Count),
-                ("person_hours", Decimal),
-                ("attendance_rate", Rate),
-                ("average_satisfaction", Decimal),
-            ],
-            derive: |r| {
-                vec![
-                    r.count("sessions"),
-                    r.count("registrations"),
-                    r.count("trainees"),
-                    r.count("person_hours"),
-                    r.rate("attended", "registrations"),
-                    r.get("satisfaction"),
-                ]
-            },
-            keys: Keys::Text,
-            always_unspecified: false,
-        },
-        Spec {
-            id: "training_by_organisation",
-            key: "organisation",
-            frame: training.clone(),
-            total_frame: None,
-            aggs: training_aggs(),
-            columns: vec![
-                ("registrations", Count),
-                ("trainees", Count),
-                ("person_hours", Decimal),
-                ("trainee_women_share", Rate),
-            ],
-            derive: |r| {
-                vec![
-                    r.count("registrations"),
-                    r.count("trainees"),
-                    r.count("person_hours"),
-                    r.rate("women_trainees", "known_gender_trainees"),
-                ]
-            },
-            keys: Keys::Text,
-            always_unspecified: false,
-        },
-        Spec {
-            id: "training_by_gender",
-            key: "gender",
-            frame: training.clone(),
-            total_frame: None,
-            aggs: training_aggs(),
-            columns: vec![
-                ("trainees", Count),
-                ("person_hours", Decimal),
-                ("hours_per_trainee", Decimal),
-            ],
-            derive: |r| {
-                vec![
-                    r.count("trainees"),
-                    r.count("person_hours"),
-                    ratio(r.get("person_hours"), r.get("trainees"), 1.0),
-                ]
-            },
-            keys: Keys::Fixed(GENDERS),
-            always_unspecified: true,
-        },
-        Spec {
-            id: "training_by_modality",
-            key: "modality",
-            frame: training,
-            total_frame: None,
-            aggs: training_aggs(),
-            columns: vec![
-                ("sessions", Count),
-                ("trainees", Count),
-                ("person_hours", Decimal),
-            ],
-            derive: |r| {
-                vec![
-                    r.count("sessions"),
-                    r.count("trainees"),
-                    r.count("person_hours"),
-                ]
-            },
-            keys: Keys::Fixed(MODALITIES),
-            always_unspecified: false,
-        },
-        Spec {
-            id: "next_year_by_type",
-            key: "type",
-            frame: in_year(&frames.activities, year + 1),
-            total_frame: None,
-            aggs: vec![("scheduled", len())],
-            columns: vec![("scheduled", Count)],
-            derive: |r| vec![r.count("scheduled")],
-            keys: Keys::Fixed(ACTIVITY_TYPES),
-            always_unspecified: false,
-        },
-    ];
-    specs.into_iter().map(|spec| build(spec, lang)).collect()
+                    name.clone(),
+                    engine.catalog.indicators[*i].unit.value_kind(),
+                )
+            })
+            .collect(),
+        rows,
+        total: Some(pick(&total)),
+    })
+}
+
+/// The tables a catalog defines, then one `ID_by_DIMENSION` table per user breakdown.
+pub fn all_tables(
+    engine: &Engine,
+    year: i32,
+    categories: &Categories,
+    lang: Lang,
+) -> PolarsResult<Vec<Table>> {
+    let catalog: &Catalog = engine.catalog;
+    let mut tables = Vec::new();
+    for def in &catalog.tables {
+        tables.push(build_table(engine, def, year, categories, lang)?);
+    }
+    for (index, indicator) in catalog.indicators.iter().enumerate() {
+        for dimension in &indicator.breakdowns {
+            let def = TableDef {
+                id: format!("{}_by_{}", indicator.id, dimension.name()),
+                dimension: *dimension,
+                columns: vec![("value".to_string(), index)],
+            };
+            tables.push(build_table(engine, &def, year, categories, lang)?);
+        }
+    }
+    Ok(tables)
 }
 
 /// The `trend` table: every year holding data, the headline indicators as columns.
-pub fn trend(sums: &super::headline::Sums) -> Table {
-    let catalog = super::catalog::HEADLINE;
-    let rows = sums
-        .years()
-        .map(|year| TableRow {
+pub fn trend(engine: &Engine) -> PolarsResult<Table> {
+    let catalog = engine.catalog;
+    let headline: Vec<usize> = catalog.headline().map(|(i, _)| i).collect();
+    let mut rows = Vec::new();
+    for year in engine.years()? {
+        let values = engine.total(year, &headline)?;
+        rows.push(TableRow {
             key: year.to_string(),
             label: year.to_string(),
-            values: sums.values(year),
-        })
-        .collect();
-    Table {
+            values: headline.iter().map(|i| values[*i]).collect(),
+        });
+    }
+    Ok(Table {
         id: "trend".to_string(),
         key: "year",
-        columns: catalog
+        columns: headline
             .iter()
-            .map(|d| {
-                let kind = match d.unit {
-                    super::catalog::Unit::Count => Count,
-                    super::catalog::Unit::Percent => Rate,
-                    _ => Decimal,
-                };
-                (d.id, kind)
+            .map(|i| {
+                (
+                    catalog.indicators[*i].id.clone(),
+                    catalog.indicators[*i].unit.value_kind(),
+                )
             })
             .collect(),
         rows,
         total: None,
-    }
+    })
 }
 
-/// Label of a type code (built-in or as written) in `lang`.
-pub fn type_label(code: &str, lang: Lang) -> String {
-    categories::by_code(ACTIVITY_TYPES, code)
+/// Label of a type code (built-in, configured, or as written) in `lang`.
+pub fn type_label(code: &str, categories: &Categories, lang: Lang) -> String {
+    categories::by_code(&categories.activity_types, code)
         .map_or_else(|| code.to_string(), |c| c.label(lang).to_string())
 }

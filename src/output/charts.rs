@@ -124,7 +124,11 @@ fn draw<DB: DrawingBackend>(
     let key_points: Vec<i32> = (0..n as i32).map(|i| i * SLOT + SLOT / 2).collect();
     let categories: Vec<String> = chart.categories.iter().map(|c| shorten(c)).collect();
     // About 9 px a character at 16 px DejaVu Sans, so short labels leave room to the bars.
-    let longest = categories.iter().map(|c| c.chars().count()).max().unwrap_or(0) as u32;
+    let longest = categories
+        .iter()
+        .map(|c| c.chars().count())
+        .max()
+        .unwrap_or(0) as u32;
     let label_area = (longest * 9 + 24).clamp(60, 420);
     let label_for = move |y: &i32| -> String {
         let slot = n as i32 - 1 - y.div_euclid(SLOT);

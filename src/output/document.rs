@@ -90,8 +90,8 @@ pub fn build(
         t(lang, "Tableaux détaillés", "Detailed tables"),
     ));
     for table in &results.tables {
-        blocks.push(Block::Heading(3, table_title(&table.id, lang)));
-        blocks.push(Block::Table(text_table(table, lang)));
+        blocks.push(Block::Heading(3, table_title(&table.id, results, lang)));
+        blocks.push(Block::Table(text_table(table, results, lang)));
     }
     next_year(&mut blocks, results, lang);
     data_quality(&mut blocks, inputs, lang);
@@ -105,9 +105,9 @@ fn headline(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
     ));
     let mut rows = Vec::new();
     for row in &results.headline {
-        let kind = kind_of(row.def.unit);
+        let kind = row.unit.value_kind();
         rows.push(vec![
-            row.def.label(lang).to_string(),
+            row.label.clone(),
             display_optional(row.value, kind, lang),
             display_optional(row.target, kind, lang),
             display_optional(row.achievement_pct, ValueKind::Rate, lang),
@@ -142,15 +142,20 @@ fn headline(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
     }
 }
 
-pub fn kind_of(unit: crate::indicators::Unit) -> ValueKind {
-    match unit {
-        crate::indicators::Unit::Count => ValueKind::Count,
-        crate::indicators::Unit::Percent => ValueKind::Rate,
-        _ => ValueKind::Decimal,
+pub fn table_title(id: &str, results: &Results, lang: Lang) -> String {
+    // A user indicator's breakdown: "INDICATOR_by_DIMENSION".
+    if let Some(row) = results.headline.iter().find(|h| {
+        id.strip_prefix(h.id.as_str())
+            .is_some_and(|rest| rest.starts_with("_by_"))
+    }) {
+        let dimension = &id[row.id.len() + 4..];
+        return format!(
+            "{} {} {}",
+            row.label,
+            t(lang, "par", "by"),
+            column_title(dimension, results, lang).to_lowercase()
+        );
     }
-}
-
-pub fn table_title(id: &str, lang: Lang) -> String {
     let (fr, en) = match id {
         "activities_by_type" => ("Activités par type", "Activities by type"),
         "activities_by_quarter" => ("Activités par trimestre", "Activities by quarter"),
@@ -175,9 +180,9 @@ pub fn table_title(id: &str, lang: Lang) -> String {
 }
 
 /// Column headings of the tables, in the report language (the CSV keeps the codes).
-pub fn column_title(column: &str, lang: Lang) -> String {
-    if let Some(def) = crate::indicators::HEADLINE.iter().find(|d| d.id == column) {
-        return def.label(lang).to_string();
+pub fn column_title(column: &str, results: &Results, lang: Lang) -> String {
+    if let Some(row) = results.headline.iter().find(|h| h.id == column) {
+        return row.label.clone();
     }
     let (fr, en) = match column {
         "type" => ("Type", "Type"),
@@ -208,14 +213,24 @@ pub fn column_title(column: &str, lang: Lang) -> String {
         "average_satisfaction" => ("Satisfaction moyenne", "Average satisfaction"),
         "trainee_women_share" => ("Part des femmes", "Women share"),
         "hours_per_trainee" => ("Heures par bénéficiaire", "Hours per trainee"),
+        "value" => ("Valeur", "Value"),
+        "status" => ("Statut", "Status"),
+        "project" => ("Projet", "Project"),
+        "location" => ("Lieu", "Location"),
+        "category" => ("Catégorie", "Category"),
         other => return other.to_string(),
     };
     t(lang, fr, en)
 }
 
-fn text_table(table: &Table, lang: Lang) -> TextTable {
-    let mut headers = vec![column_title(table.key, lang)];
-    headers.extend(table.columns.iter().map(|(c, _)| column_title(c, lang)));
+fn text_table(table: &Table, results: &Results, lang: Lang) -> TextTable {
+    let mut headers = vec![column_title(table.key, results, lang)];
+    headers.extend(
+        table
+            .columns
+            .iter()
+            .map(|(c, _)| column_title(c, results, lang)),
+    );
     let mut numeric = vec![false];
     numeric.extend(table.columns.iter().map(|_| true));
     let format_values = |values: &[Option<f64>]| -> Vec<String> {
@@ -273,7 +288,7 @@ fn next_year(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
                     Lang::Fr => a.date.format("%d/%m/%Y").to_string(),
                     Lang::En => a.date.format("%Y-%m-%d").to_string(),
                 },
-                crate::indicators::tables::type_label(&a.activity_type, lang),
+                crate::indicators::tables::type_label(&a.activity_type, &results.categories, lang),
                 a.title.clone().unwrap_or_default(),
                 a.axis.clone().unwrap_or_default(),
                 a.partners.join("; "),

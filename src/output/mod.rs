@@ -19,7 +19,7 @@ use crate::indicators::{Results, Table, ValueKind};
 use crate::issue::Issue;
 use crate::read::{hex_sha256, ReadFile};
 use csv::{to_csv, CsvCell};
-use document::{kind_of, ChartOutcome, Inputs};
+use document::{ChartOutcome, Inputs};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -221,11 +221,11 @@ fn indicators_csv(results: &Results, config: &Config) -> Vec<u8> {
         .headline
         .iter()
         .map(|row| {
-            let kind = kind_of(row.def.unit);
+            let kind = row.unit.value_kind();
             vec![
-                CsvCell::text(row.def.id),
-                CsvCell::text(row.def.label(config.lang)),
-                CsvCell::text(row.def.unit.as_str()),
+                CsvCell::text(&row.id),
+                CsvCell::text(&row.label),
+                CsvCell::text(row.unit.as_str()),
                 CsvCell::Number(row.value, kind),
                 CsvCell::Number(row.target, kind),
                 CsvCell::Number(row.achievement_pct, ValueKind::Rate),
@@ -239,7 +239,7 @@ fn indicators_csv(results: &Results, config: &Config) -> Vec<u8> {
 
 fn table_csv(table: &Table, config: &Config) -> Vec<u8> {
     let mut header = vec![table.key, "label"];
-    header.extend(table.columns.iter().map(|(name, _)| *name));
+    header.extend(table.columns.iter().map(|(name, _)| name.as_str()));
     let rows: Vec<Vec<CsvCell>> = table
         .rows
         .iter()

@@ -1,0 +1,282 @@
+//! Evaluates catalog indicators with Polars: every base indicator becomes one masked
+//! aggregate, all of a frame's indicators run in one pass, ratios are then taken from
+//! the parts at the same level (a table row, its total, a year).
+
+use super::aggregate::{grouped, ratio, total, Agg};
+use super::catalog::{Catalog, Dimension, Kind, Measure, Rule};
+use super::frames::Frames;
+use crate::datasets::normalize::normalize_key;
+use crate::datasets::Dataset;
+use polars::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Values indexed like `catalog.indicators` (`None` for indicators not asked for).
+pub type Values = Vec<Option<f64>>;
+
+/// One pass over a frame: the indicators it computes, their aggregates, the years it reads.
+type Pass = (Vec<usize>, Vec<Agg>, BTreeSet<i32>);
+
+pub struct Engine<'a> {
+    pub catalog: &'a Catalog,
+    pub frames: &'a Frames,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Source {
+    Activities,
+    ActivityPartners,
+    Training,
+}
+
+impl<'a> Engine<'a> {
+    pub fn new(catalog: &'a Catalog, frames: &'a Frames) -> Self {
+        Engine { catalog, frames }
+    }
+
+    fn frame(&self, source: Source) -> &DataFrame {
+        match source {
+            Source::Activities => &self.frames.activities,
+            Source::ActivityPartners => &self.frames.activity_partners,
+            Source::Training => &self.frames.training,
+        }
+    }
+
+    /// The wanted indicators and every indicator their ratios need.
+    fn closure(&self, wanted: &[usize]) -> BTreeSet<usize> {
+        let mut needed = BTreeSet::new();
+        let mut stack: Vec<usize> = wanted.to_vec();
+        while let Some(i) = stack.pop() {
+            if needed.insert(i) {
+                if let Kind::Ratio {
+                    numerator,
+                    denominator,
+                    ..
+                } = self.catalog.indicators[i].kind
+                {
+                    stack.push(numerator);
+                    stack.push(denominator);
+                }
+            }
+        }
+        needed
+    }
+
+    /// Base indicators grouped by the frame they read, with their aggregate expressions.
+    fn plan(
+        &self,
+        year: i32,
+        wanted: &[usize],
+        dimension: Option<Dimension>,
+    ) -> PolarsResult<BTreeMap<Source, Pass>> {
+        let mut plan: BTreeMap<Source, Pass> = BTreeMap::new();
+        for i in self.closure(wanted) {
+            let Kind::Base {
+                dataset,
+                rules,
+                measure,
+                year_offset,
+            } = &self.catalog.indicators[i].kind
+            else {
+                continue;
+            };
+            let touches_partner = matches!(measure, Measure::Distinct(f) if f == "partner")
+                || rules
+                    .iter()
+                    .any(|r| matches!(r, Rule::Texts { field, .. } if field == "partner"));
+            let source = match dataset {
+                Dataset::Training => Source::Training,
+                _ if dimension == Some(Dimension::Partner) || touches_partner => {
+                    Source::ActivityPartners
+                }
+                _ => Source::Activities,
+            };
+            let target_year = year + year_offset;
+            let mut mask = col("year").eq(lit(target_year));
+            for rule in rules {
+                mask = mask.and(self.rule_expr(source, rule)?);
+            }
+            let expr = match measure {
+                Measure::Count if source == Source::ActivityPartners => {
+                    col("row").filter(mask).n_unique()
+                }
+                Measure::Count => mask.cast(DataType::Float64).sum(),
+                Measure::Sum(field) => col(field.as_str()).filter(mask).sum(),
+                Measure::Distinct(field) => {
+                    col(field.as_str()).filter(mask).drop_nulls().n_unique()
+                }
+                Measure::Mean(field) => col(field.as_str()).filter(mask).mean(),
+            };
+            let entry = plan.entry(source).or_default();
+            entry.0.push(i);
+            entry.1.push((format!("i{i}"), expr));
+            entry.2.insert(target_year);
+        }
+        Ok(plan)
+    }
+
+    fn rule_expr(&self, source: Source, rule: &Rule) -> PolarsResult<Expr> {
+        let any_of = |field: &str, values: Vec<Expr>| {
+            values
+                .into_iter()
+                .map(|v| col(field).eq(v))
+                .reduce(|a, b| a.or(b))
+                .unwrap_or_else(|| lit(false))
+        };
+        Ok(match rule {
+            Rule::Codes { field, codes } => {
+                any_of(field, codes.iter().map(|c| lit(c.as_str())).collect())
+            }
+            Rule::Bools { field, values } => {
+                any_of(field, values.iter().map(|b| lit(*b)).collect())
+            }
+            Rule::Numbers { field, values } => {
+                any_of(field, values.iter().map(|n| lit(*n)).collect())
+            }
+            Rule::Texts { field, keys } => {
+                // Texts match by normalised value: find the values as written that normalise to a key.
+                let column = self.frame(source).column(field)?.str()?.clone();
+                let written: BTreeSet<&str> = column
+                    .iter()
+                    .flatten()
+                    .filter(|v| keys.contains(&normalize_key(v)))
+                    .collect();
+                any_of(field, written.into_iter().map(lit).collect())
+            }
+            Rule::Filled(fields) => fields
+                .iter()
+                .map(|f| col(f.as_str()).is_not_null())
+                .reduce(|a, b| a.and(b))
+                .unwrap_or_else(|| lit(true)),
+            Rule::Positive(fields) => fields
+                .iter()
+                .map(|f| col(f.as_str()).gt(lit(0.0)))
+                .reduce(|a, b| a.and(b))
+                .unwrap_or_else(|| lit(true)),
+        })
+    }
+
+    /// Rows of a frame in the years the plan reads, so that a table lists the categories of those years only.
+    fn rows_of(&self, source: Source, years: &BTreeSet<i32>) -> LazyFrame {
+        let in_years = years
+            .iter()
+            .map(|y| col("year").eq(lit(*y)))
+            .reduce(|a, b| a.or(b))
+            .unwrap_or_else(|| lit(false));
+        self.frame(source).clone().lazy().filter(in_years)
+    }
+
+    /// Fills every ratio from its parts, at the level the parts were computed.
+    pub fn finish(&self, base: Values) -> Values {
+        let mut values = base;
+        let mut done = vec![false; values.len()];
+        for i in 0..values.len() {
+            self.resolve(i, &mut values, &mut done, 0);
+        }
+        values
+    }
+
+    fn resolve(
+        &self,
+        i: usize,
+        values: &mut Values,
+        done: &mut [bool],
+        depth: usize,
+    ) -> Option<f64> {
+        if done[i] || depth > values.len() {
+            return values[i];
+        }
+        if let Kind::Ratio {
+            numerator,
+            denominator,
+            factor,
+        } = self.catalog.indicators[i].kind
+        {
+            let a = self.resolve(numerator, values, done, depth + 1);
+            let b = self.resolve(denominator, values, done, depth + 1);
+            values[i] = ratio(a, b, factor);
+        }
+        done[i] = true;
+        values[i]
+    }
+
+    /// The wanted indicators over year `year` (counts with no row are 0).
+    pub fn total(&self, year: i32, wanted: &[usize]) -> PolarsResult<Values> {
+        let mut base: Values = vec![None; self.catalog.indicators.len()];
+        for (source, (indices, aggs, years)) in self.plan(year, wanted, None)? {
+            let values = total(self.rows_of(source, &years), &aggs)?;
+            for (i, v) in indices.into_iter().zip(values) {
+                base[i] = if self.is_additive(i) {
+                    Some(v.unwrap_or(0.0))
+                } else {
+                    v
+                };
+            }
+        }
+        Ok(self.finish(base))
+    }
+
+    /// The wanted indicators per value of `dimension` (a `None` key is a missing value).
+    pub fn grouped(
+        &self,
+        year: i32,
+        wanted: &[usize],
+        dimension: Dimension,
+    ) -> PolarsResult<BTreeMap<Option<String>, Values>> {
+        let n = self.catalog.indicators.len();
+        let mut base: BTreeMap<Option<String>, Values> = BTreeMap::new();
+        let plan = self.plan(year, wanted, Some(dimension))?;
+        for (source, (indices, aggs, years)) in &plan {
+            for (key, values) in grouped(self.rows_of(*source, years), dimension.name(), aggs)? {
+                let row = base.entry(key).or_insert_with(|| vec![None; n]);
+                for (i, v) in indices.iter().zip(values) {
+                    row[*i] = v;
+                }
+            }
+        }
+        // A group without rows for some indicator still counts 0 for counts and sums.
+        let additive: Vec<usize> = plan
+            .values()
+            .flat_map(|(indices, _, _)| indices.iter().copied())
+            .filter(|i| self.is_additive(*i))
+            .collect();
+        Ok(base
+            .into_iter()
+            .map(|(key, mut row)| {
+                for i in &additive {
+                    row[*i] = Some(row[*i].unwrap_or(0.0));
+                }
+                (key, self.finish(row))
+            })
+            .collect())
+    }
+
+    /// Counts, sums and distinct counts are 0 over no rows; a mean is empty.
+    pub fn is_additive(&self, i: usize) -> bool {
+        matches!(&self.catalog.indicators[i].kind, Kind::Base { measure, .. } if !matches!(measure, Measure::Mean(_)))
+    }
+
+    /// Years holding at least one activity or registration, ascending.
+    pub fn years(&self) -> PolarsResult<Vec<i32>> {
+        let mut years = BTreeSet::new();
+        for frame in [&self.frames.activities, &self.frames.training] {
+            years.extend(frame.column("year")?.i32()?.iter().flatten());
+        }
+        Ok(years.into_iter().collect())
+    }
+
+    /// SPEC 1: the latest year holding a realised activity or an attended registration.
+    pub fn default_year(&self) -> PolarsResult<Option<i32>> {
+        let latest = |frame: &DataFrame, mask: Expr| -> PolarsResult<Option<i32>> {
+            let df = frame
+                .clone()
+                .lazy()
+                .filter(mask)
+                .select([col("year").max()])
+                .collect()?;
+            Ok(df.column("year")?.i32()?.get(0))
+        };
+        let a = latest(&self.frames.activities, col("status").eq(lit("realise")))?;
+        let t = latest(&self.frames.training, col("attended"))?;
+        Ok(a.max(t))
+    }
+}

@@ -1,0 +1,123 @@
+//! The indicator format of SPEC 5, as written in `bilan.toml` and in the built-in catalog.
+//!
+//! These are the raw, serialisable shapes; `catalog.rs` checks them and compiles
+//! them into the typed catalog the engine evaluates.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// French and English labels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labels {
+    pub fr: String,
+    pub en: String,
+}
+
+impl Labels {
+    pub fn get(&self, lang: crate::Lang) -> &str {
+        lang.pick(&self.fr, &self.en)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatioSpec {
+    pub numerator: String,
+    pub denominator: String,
+    #[serde(default = "one")]
+    pub factor: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+fn is_zero(n: &i32) -> bool {
+    *n == 0
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// One `[[indicators]]` entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorSpec {
+    pub id: String,
+    pub label: Labels,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dataset: Option<String>,
+    /// Field -> allowed values; `filled` and `positive` take field names.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub filter: BTreeMap<String, Vec<toml::Value>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ratio: Option<RatioSpec>,
+    pub unit: String,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub year_offset: i32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breakdowns: Vec<String>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub hidden: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnSpec {
+    pub name: String,
+    pub indicator: String,
+}
+
+/// One `[[tables]]` entry: a breakdown table whose columns are indicators.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableSpec {
+    pub id: String,
+    pub dimension: String,
+    pub columns: Vec<ColumnSpec>,
+}
+
+/// The indicators and tables of a catalog file (the built-in one or the dump).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogSpec {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<IndicatorSpec>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tables: Vec<TableSpec>,
+}
+
+/// The catalog embedded in the binary.
+pub const BUILTIN_TOML: &str = include_str!("catalog.toml");
+
+pub fn builtin() -> CatalogSpec {
+    // The embedded catalog is parsed by a unit test; a failure here is a build defect, not user input.
+    toml::from_str(BUILTIN_TOML).expect("the built-in catalog is valid TOML")
+}
+
+impl CatalogSpec {
+    /// The user's indicators and tables replace built-in ones with the same id and are appended otherwise.
+    pub fn merged_with(mut self, user: &CatalogSpec) -> CatalogSpec {
+        for spec in &user.indicators {
+            match self.indicators.iter_mut().find(|i| i.id == spec.id) {
+                Some(existing) => *existing = spec.clone(),
+                None => self.indicators.push(spec.clone()),
+            }
+        }
+        for spec in &user.tables {
+            match self.tables.iter_mut().find(|t| t.id == spec.id) {
+                Some(existing) => *existing = spec.clone(),
+                None => self.tables.push(spec.clone()),
+            }
+        }
+        self
+    }
+
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).unwrap_or_default()
+    }
+}
