@@ -22,6 +22,8 @@ pub enum AppError {
     Config(#[from] ConfigError),
     #[error(transparent)]
     Catalog(#[from] CatalogError),
+    #[error(transparent)]
+    Init(#[from] crate::init::InitError),
 }
 
 /// The files of a run, the datasets typed from them and the catalog they are read against.

@@ -1,6 +1,6 @@
 //! Command-line flags (clap) and their one conversion into the library's `Config`.
 
-use bilan::config::{Config, CsvStyle, Format};
+use bilan::config::{Config, ConfigError, CsvStyle, Format};
 use bilan::output::issues_report::IssueFormat;
 use bilan::Lang;
 use clap::{Args, Parser, Subcommand};
@@ -23,6 +23,26 @@ pub enum Command {
     Report(ReportArgs),
     /// Read and validate the inputs, print the data issues, write nothing.
     Check(CheckArgs),
+    /// List the indicator catalog in use (built-in, merged with bilan.toml).
+    Indicators(IndicatorsArgs),
+    /// Write a commented bilan.toml and a template workbook for departments to fill in.
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IndicatorsArgs {
+    /// Configuration file (default: bilan.toml in the current folder, when it exists).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Print the catalog as TOML in the bilan.toml format.
+    #[arg(long)]
+    pub dump: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder to write into (created if needed). Default: the current folder.
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -32,6 +52,9 @@ pub struct InputArgs {
     /// Reporting year. Default: the latest year with a realised activity or an attended training.
     #[arg(long)]
     pub year: Option<i32>,
+    /// Configuration file (default: bilan.toml in the current folder, when it exists).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -62,6 +85,13 @@ pub struct CheckArgs {
 }
 
 impl InputArgs {
+    /// The config file's settings, then the command line's.
+    fn load(self) -> Result<Config, ConfigError> {
+        let mut config = Config::load(self.config.as_deref())?;
+        self.apply(&mut config);
+        Ok(config)
+    }
+
     fn apply(self, config: &mut Config) {
         if !self.paths.is_empty() {
             config.inputs = self.paths;
@@ -73,9 +103,8 @@ impl InputArgs {
 }
 
 impl ReportArgs {
-    pub fn into_config(self) -> Config {
-        let mut config = Config::default();
-        self.input.apply(&mut config);
+    pub fn into_config(self) -> Result<Config, ConfigError> {
+        let mut config = self.input.load()?;
         if let Some(out) = self.out {
             config.out = out;
         }
@@ -89,14 +118,12 @@ impl ReportArgs {
             config.csv_style = style;
         }
         config.quiet = self.quiet;
-        config
+        Ok(config)
     }
 }
 
 impl CheckArgs {
-    pub fn into_config(self) -> (Config, IssueFormat) {
-        let mut config = Config::default();
-        self.input.apply(&mut config);
-        (config, self.format)
+    pub fn into_config(self) -> Result<(Config, IssueFormat), ConfigError> {
+        Ok((self.input.load()?, self.format))
     }
 }

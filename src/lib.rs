@@ -9,6 +9,7 @@ pub mod app;
 pub mod config;
 pub mod datasets;
 pub mod indicators;
+pub mod init;
 pub mod issue;
 pub mod output;
 pub mod read;

@@ -26,7 +26,7 @@ fn main() -> ExitCode {
 fn run(cli: cli::Cli) -> Result<ExitCode, app::AppError> {
     match cli.command {
         cli::Command::Report(args) => {
-            let config = args.into_config();
+            let config = args.into_config()?;
             let summary = app::report(&config)?;
             let issues = summary.loaded.issues();
             if !config.quiet {
@@ -46,7 +46,7 @@ fn run(cli: cli::Cli) -> Result<ExitCode, app::AppError> {
             Ok(ExitCode::SUCCESS)
         }
         cli::Command::Check(args) => {
-            let (config, format) = args.into_config();
+            let (config, format) = args.into_config()?;
             let loaded = app::load(&config)?;
             print_stdout(&issues_report::render(loaded.issues(), format));
             Ok(if loaded.has_data_errors() {
@@ -54,6 +54,24 @@ fn run(cli: cli::Cli) -> Result<ExitCode, app::AppError> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        cli::Command::Indicators(args) => {
+            let config = bilan::config::Config::load(args.config.as_deref())?;
+            let catalog = app::catalog(&config)?;
+            let text = if args.dump {
+                bilan::indicators::listing::dump(&catalog)
+            } else {
+                bilan::indicators::listing::describe(&catalog, config.lang)
+            };
+            print_stdout(&text);
+            Ok(ExitCode::SUCCESS)
+        }
+        cli::Command::Init(args) => {
+            let dir = args.dir.unwrap_or_else(|| std::path::PathBuf::from("."));
+            for path in bilan::init::write(&dir)? {
+                eprintln!("bilan: wrote {}", path.display());
+            }
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

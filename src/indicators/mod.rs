@@ -7,6 +7,7 @@ pub mod aggregate;
 pub mod catalog;
 pub mod engine;
 pub mod frames;
+pub mod listing;
 pub mod spec;
 pub mod table;
 pub mod tables;

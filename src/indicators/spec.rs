@@ -117,7 +117,94 @@ impl CatalogSpec {
         self
     }
 
+    /// TOML in the layout of `catalog.toml`: one `[[indicators]]` block each, inline tables.
     pub fn to_toml(&self) -> String {
-        toml::to_string(self).unwrap_or_default()
+        let q = |s: &str| toml::Value::String(s.to_string()).to_string();
+        let list = |values: &[toml::Value]| {
+            format!(
+                "[{}]",
+                values
+                    .iter()
+                    .map(|v| v.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        let mut out = String::new();
+        for i in &self.indicators {
+            out.push_str("[[indicators]]\n");
+            out.push_str(&format!("id = {}\n", q(&i.id)));
+            out.push_str(&format!(
+                "label = {{ fr = {}, en = {} }}\n",
+                q(&i.label.fr),
+                q(&i.label.en)
+            ));
+            if let Some(dataset) = &i.dataset {
+                out.push_str(&format!("dataset = {}\n", q(dataset)));
+            }
+            if !i.filter.is_empty() {
+                let parts: Vec<String> = i
+                    .filter
+                    .iter()
+                    .map(|(k, v)| format!("{k} = {}", list(v)))
+                    .collect();
+                out.push_str(&format!("filter = {{ {} }}\n", parts.join(", ")));
+            }
+            if i.year_offset != 0 {
+                out.push_str(&format!("year_offset = {}\n", i.year_offset));
+            }
+            if let Some(measure) = &i.measure {
+                out.push_str(&format!("measure = {}\n", q(measure)));
+            }
+            if let Some(r) = &i.ratio {
+                out.push_str(&format!(
+                    "ratio = {{ numerator = {}, denominator = {}, factor = {} }}\n",
+                    q(&r.numerator),
+                    q(&r.denominator),
+                    toml::Value::Float(r.factor)
+                ));
+            }
+            out.push_str(&format!("unit = {}\n", q(&i.unit)));
+            if !i.breakdowns.is_empty() {
+                let dims: Vec<toml::Value> = i
+                    .breakdowns
+                    .iter()
+                    .map(|b| toml::Value::String(b.clone()))
+                    .collect();
+                out.push_str(&format!("breakdowns = {}\n", list(&dims)));
+            }
+            if i.hidden {
+                out.push_str("hidden = true\n");
+            }
+            out.push('\n');
+        }
+        for t in &self.tables {
+            out.push_str("[[tables]]\n");
+            out.push_str(&format!("id = {}\n", q(&t.id)));
+            out.push_str(&format!("dimension = {}\n", q(&t.dimension)));
+            out.push_str("columns = [\n");
+            for c in &t.columns {
+                out.push_str(&format!(
+                    "  {{ name = {}, indicator = {} }},\n",
+                    q(&c.name),
+                    q(&c.indicator)
+                ));
+            }
+            out.push_str("]\n\n");
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_catalog_survives_its_own_dump() {
+        let catalog = builtin();
+        let again: CatalogSpec =
+            toml::from_str(&catalog.to_toml()).expect("the dump is valid TOML");
+        assert_eq!(again, catalog);
     }
 }
