@@ -261,3 +261,63 @@ fn init_writes_a_config_and_a_template_that_read_back_without_issue() {
     // A second init does not overwrite.
     bilan(dir.path(), &["init", "plan"]).expect_code(2);
 }
+
+#[test]
+fn each_measure_kind_and_filter_gives_the_hand_computed_value() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    // Five registrations in 2024; hours per row; "IA" written two ways.
+    write(
+        dir.path(),
+        "data/formations.csv",
+        "Session;Programme;Date;Heures;Organisme;Matricule;Sexe;Présence;Satisfaction\n\
+         S1;Intelligence artificielle;10/03/2024;12;Pôle A;P1;F;oui;4\n\
+         S1;Intelligence artificielle;10/03/2024;12;Pôle B;P2;M;non;\n\
+         S2;INTELLIGENCE  ARTIFICIELLE;05/06/2024;6;Pôle A;P3;F;oui;5\n\
+         S3;Anglais;09/09/2024;20;Pôle C;P1;F;oui;2\n\
+         S3;Anglais;09/09/2024;20;Pôle C;P4;;oui;\n",
+    );
+    write(
+        dir.path(),
+        "data/cibles.csv",
+        "Année;Indicateur;Cible\n2024;Attendance rate;75 %\n2024;ai_hours;30\n",
+    );
+    let indicator = |id: &str, body: &str, unit: &str| {
+        format!("[[indicators]]\nid = \"{id}\"\nlabel = {{ fr = \"{id}\", en = \"{id}\" }}\n{body}\nunit = \"{unit}\"\n\n")
+    };
+    let config = [
+        indicator("ai_hours", "dataset = \"training\"\nfilter = { program = [\"intelligence artificielle\"] }\nmeasure = \"sum:hours\"", "hours"),
+        indicator("organisations", "dataset = \"training\"\nmeasure = \"distinct:organisation\"", "count"),
+        indicator("mean_satisfaction", "dataset = \"training\"\nmeasure = \"mean:satisfaction\"", "score"),
+        indicator("absences", "dataset = \"training\"\nfilter = { attended = [false] }\nmeasure = \"count\"", "count"),
+        indicator("known_gender_rows", "dataset = \"training\"\nfilter = { filled = [\"gender\"], positive = [\"hours\"] }\nmeasure = \"count\"", "count"),
+        indicator("long_rows", "dataset = \"training\"\nfilter = { hours = [20] }\nmeasure = \"count\"", "count"),
+        indicator("hours_per_organisation", "ratio = { numerator = \"ai_hours\", denominator = \"organisations\", factor = 1 }", "hours"),
+    ]
+    .concat();
+    write(dir.path(), "bilan.toml", &config);
+    bilan(dir.path(), &["report", "--formats", "csv"]).expect_code(0);
+    let out = dir.path().join("reports/2024");
+    let values = indicator_values(&out);
+    let v = |id| value_of(&values, id);
+    assert_eq!(v("ai_hours"), "30"); // 12 + 12 + 6: both spellings, attended or not
+    assert_eq!(v("organisations"), "3");
+    assert_eq!(v("mean_satisfaction"), "3.67"); // (4 + 5 + 2) / 3
+    assert_eq!(v("absences"), "1");
+    assert_eq!(v("known_gender_rows"), "4");
+    assert_eq!(v("long_rows"), "2");
+    assert_eq!(v("hours_per_organisation"), "10");
+    // Built-ins over the same rows: 4 of 5 attended; trainees P1, P3, P4; women P1, P3 of 2 known + P4 unknown.
+    assert_eq!(v("attendance_rate"), "80");
+    assert_eq!(v("trainees"), "3");
+    assert_eq!(v("trainee_women_share"), "100");
+    assert_eq!(v("training_person_hours"), "58"); // 12 + 6 + 20 + 20
+    assert_eq!(v("hours_per_trainee"), "19.33");
+    // Targets named by English label and by a user id; "75 %" is 75.
+    let (header, rows) = read_csv(&out.join("indicators.csv"));
+    let col = |name: &str| header.iter().position(|h| h == name).expect("a column");
+    let row = |id: &str| rows.iter().find(|r| r[0] == id).expect("a row").clone();
+    assert_eq!(row("attendance_rate")[col("target")], "75");
+    assert_eq!(row("attendance_rate")[col("achievement_pct")], "106.7");
+    assert_eq!(row("ai_hours")[col("target")], "30");
+    assert_eq!(row("ai_hours")[col("achievement_pct")], "100");
+}
