@@ -1,5 +1,6 @@
 //! Finding the header row of a sheet and the dataset it belongs to.
 
+use super::normalize::normalize_key;
 use super::schema::{match_header, Dataset, FieldAliases};
 use crate::read::Sheet;
 
@@ -10,10 +11,12 @@ pub const HEADER_SEARCH_ROWS: usize = 30;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Header {
     pub dataset: Dataset,
-    /// Index in `sheet.rows` of the header row.
+    /// Index in `sheet.rows` of the (first) header row.
     pub row_index: usize,
-    /// Spreadsheet row number of the header.
+    /// Spreadsheet row number of the (first) header row.
     pub row_number: u32,
+    /// 1, or 2 for a header with a group row above ("Participants" over "Total" and "Dont femmes").
+    pub height: usize,
     /// For each field of the dataset (same order as `Dataset::fields`), its column and header text.
     pub columns: Vec<Option<(usize, String)>>,
     /// Columns naming a field already mapped to an earlier column: (column, header, field).
@@ -25,6 +28,11 @@ impl Header {
         self.columns[field].as_ref().map(|(c, _)| *c)
     }
 
+    /// Index in `sheet.rows` of the first data row.
+    pub fn data_start(&self) -> usize {
+        self.row_index + self.height
+    }
+
     pub fn missing_required(&self) -> Vec<&'static str> {
         self.dataset
             .fields()
@@ -33,6 +41,10 @@ impl Header {
             .filter(|(f, c)| f.required && c.is_none())
             .map(|(f, _)| f.name)
             .collect()
+    }
+
+    fn matched(&self) -> usize {
+        self.columns.iter().filter(|c| c.is_some()).count()
     }
 }
 
@@ -46,7 +58,79 @@ pub enum HeaderSearch {
     NotFound,
 }
 
+/// A header cell: the text to show and the names to try, in order.
+struct HeaderCell {
+    shown: String,
+    names: Vec<String>,
+}
+
+/// The header cells of row `index`, or of rows `index` and `index + 1` read as one two-row header.
+fn header_cells(sheet: &Sheet, index: usize, two_rows: bool) -> Vec<HeaderCell> {
+    let text = |row: usize, col: usize| sheet.visible(row, col).display().trim().to_string();
+    let width = |row: usize| sheet.rows.get(row).map_or(0, |r| r.cells.len());
+    if !two_rows {
+        return (0..width(index))
+            .map(|col| {
+                let t = text(index, col);
+                HeaderCell {
+                    names: vec![t.clone()],
+                    shown: t,
+                }
+            })
+            .collect();
+    }
+    let lower_index = index + 1;
+    let columns = width(index).max(width(lower_index));
+    let mut cells = Vec::with_capacity(columns);
+    let mut previous_upper = String::new();
+    let mut previous_lower_filled = false;
+    for col in 0..columns {
+        let mut upper = if col < width(index) {
+            text(index, col)
+        } else {
+            String::new()
+        };
+        let lower = if col < width(lower_index) {
+            text(lower_index, col)
+        } else {
+            String::new()
+        };
+        // Without merge information (ods, csv), an empty group cell continues the group on its left.
+        if upper.is_empty()
+            && !lower.is_empty()
+            && previous_lower_filled
+            && !previous_upper.is_empty()
+        {
+            upper = previous_upper.clone();
+        }
+        let cell = match (upper.is_empty(), lower.is_empty()) {
+            (false, false) if normalize_key(&lower) == "total" => HeaderCell {
+                names: vec![upper.clone()],
+                shown: format!("{upper} / {lower}"),
+            },
+            (false, false) => HeaderCell {
+                names: vec![format!("{upper} {lower}"), lower.clone()],
+                shown: format!("{upper} / {lower}"),
+            },
+            (false, true) => HeaderCell {
+                names: vec![upper.clone()],
+                shown: upper.clone(),
+            },
+            (true, _) => HeaderCell {
+                names: vec![lower.clone()],
+                shown: lower.clone(),
+            },
+        };
+        previous_lower_filled = !lower.is_empty();
+        previous_upper = upper;
+        cells.push(cell);
+    }
+    cells
+}
+
 /// The first row among the first 30 non-empty ones that names every required field of a dataset.
+///
+/// When that row and the next read as one two-row header name more fields, the two rows are the header.
 pub fn find_header(sheet: &Sheet, aliases: &FieldAliases, only: Option<Dataset>) -> HeaderSearch {
     let candidates = sheet
         .rows
@@ -56,18 +140,28 @@ pub fn find_header(sheet: &Sheet, aliases: &FieldAliases, only: Option<Dataset>)
         .take(HEADER_SEARCH_ROWS);
     let mut best_partial: Option<(usize, Header)> = None;
     for (index, row) in candidates {
-        let mut complete: Option<(usize, Header)> = None;
+        let mut complete: Option<Header> = None;
         for dataset in Dataset::ALL
             .into_iter()
             .filter(|d| only.is_none_or(|o| o == *d))
         {
-            let header = map_row(dataset, index, row, aliases);
-            let matched = header.columns.iter().filter(|c| c.is_some()).count();
+            let header = map_cells(
+                dataset,
+                index,
+                row.number,
+                1,
+                &header_cells(sheet, index, false),
+                aliases,
+            );
             let required = dataset.fields().iter().filter(|f| f.required).count();
             let missing = header.missing_required().len();
             if missing == 0 {
-                if complete.as_ref().is_none_or(|(m, _)| matched > *m) {
-                    complete = Some((matched, header));
+                let header = prefer_two_rows(sheet, header, aliases);
+                if complete
+                    .as_ref()
+                    .is_none_or(|c| header.matched() > c.matched())
+                {
+                    complete = Some(header);
                 }
             } else if required - missing >= 2 && (required - missing) * 2 >= required {
                 let score = required - missing;
@@ -76,13 +170,33 @@ pub fn find_header(sheet: &Sheet, aliases: &FieldAliases, only: Option<Dataset>)
                 }
             }
         }
-        if let Some((_, header)) = complete {
+        if let Some(header) = complete {
             return HeaderSearch::Found(header);
         }
     }
     match best_partial {
         Some((_, header)) => HeaderSearch::Incomplete(header),
         None => HeaderSearch::NotFound,
+    }
+}
+
+fn prefer_two_rows(sheet: &Sheet, single: Header, aliases: &FieldAliases) -> Header {
+    if single.row_index + 1 >= sheet.rows.len() || sheet.rows[single.row_index + 1].is_blank() {
+        return single;
+    }
+    let cells = header_cells(sheet, single.row_index, true);
+    let double = map_cells(
+        single.dataset,
+        single.row_index,
+        single.row_number,
+        2,
+        &cells,
+        aliases,
+    );
+    if double.missing_required().is_empty() && double.matched() > single.matched() {
+        double
+    } else {
+        single
     }
 }
 
@@ -93,15 +207,18 @@ pub fn header_at(
     row_number: u32,
     aliases: &FieldAliases,
 ) -> HeaderSearch {
-    let Some((index, row)) = sheet
-        .rows
-        .iter()
-        .enumerate()
-        .find(|(_, r)| r.number == row_number)
-    else {
+    let Some(index) = sheet.rows.iter().position(|r| r.number == row_number) else {
         return HeaderSearch::NotFound;
     };
-    let header = map_row(dataset, index, row, aliases);
+    let single = map_cells(
+        dataset,
+        index,
+        row_number,
+        1,
+        &header_cells(sheet, index, false),
+        aliases,
+    );
+    let header = prefer_two_rows(sheet, single, aliases);
     if header.missing_required().is_empty() {
         HeaderSearch::Found(header)
     } else {
@@ -109,29 +226,35 @@ pub fn header_at(
     }
 }
 
-fn map_row(
+fn map_cells(
     dataset: Dataset,
     row_index: usize,
-    row: &crate::read::Row,
+    row_number: u32,
+    height: usize,
+    cells: &[HeaderCell],
     aliases: &FieldAliases,
 ) -> Header {
     let mut columns: Vec<Option<(usize, String)>> = vec![None; dataset.fields().len()];
     let mut duplicates = Vec::new();
-    for (column, cell) in row.cells.iter().enumerate() {
-        let text = cell.display();
-        let Some(field) = match_header(dataset, &text, aliases) else {
+    for (column, cell) in cells.iter().enumerate() {
+        let Some(field) = cell
+            .names
+            .iter()
+            .find_map(|name| match_header(dataset, name, aliases))
+        else {
             continue;
         };
         if columns[field].is_some() {
-            duplicates.push((column, text, dataset.fields()[field].name));
+            duplicates.push((column, cell.shown.clone(), dataset.fields()[field].name));
         } else {
-            columns[field] = Some((column, text));
+            columns[field] = Some((column, cell.shown.clone()));
         }
     }
     Header {
         dataset,
         row_index,
-        row_number: row.number,
+        row_number,
+        height,
         columns,
         duplicates,
     }
@@ -140,7 +263,7 @@ fn map_row(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::{Cell, Row};
+    use crate::read::{Cell, Merge, Row};
 
     fn row(number: u32, cells: &[&str]) -> Row {
         Row {
@@ -178,6 +301,7 @@ mod tests {
                 ),
                 row(5, &["A1", "12/03/2024", "Atelier", "IA", "Réalisé"]),
             ],
+            ..Sheet::default()
         };
         let HeaderSearch::Found(header) = find_header(&sheet, &FieldAliases::default(), None)
         else {
@@ -193,6 +317,7 @@ mod tests {
         let sheet = Sheet {
             name: "S".into(),
             rows: vec![row(1, &["Date", "Type", "Intitulé"])],
+            ..Sheet::default()
         };
         let HeaderSearch::Incomplete(header) = find_header(&sheet, &FieldAliases::default(), None)
         else {
@@ -206,10 +331,122 @@ mod tests {
         let sheet = Sheet {
             name: "Notes".into(),
             rows: vec![row(1, &["Remarques", "Auteur"])],
+            ..Sheet::default()
         };
         assert_eq!(
             find_header(&sheet, &FieldAliases::default(), None),
             HeaderSearch::NotFound
         );
+    }
+
+    fn field_columns(header: &Header) -> Vec<(&'static str, usize)> {
+        header
+            .dataset
+            .fields()
+            .iter()
+            .zip(&header.columns)
+            .filter_map(|(f, c)| c.as_ref().map(|(col, _)| (f.name, *col)))
+            .collect()
+    }
+
+    #[test]
+    fn a_two_row_header_with_a_merged_group_cell() {
+        // "Participants" merged over D3:E3, "Date", "Type", "Statut" merged vertically over rows 3-4.
+        let sheet = Sheet {
+            name: "S".into(),
+            rows: vec![
+                row(3, &["Date", "Type", "Statut", "Participants", ""]),
+                row(4, &["", "", "", "Total", "Dont femmes"]),
+                row(5, &["12/03/2024", "Atelier", "Réalisé", "40", "12"]),
+            ],
+            merges: vec![
+                Merge {
+                    first_row: 3,
+                    first_col: 3,
+                    last_row: 3,
+                    last_col: 4,
+                },
+                Merge {
+                    first_row: 3,
+                    first_col: 0,
+                    last_row: 4,
+                    last_col: 0,
+                },
+                Merge {
+                    first_row: 3,
+                    first_col: 1,
+                    last_row: 4,
+                    last_col: 1,
+                },
+                Merge {
+                    first_row: 3,
+                    first_col: 2,
+                    last_row: 4,
+                    last_col: 2,
+                },
+            ],
+        };
+        let HeaderSearch::Found(header) = find_header(&sheet, &FieldAliases::default(), None)
+        else {
+            panic!("no header")
+        };
+        assert_eq!(header.height, 2);
+        assert_eq!(header.data_start(), 2);
+        assert_eq!(
+            field_columns(&header),
+            vec![
+                ("date", 0),
+                ("type", 1),
+                ("status", 2),
+                ("participants", 3),
+                ("women", 4)
+            ]
+        );
+        assert_eq!(
+            header.columns[10].as_ref().map(|(_, h)| h.as_str()),
+            Some("Participants / Dont femmes")
+        );
+    }
+
+    #[test]
+    fn a_two_row_header_without_merge_information_continues_the_group() {
+        let sheet = Sheet {
+            name: "S".into(),
+            rows: vec![
+                row(1, &["Date", "Type", "Statut", "Participants", ""]),
+                row(2, &["", "", "", "Total", "Dont femmes"]),
+                row(3, &["12/03/2024", "Atelier", "Réalisé", "40", "12"]),
+            ],
+            ..Sheet::default()
+        };
+        let HeaderSearch::Found(header) = find_header(&sheet, &FieldAliases::default(), None)
+        else {
+            panic!("no header")
+        };
+        assert_eq!(header.height, 2);
+        assert_eq!(
+            field_columns(&header)[3..],
+            [("participants", 3), ("women", 4)]
+        );
+    }
+
+    #[test]
+    fn a_first_data_row_is_not_taken_for_a_second_header_row() {
+        let sheet = Sheet {
+            name: "S".into(),
+            rows: vec![
+                row(
+                    1,
+                    &["Date", "Type", "Statut", "Participants", "Dont femmes"],
+                ),
+                row(2, &["12/03/2024", "Atelier", "Réalisé", "40", "12"]),
+            ],
+            ..Sheet::default()
+        };
+        let HeaderSearch::Found(header) = find_header(&sheet, &FieldAliases::default(), None)
+        else {
+            panic!("no header")
+        };
+        assert_eq!(header.height, 1);
     }
 }

@@ -182,7 +182,7 @@ fn read_sheet(
             }
             report.dataset = Some(header.dataset);
             report.header_row = Some(header.row_number);
-            for row in &sheet.rows[header.row_index + 1..] {
+            for row in &sheet.rows[header.data_start().min(sheet.rows.len())..] {
                 report.rows_read += 1;
                 if row.is_blank() {
                     report.skipped_blank += 1;
@@ -215,7 +215,7 @@ fn read_sheet(
     }
     report.dataset = Some(header.dataset);
     report.header_row = Some(header.row_number);
-    for row in &sheet.rows[header.row_index + 1..] {
+    for row in &sheet.rows[header.data_start().min(sheet.rows.len())..] {
         report.rows_read += 1;
         if row.is_blank() {
             report.skipped_blank += 1;

@@ -66,11 +66,44 @@ impl Row {
     }
 }
 
+/// A merged range of cells: rows are spreadsheet row numbers, columns 0-based, both inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merge {
+    pub first_row: u32,
+    pub first_col: usize,
+    pub last_row: u32,
+    pub last_col: usize,
+}
+
+impl Merge {
+    pub fn contains(&self, row: u32, col: usize) -> bool {
+        (self.first_row..=self.last_row).contains(&row)
+            && (self.first_col..=self.last_col).contains(&col)
+    }
+}
+
 /// One sheet of a workbook, or the single table of a CSV file.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Sheet {
     /// Empty for CSV files.
     pub name: String,
     /// Non-blank and blank rows alike, in order; blank ones are skipped later so that they are counted.
     pub rows: Vec<Row>,
+    /// Merged ranges, where the format tells them (xlsx, xlsm, xls).
+    pub merges: Vec<Merge>,
+}
+
+impl Sheet {
+    /// The cell as the user sees it: a cell inside a merged range shows the range's first cell.
+    pub fn visible(&self, row_index: usize, col: usize) -> &Cell {
+        let row = &self.rows[row_index];
+        if let Some(merge) = self.merges.iter().find(|m| m.contains(row.number, col)) {
+            if (merge.first_row, merge.first_col) != (row.number, col) {
+                if let Some(top) = self.rows.iter().find(|r| r.number == merge.first_row) {
+                    return top.get(merge.first_col);
+                }
+            }
+        }
+        row.get(col)
+    }
 }

@@ -20,12 +20,26 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
     let mut lines = LineCounter::new(text.as_bytes());
+    let mut next_line = 1 + skipped_lines;
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
                 let byte = record.position().map_or(0, |p| p.byte() as usize);
                 let line = lines.line_at(byte) + skipped_lines;
+                // Blank lines the csv crate skipped become blank rows, so that they are counted.
+                while next_line < line {
+                    rows.push(Row {
+                        number: next_line,
+                        cells: Vec::new(),
+                    });
+                    next_line += 1;
+                }
+                let span = 1 + record
+                    .iter()
+                    .map(|f| f.matches('\n').count() as u32)
+                    .sum::<u32>();
+                next_line = line + span;
                 let cells = record
                     .iter()
                     .map(|field| {
@@ -47,6 +61,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
     Ok(Sheet {
         name: String::new(),
         rows,
+        merges: Vec::new(),
     })
 }
 
@@ -230,7 +245,8 @@ mod tests {
     fn rows_keep_their_physical_line_numbers() {
         let sheet = read_csv(b"a;b\r\n\r\n1;\"x\r\ny\"\r\n2;3\r\n").unwrap();
         let numbers: Vec<u32> = sheet.rows.iter().map(|r| r.number).collect();
-        assert_eq!(numbers, vec![1, 3, 5]);
+        assert_eq!(numbers, vec![1, 2, 3, 5]);
+        assert!(sheet.rows[1].is_blank());
     }
 
     #[test]

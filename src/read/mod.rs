@@ -5,7 +5,7 @@ pub mod csv;
 pub mod discover;
 pub mod workbook;
 
-pub use cell::{Cell, Row, Sheet};
+pub use cell::{Cell, Merge, Row, Sheet};
 pub use discover::{discover, InputFile};
 
 use crate::issue::{Code, Issue, Location, Severity};

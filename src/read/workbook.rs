@@ -1,10 +1,10 @@
 //! Spreadsheet files (xlsx, xlsm, xlsb, xls, ods) through calamine.
 
-use super::cell::{Cell, Row, Sheet};
+use super::cell::{Cell, Merge, Row, Sheet};
 use super::ReadError;
 use calamine::{
-    open_workbook_from_rs, Data, Ods, OdsError, Range, Reader, Xls, XlsError, Xlsb, XlsbError,
-    Xlsx, XlsxError,
+    open_workbook_from_rs, Data, Dimensions, Ods, OdsError, Range, Reader, Xls, XlsError, Xlsb,
+    XlsbError, Xlsx, XlsxError,
 };
 use chrono::NaiveDate;
 use std::io::Cursor;
@@ -14,8 +14,15 @@ pub fn read_workbook(bytes: Vec<u8>, extension: &str) -> Result<Vec<Sheet>, Read
     let cursor = Cursor::new(bytes);
     match extension {
         "xlsx" | "xlsm" => {
-            let wb: Xlsx<_> = open_workbook_from_rs(cursor).map_err(xlsx_error)?;
-            read_sheets(wb, xlsx_error)
+            let mut wb: Xlsx<_> = open_workbook_from_rs(cursor).map_err(xlsx_error)?;
+            let merges = |wb: &mut Xlsx<_>, name: &str| {
+                wb.merge_cells_by_sheet_name(name).unwrap_or_default()
+            };
+            let names = wb.sheet_names();
+            let found: Vec<Vec<Dimensions>> = names.iter().map(|n| merges(&mut wb, n)).collect();
+            let mut sheets = read_sheets(wb, xlsx_error)?;
+            attach_merges(&mut sheets, found);
+            Ok(sheets)
         }
         "xlsb" => {
             let wb: Xlsb<_> = open_workbook_from_rs(cursor).map_err(xlsb_error)?;
@@ -23,13 +30,35 @@ pub fn read_workbook(bytes: Vec<u8>, extension: &str) -> Result<Vec<Sheet>, Read
         }
         "xls" => {
             let wb: Xls<_> = open_workbook_from_rs(cursor).map_err(xls_error)?;
-            read_sheets(wb, xls_error)
+            let found: Vec<Vec<Dimensions>> = wb
+                .sheet_names()
+                .iter()
+                .map(|n| wb.merge_cells_by_sheet_name(n).unwrap_or_default())
+                .collect();
+            let mut sheets = read_sheets(wb, xls_error)?;
+            attach_merges(&mut sheets, found);
+            Ok(sheets)
         }
         "ods" => {
             let wb: Ods<_> = open_workbook_from_rs(cursor).map_err(ods_error)?;
             read_sheets(wb, ods_error)
         }
         other => Err(ReadError::Unsupported(other.to_string())),
+    }
+}
+
+/// Merged ranges in spreadsheet row numbers (calamine gives 0-based rows).
+fn attach_merges(sheets: &mut [Sheet], found: Vec<Vec<Dimensions>>) {
+    for (sheet, dims) in sheets.iter_mut().zip(found) {
+        sheet.merges = dims
+            .into_iter()
+            .map(|d| Merge {
+                first_row: d.start.0 + 1,
+                first_col: d.start.1 as usize,
+                last_row: d.end.0 + 1,
+                last_col: d.end.1 as usize,
+            })
+            .collect();
     }
 }
 
@@ -44,6 +73,7 @@ where
         sheets.push(Sheet {
             rows: range_rows(&range),
             name,
+            merges: Vec::new(),
         });
     }
     Ok(sheets)
