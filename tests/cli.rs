@@ -203,3 +203,21 @@ fn a_rerun_replaces_the_previous_report_without_leftovers() {
         .collect();
     assert_eq!(leftovers, vec![std::ffi::OsString::from("2024")]);
 }
+
+/// Regression: with a single category, Polars returned the group key in another layout and
+/// every row of the table read 0.
+#[test]
+fn a_table_with_a_single_category_counts_it() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    write(
+        dir.path(),
+        "a.csv",
+        "Date;Type;Statut\n15/03/2024;Atelier;Réalisé\n".as_bytes(),
+    );
+    bilan(dir.path(), &["report", "a.csv", "--formats", "csv"]).expect_code(0);
+    let (_, types) = read_csv(&dir.path().join("reports/2024/activities_by_type.csv"));
+    let atelier = types.iter().find(|r| r[0] == "atelier").expect("a row");
+    assert_eq!(atelier[2..4], ["1", "1"]);
+    let (_, quarters) = read_csv(&dir.path().join("reports/2024/activities_by_quarter.csv"));
+    assert_eq!(quarters[0][2..5], ["1", "1", "100"]);
+}

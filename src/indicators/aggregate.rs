@@ -38,18 +38,16 @@ pub fn grouped(
         exprs.push(len().alias("_rows"));
     }
     let df = frame.group_by([col(key)]).agg(exprs).collect()?;
-    let keys = df.column(key)?;
+    // Keys as text whatever their type or physical layout (a single group may come back as a scalar).
+    let keys = df.column(key)?.cast(&DataType::String)?;
+    let keys = keys.str()?;
     let columns: Vec<&Float64Chunked> = aggs
         .iter()
         .map(|(name, _)| df.column(name)?.f64())
         .collect::<PolarsResult<_>>()?;
     let mut out = BTreeMap::new();
     for i in 0..df.height() {
-        let key = match keys.get(i)? {
-            AnyValue::Null => None,
-            AnyValue::String(s) => Some(s.to_string()),
-            other => Some(other.to_string()),
-        };
+        let key = keys.get(i).map(str::to_string);
         out.insert(key, columns.iter().map(|c| c.get(i)).collect());
     }
     Ok(out)

@@ -16,7 +16,35 @@ pub enum Cell {
     Error(String),
 }
 
+/// Error values as Excel and LibreOffice show them; a text cell holding one (a CSV export,
+/// an ODS file) is an error cell, not text.
+const ERROR_LITERALS: &[&str] = &[
+    "#NULL!",
+    "#DIV/0!",
+    "#VALUE!",
+    "#REF!",
+    "#NAME?",
+    "#NUM!",
+    "#N/A",
+    "#GETTING_DATA",
+];
+
 impl Cell {
+    /// A text cell, or an error cell when the text is an error value (`#N/A`, `#DIV/0!`, `Err:502`…).
+    pub fn from_text(text: &str) -> Cell {
+        let trimmed = text.trim();
+        let lo_error = trimmed
+            .strip_prefix("Err:")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if ERROR_LITERALS.contains(&trimmed) || lo_error {
+            Cell::Error(trimmed.to_string())
+        } else if trimmed.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(text.to_string())
+        }
+    }
+
     /// True for empty cells and cells holding only white space.
     pub fn is_blank(&self) -> bool {
         match self {
@@ -105,5 +133,22 @@ impl Sheet {
             }
         }
         row.get(col)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_literals_in_text_are_error_cells() {
+        assert_eq!(Cell::from_text("#N/A"), Cell::Error("#N/A".into()));
+        assert_eq!(Cell::from_text(" #DIV/0! "), Cell::Error("#DIV/0!".into()));
+        assert_eq!(Cell::from_text("Err:502"), Cell::Error("Err:502".into()));
+        assert_eq!(
+            Cell::from_text("#1 des ateliers"),
+            Cell::Text("#1 des ateliers".into())
+        );
+        assert_eq!(Cell::from_text("   "), Cell::Empty);
     }
 }

@@ -40,16 +40,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
                     .map(|f| f.matches('\n').count() as u32)
                     .sum::<u32>();
                 next_line = line + span;
-                let cells = record
-                    .iter()
-                    .map(|field| {
-                        if field.is_empty() {
-                            Cell::Empty
-                        } else {
-                            Cell::Text(field.to_string())
-                        }
-                    })
-                    .collect();
+                let cells = record.iter().map(Cell::from_text).collect();
                 rows.push(Row {
                     number: line,
                     cells,

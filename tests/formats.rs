@@ -1,0 +1,182 @@
+//! Every spreadsheet format, from files saved by LibreOffice (`tests/fixtures/make.sh`)
+//! and workbooks built here: the same register must give the same figures and issues.
+
+mod common;
+
+use common::{bilan, indicator_values, read_csv, repo_root, value_of};
+use std::io::{Read, Write};
+use std::path::Path;
+
+/// The issues of `tests/fixtures/source/registre.xlsx`, worked out from how it was written
+/// (`examples/make_fixtures.rs`): (severity, code, row, column).
+const EXPECTED_ISSUES: [(&str, &str, &str, &str); 6] = [
+    ("warning", "cell-error", "9", "E"),
+    ("error", "invalid-date", "10", "B"),
+    ("error", "unknown-category", "11", "D"),
+    ("warning", "negative-value", "12", "E"),
+    ("warning", "not-an-integer", "13", "E"),
+    ("info", "total-row", "14", ""),
+];
+
+fn check_register(file: &Path) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let out = dir.path().to_str().expect("utf-8");
+    let run = bilan(
+        &repo_root(),
+        &[
+            "report",
+            file.to_str().expect("utf-8"),
+            "--out",
+            out,
+            "--formats",
+            "csv",
+            "--quiet",
+        ],
+    );
+    // Two rows are rejected: data errors, report written.
+    run.expect_code(1);
+    let out = dir.path().join("2024");
+    let (_, issues) = read_csv(&out.join("data-issues.csv"));
+    let found: Vec<(&str, &str, &str, &str)> = issues
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str(), r[4].as_str(), r[5].as_str()))
+        .collect();
+    assert_eq!(found, EXPECTED_ISSUES, "{}", file.display());
+    assert!(issues.iter().all(|r| r[3] == "Suivi"), "{}", file.display());
+
+    let values = indicator_values(&out);
+    let v = |id| value_of(&values, id);
+    let name = file.display();
+    // Kept: A1, A2, A3, A4 (hidden row), A5, A8, A9; rejected: A6, A7.
+    assert_eq!(v("activities_scheduled"), "7", "{name}");
+    assert_eq!(v("activities_realised"), "6", "{name}");
+    assert_eq!(v("execution_rate"), "85.7", "{name}");
+    assert_eq!(v("engagement_rate"), "100", "{name}"); // A3 "en préparation" is in progress
+                                                       // 30 + 25 + 8; the error, negative and decimal counts are emptied.
+    assert_eq!(v("activity_participants"), "63", "{name}");
+    // Both filled: (12 + 10 + 3) / (30 + 25 + 8); read from the two-row header "Participants / Dont femmes".
+    assert_eq!(v("activity_women_share"), "39.7", "{name}");
+    // Budgets planned 10 000 + 12 500,50 + 5 000 MAD, nothing spent.
+    assert_eq!(v("budget_execution_rate"), "0", "{name}");
+
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).expect("manifest"))
+            .expect("JSON");
+    let sheet = &manifest["inputs"][0]["sheets"][0];
+    assert_eq!(sheet["header_row"], 3, "{name}");
+    assert_eq!(sheet["rows_read"], 10, "{name}");
+    assert_eq!(sheet["kept"], 7, "{name}");
+    assert_eq!(sheet["rejected"], 2, "{name}");
+    assert_eq!(sheet["skipped_total"], 1, "{name}");
+}
+
+#[test]
+fn the_register_built_in_code_as_xlsx() {
+    check_register(&repo_root().join("tests/fixtures/source/registre.xlsx"));
+}
+
+#[test]
+fn the_register_saved_by_libreoffice_as_xlsx() {
+    check_register(&repo_root().join("tests/fixtures/libreoffice/registre.xlsx"));
+}
+
+#[test]
+fn the_register_saved_by_libreoffice_as_xlsm() {
+    check_register(&repo_root().join("tests/fixtures/libreoffice/registre.xlsm"));
+}
+
+#[test]
+fn the_register_saved_by_libreoffice_as_ods() {
+    check_register(&repo_root().join("tests/fixtures/libreoffice/registre.ods"));
+}
+
+#[test]
+fn the_register_saved_by_libreoffice_as_xls() {
+    check_register(&repo_root().join("tests/fixtures/libreoffice/registre.xls"));
+}
+
+/// Rewrites an xlsx so that its dates count from 1904 (Excel for Mac's old date system).
+fn switch_to_1904(path: &Path) {
+    let bytes = std::fs::read(path).expect("the workbook");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).expect("an entry");
+        let name = entry.name().expect("an entry name").to_string();
+        let mut content = Vec::new();
+        entry.read_to_end(&mut content).expect("entry bytes");
+        if name == "xl/workbook.xml" {
+            let text = String::from_utf8(content).expect("XML");
+            assert!(text.contains("<workbookPr"), "{text}");
+            content = text
+                .replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1)
+                .into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("start entry");
+        out.write_all(&content).expect("write entry");
+    }
+    std::fs::write(path, out.finish().expect("a zip").into_inner()).expect("write the workbook");
+}
+
+#[test]
+fn dates_in_the_1904_system_are_read_as_the_user_sees_them() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("mac.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+    let sheet = workbook.add_worksheet();
+    for (c, h) in ["Date", "Type", "Statut"].iter().enumerate() {
+        sheet.write(0, c as u16, *h).expect("write");
+    }
+    // In the 1904 system, 15 March 2024 is serial 43904 (45366 - 1462).
+    sheet
+        .write_number_with_format(1, 0, 43904.0, &date)
+        .expect("write");
+    sheet.write(1, 1, "Atelier").expect("write");
+    sheet.write(1, 2, "Réalisé").expect("write");
+    workbook.save(&path).expect("save");
+    switch_to_1904(&path);
+    let out = dir.path().join("out");
+    bilan(
+        dir.path(),
+        &["report", "mac.xlsx", "--out", "out", "--formats", "csv"],
+    )
+    .expect_code(0);
+    let (_, months) = read_csv(&out.join("2024/activities_by_month.csv"));
+    let march = months.iter().find(|r| r[0] == "3").expect("March");
+    assert_eq!(march[2], "1", "{months:?}");
+}
+
+#[test]
+fn a_csv_export_with_error_values_reports_them_as_cell_errors() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(dir.path().join("a.csv"), "Date;Type;Statut;Participants\n#N/A;Atelier;Réalisé;3\n01/02/2024;Atelier;Réalisé;#VALUE!\n")
+        .expect("write");
+    let run = bilan(dir.path(), &["check", "a.csv", "--format", "json"]);
+    run.expect_code(1);
+    let issues: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let found: Vec<(String, String, String)> = issues
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|i| {
+            (
+                i["severity"].to_string(),
+                i["code"].to_string(),
+                i["column"].to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("\"error\"".into(), "\"cell-error\"".into(), "\"A\"".into()),
+            (
+                "\"warning\"".into(),
+                "\"cell-error\"".into(),
+                "\"D\"".into()
+            )
+        ]
+    );
+}
