@@ -24,6 +24,8 @@ pub enum AppError {
     Catalog(#[from] CatalogError),
     #[error(transparent)]
     Init(#[from] crate::init::InitError),
+    #[error("the file has no sheet « {name} »; its sheets are: {available}")]
+    NoSheet { name: String, available: String },
 }
 
 /// The files of a run, the datasets typed from them and the catalog they are read against.
@@ -75,6 +77,46 @@ pub fn load(config: &Config) -> Result<Loaded, AppError> {
 /// The built-in catalog merged with the config's indicators and tables, checked.
 pub fn catalog(config: &Config) -> Result<Catalog, AppError> {
     Ok(Catalog::load(&config.catalog, &config.categories)?)
+}
+
+/// `bilan inspect`: one file read as a run would, with its sheets' mapping and issues.
+/// Returns the text to print and whether the file has data errors (exit code 1).
+pub fn inspect(
+    config: &Config,
+    file: &std::path::Path,
+    sheet: Option<&str>,
+) -> Result<(String, bool), AppError> {
+    let catalog = catalog(config)?;
+    let inputs = read::discover(&[file.to_path_buf()]);
+    let Some(input) = inputs.first() else {
+        return Err(AppError::NoInput(file.display().to_string()));
+    };
+    let read = read::read_file(input);
+    let options = datasets::Options {
+        date_order: config.date_order,
+        indicator_names: indicators::catalog::indicator_names(&catalog),
+        categories: config.categories.clone(),
+        aliases: config.aliases.clone(),
+        sheets: config.sheets.clone(),
+    };
+    let datasets = datasets::build(std::slice::from_ref(&read), &options);
+    let wanted = |name: &str| {
+        sheet.is_none_or(|s| {
+            crate::datasets::normalize::normalize_key(s)
+                == crate::datasets::normalize::normalize_key(name)
+        })
+    };
+    let sheets: Vec<&datasets::SheetReport> =
+        datasets.sheets.iter().filter(|s| wanted(&s.name)).collect();
+    if let (Some(name), true) = (sheet, sheets.is_empty() && read.error.is_none()) {
+        let names: Vec<&str> = datasets.sheets.iter().map(|s| s.name.as_str()).collect();
+        return Err(AppError::NoSheet {
+            name: name.to_string(),
+            available: names.join(", "),
+        });
+    }
+    let text = crate::output::inspect::render(&read, &sheets, datasets.issues.as_slice());
+    Ok((text, datasets.issues.has_errors()))
 }
 
 /// What `report` did.

@@ -23,6 +23,8 @@ pub enum Command {
     Report(ReportArgs),
     /// Read and validate the inputs, print the data issues, write nothing.
     Check(CheckArgs),
+    /// Show how one file is read: sheets, datasets, header rows, column mapping, counts, first issues.
+    Inspect(InspectArgs),
     /// List the indicator catalog in use (built-in, merged with bilan.toml).
     Indicators(IndicatorsArgs),
     /// Write a commented bilan.toml and a template workbook for departments to fill in.
@@ -37,6 +39,17 @@ pub struct IndicatorsArgs {
     /// Print the catalog as TOML in the bilan.toml format.
     #[arg(long)]
     pub dump: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    pub file: PathBuf,
+    /// Only this sheet.
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// Configuration file (default: bilan.toml in the current folder, when it exists).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -55,6 +55,16 @@ fn run(cli: cli::Cli) -> Result<ExitCode, app::AppError> {
                 ExitCode::SUCCESS
             })
         }
+        cli::Command::Inspect(args) => {
+            let config = bilan::config::Config::load(args.config.as_deref())?;
+            let (text, has_errors) = app::inspect(&config, &args.file, args.sheet.as_deref())?;
+            print_stdout(&text);
+            Ok(if has_errors {
+                ExitCode::from(DATA_ERRORS)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
         cli::Command::Indicators(args) => {
             let config = bilan::config::Config::load(args.config.as_deref())?;
             let catalog = app::catalog(&config)?;

@@ -12,7 +12,11 @@ const ACTIVITIES_CSV: &str =
 02/05/2024;Forum;Forum national;Réalisé;1 250\r\n";
 
 fn write(dir: &Path, name: &str, content: &[u8]) {
-    std::fs::write(dir.join(name), content).expect("a writable temporary folder");
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("a folder");
+    }
+    std::fs::write(path, content).expect("a writable temporary folder");
 }
 
 #[test]
@@ -220,4 +224,109 @@ fn a_table_with_a_single_category_counts_it() {
     assert_eq!(atelier[2..4], ["1", "1"]);
     let (_, quarters) = read_csv(&dir.path().join("reports/2024/activities_by_quarter.csv"));
     assert_eq!(quarters[0][2..5], ["1", "1", "100"]);
+}
+
+#[test]
+fn unreadable_files_get_their_own_code_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    write(dir.path(), "vide.xlsx", b"");
+    write(dir.path(), "texte.xlsx", b"Date;Type;Statut\n");
+    // An encrypted OOXML package is an OLE compound file.
+    write(
+        dir.path(),
+        "protege.xlsx",
+        &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0],
+    );
+    write(dir.path(), "notes.docx", b"x");
+    write(dir.path(), "ok.csv", ACTIVITIES_CSV.as_bytes());
+    let run = bilan(
+        dir.path(),
+        &[
+            "check",
+            "vide.xlsx",
+            "texte.xlsx",
+            "protege.xlsx",
+            "notes.docx",
+            "ok.csv",
+            "--format",
+            "json",
+        ],
+    );
+    run.expect_code(1);
+    let issues: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let found: Vec<(String, String)> = issues
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|i| {
+            (
+                i["file"].as_str().unwrap_or("").to_string(),
+                i["code"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("notes.docx", "unsupported-format"),
+        ("protege.xlsx", "encrypted-file"),
+        ("texte.xlsx", "unreadable-file"),
+        ("vide.xlsx", "unreadable-file"),
+    ];
+    assert_eq!(
+        found,
+        expected.map(|(f, c)| (f.to_string(), c.to_string())),
+        "{}",
+        run.description
+    );
+}
+
+#[test]
+fn inspect_shows_the_mapping_the_counts_and_the_issues() {
+    let file = repo_root().join("tests/fixtures/libreoffice/registre.ods");
+    let run = bilan(&repo_root(), &["inspect", file.to_str().expect("utf-8")]);
+    run.expect_code(1);
+    let out = &run.stdout;
+    assert!(
+        out.contains("sheet « Suivi »: dataset `activities`, header on row 3"),
+        "{out}"
+    );
+    assert!(
+        out.contains("F  Participants / Dont femmes  -> women (integer)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("H  Commentaire                 -> (not a field: ignored)"),
+        "{out}"
+    );
+    assert!(out.contains("rows below the header: 10 = 7 kept + 2 rejected + 1 skipped (0 blank, 1 total, 0 duplicate)"), "{out}");
+    assert!(out.contains("B10  error invalid-date"), "{out}");
+    let unknown = bilan(
+        &repo_root(),
+        &[
+            "inspect",
+            file.to_str().expect("utf-8"),
+            "--sheet",
+            "Feuil9",
+        ],
+    );
+    unknown.expect_code(2);
+    assert!(
+        unknown.stderr.contains("its sheets are: Suivi"),
+        "{}",
+        unknown.description
+    );
+}
+
+#[test]
+fn a_bilanignore_keeps_drafts_out_of_the_run() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    write(dir.path(), "data/a.csv", ACTIVITIES_CSV.as_bytes());
+    write(
+        dir.path(),
+        "data/brouillons/b.csv",
+        ACTIVITIES_CSV.as_bytes(),
+    );
+    write(dir.path(), "data/.bilanignore", b"brouillons\n");
+    bilan(dir.path(), &["report", "--formats", "csv"]).expect_code(0);
+    let values = indicator_values(&dir.path().join("reports/2024"));
+    assert_eq!(value_of(&values, "activities_scheduled"), "3");
 }

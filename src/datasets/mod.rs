@@ -76,6 +76,55 @@ pub struct SheetReport {
     pub skipped_blank: usize,
     pub skipped_total: usize,
     pub skipped_duplicate: usize,
+    /// Which column holds which field, for `bilan inspect` (not in the manifest).
+    #[serde(skip)]
+    pub columns: Vec<ColumnMap>,
+}
+
+/// One column of a recognised header.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColumnMap {
+    /// Column letter.
+    pub column: String,
+    pub header: String,
+    /// The field it feeds, or `None` for an extra column that is ignored.
+    pub field: Option<&'static str>,
+    pub kind: Option<schema::Kind>,
+}
+
+fn column_maps(sheet: &Sheet, header: &Header) -> Vec<ColumnMap> {
+    let fields = header.dataset.fields();
+    let width = sheet.rows[header.row_index..header.data_start().min(sheet.rows.len())]
+        .iter()
+        .map(|r| r.cells.len())
+        .max()
+        .unwrap_or(0);
+    (0..width)
+        .filter_map(|col| {
+            let mapped = header
+                .columns
+                .iter()
+                .enumerate()
+                .find(|(_, c)| c.as_ref().is_some_and(|(c, _)| *c == col));
+            match mapped {
+                Some((field, Some((_, text)))) => Some(ColumnMap {
+                    column: column_letter(col),
+                    header: text.clone(),
+                    field: Some(fields[field].name),
+                    kind: Some(fields[field].kind),
+                }),
+                _ => {
+                    let text = sheet.visible(header.row_index, col).display();
+                    (!text.trim().is_empty()).then(|| ColumnMap {
+                        column: column_letter(col),
+                        header: text,
+                        field: None,
+                        kind: None,
+                    })
+                }
+            }
+        })
+        .collect()
 }
 
 /// The typed datasets of a run, with the accounting and issues of the stage.
@@ -182,6 +231,7 @@ fn read_sheet(
             }
             report.dataset = Some(header.dataset);
             report.header_row = Some(header.row_number);
+            report.columns = column_maps(sheet, &header);
             for row in &sheet.rows[header.data_start().min(sheet.rows.len())..] {
                 report.rows_read += 1;
                 if row.is_blank() {
@@ -215,6 +265,7 @@ fn read_sheet(
     }
     report.dataset = Some(header.dataset);
     report.header_row = Some(header.row_number);
+    report.columns = column_maps(sheet, &header);
     for row in &sheet.rows[header.data_start().min(sheet.rows.len())..] {
         report.rows_read += 1;
         if row.is_blank() {

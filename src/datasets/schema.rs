@@ -46,6 +46,24 @@ pub enum Kind {
     Boolean,
 }
 
+impl Kind {
+    /// How `bilan inspect` names the type a column is parsed as.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Kind::Text => "text",
+            Kind::TextList => "text list (split on ; or line breaks)",
+            Kind::Date => "date",
+            Kind::Integer => "integer",
+            Kind::Number => "number",
+            Kind::ActivityType => "activity type",
+            Kind::Status => "status",
+            Kind::Gender => "gender (F/M)",
+            Kind::Modality => "modality",
+            Kind::Boolean => "yes/no",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Field {
     pub name: &'static str,

@@ -9,6 +9,7 @@ pub mod csv;
 pub mod document;
 pub mod format;
 pub mod html;
+pub mod inspect;
 pub mod issues_report;
 pub mod manifest;
 pub mod markdown;

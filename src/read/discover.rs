@@ -38,24 +38,75 @@ pub fn discover(paths: &[PathBuf]) -> Vec<InputFile> {
         .collect()
 }
 
+/// The patterns of a `.bilanignore`, relative to the folder that holds it.
+struct Ignore {
+    base: PathBuf,
+    patterns: Vec<glob::Pattern>,
+}
+
+impl Ignore {
+    fn read(dir: &Path) -> Option<Ignore> {
+        let text = std::fs::read_to_string(dir.join(".bilanignore")).ok()?;
+        let patterns = text
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty())
+            // A pattern that is not a valid glob is taken literally.
+            .filter_map(|l| {
+                glob::Pattern::new(l)
+                    .or_else(|_| glob::Pattern::new(&glob::Pattern::escape(l)))
+                    .ok()
+            })
+            .collect();
+        Some(Ignore {
+            base: dir.to_path_buf(),
+            patterns,
+        })
+    }
+
+    fn ignores(&self, path: &Path) -> bool {
+        let Ok(relative) = path.strip_prefix(&self.base) else {
+            return false;
+        };
+        let relative = relative.to_string_lossy().replace('\\', "/");
+        self.patterns
+            .iter()
+            .any(|p| p.matches(&relative) || p.matches(&format!("{relative}/")))
+    }
+}
+
 fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
+    walk_with(dir, found, &mut Vec::new());
+}
+
+fn walk_with(dir: &Path, found: &mut Vec<PathBuf>, ignores: &mut Vec<Ignore>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         // An unreadable folder is reported by trying to read it as a file.
         found.push(dir.to_path_buf());
         return;
     };
+    let pushed = match Ignore::read(dir) {
+        Some(ignore) => {
+            ignores.push(ignore);
+            true
+        }
+        None => false,
+    };
     let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     entries.sort();
     for entry in entries {
         let name = entry.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if is_skipped_name(name) {
+        if is_skipped_name(name) || ignores.iter().any(|i| i.ignores(&entry)) {
             continue;
         }
         if entry.is_dir() {
-            walk(&entry, found);
+            walk_with(&entry, found, ignores);
         } else if is_input_extension(&entry) {
             found.push(entry);
         }
+    }
+    if pushed {
+        ignores.pop();
     }
 }
 
@@ -96,6 +147,39 @@ fn display_path(path: &Path, cwd: Option<&Path>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bilanignore_patterns_apply_below_their_folder() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let root = dir.path();
+        for file in [
+            "a.csv",
+            "brouillon.csv",
+            "old/b.csv",
+            "sub/c.xlsx",
+            "sub/d.bak.csv",
+            "sub/notes.docx",
+        ] {
+            let path = root.join(file);
+            std::fs::create_dir_all(path.parent().expect("a parent")).expect("folders");
+            std::fs::write(path, "x").expect("a file");
+        }
+        std::fs::write(root.join(".bilanignore"), "# drafts\nbrouillon.csv\nold\n")
+            .expect("ignore file");
+        std::fs::write(root.join("sub/.bilanignore"), "*.bak.csv  # backups\n")
+            .expect("ignore file");
+        let found: Vec<String> = discover(&[root.to_path_buf()])
+            .iter()
+            .map(|f| {
+                f.path
+                    .strip_prefix(root)
+                    .expect("under root")
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        assert_eq!(found, ["a.csv", "sub/c.xlsx"]);
+    }
 
     #[test]
     fn lock_and_hidden_files_are_skipped() {

@@ -68,6 +68,15 @@ pub fn read_file(input: &InputFile) -> ReadFile {
     };
     result.sha256 = hex_sha256(&bytes);
     let extension = discover::extension(&input.path);
+    if let Some(problem) = sniff(&bytes, &extension) {
+        result.error = Some(Issue::new(
+            Severity::Error,
+            problem.code(),
+            location,
+            problem.to_string(),
+        ));
+        return result;
+    }
     let sheets = if discover::TEXT_EXTENSIONS.contains(&extension.as_str()) {
         csv::read_csv(&bytes).map(|sheet| vec![sheet])
     } else {
@@ -85,6 +94,27 @@ pub fn read_file(input: &InputFile) -> ReadFile {
         }
     }
     result
+}
+
+/// OLE compound files start with these bytes: .xls workbooks, and password-protected .xlsx.
+const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Problems visible from the first bytes, with a message people can act on.
+fn sniff(bytes: &[u8], extension: &str) -> Option<ReadError> {
+    if bytes.is_empty() {
+        return Some(ReadError::Unreadable("the file is empty".into()));
+    }
+    let zip_based = matches!(extension, "xlsx" | "xlsm" | "xlsb" | "ods");
+    if zip_based && bytes.starts_with(&CFB_MAGIC) {
+        // Office saves a password-protected workbook as an encrypted package inside an OLE file.
+        return Some(ReadError::Encrypted);
+    }
+    if zip_based && !bytes.starts_with(b"PK") {
+        return Some(ReadError::Unreadable(format!(
+            "this is not a .{extension} workbook (it is not a zip archive); a CSV or text file renamed?"
+        )));
+    }
+    None
 }
 
 pub fn hex_sha256(bytes: &[u8]) -> String {

@@ -1,0 +1,92 @@
+//! `bilan inspect FILE`: how bilan reads one file, sheet by sheet.
+
+use crate::datasets::SheetReport;
+use crate::issue::Issue;
+use crate::read::ReadFile;
+
+/// How many issues a sheet shows before pointing to `bilan check`.
+const FIRST_ISSUES: usize = 10;
+
+pub fn render(file: &ReadFile, sheets: &[&SheetReport], issues: &[Issue]) -> String {
+    let mut out = format!("{}\n", file.input.display);
+    if !file.sha256.is_empty() {
+        out.push_str(&format!("  sha256 {}\n", file.sha256));
+    }
+    if let Some(error) = &file.error {
+        out.push_str(&format!(
+            "  cannot be read [{}]: {}\n",
+            error.code, error.message
+        ));
+        return out;
+    }
+    for sheet in sheets {
+        let name = if sheet.name.is_empty() {
+            "(CSV)".to_string()
+        } else {
+            format!("sheet « {} »", sheet.name)
+        };
+        match (sheet.dataset, sheet.header_row) {
+            (Some(dataset), Some(row)) => out.push_str(&format!(
+                "\n{name}: dataset `{}`, header on row {row}\n",
+                dataset.name()
+            )),
+            _ => out.push_str(&format!("\n{name}: not recognised as a dataset\n")),
+        }
+        if !sheet.columns.is_empty() {
+            let width = sheet
+                .columns
+                .iter()
+                .map(|c| c.header.chars().count())
+                .max()
+                .unwrap_or(0);
+            for column in &sheet.columns {
+                let padding = " ".repeat(width - column.header.chars().count());
+                match (column.field, column.kind) {
+                    (Some(field), Some(kind)) => out.push_str(&format!(
+                        "  {:>3}  {}{padding}  -> {field} ({})\n",
+                        column.column,
+                        column.header,
+                        kind.describe()
+                    )),
+                    _ => out.push_str(&format!(
+                        "  {:>3}  {}{padding}  -> (not a field: ignored)\n",
+                        column.column, column.header
+                    )),
+                }
+            }
+        }
+        if sheet.dataset.is_some() {
+            out.push_str(&format!(
+                "  rows below the header: {} = {} kept + {} rejected + {} skipped ({} blank, {} total, {} duplicate)\n",
+                sheet.rows_read, sheet.kept, sheet.rejected, sheet.skipped, sheet.skipped_blank, sheet.skipped_total, sheet.skipped_duplicate
+            ));
+        }
+        let sheet_issues: Vec<&Issue> = issues
+            .iter()
+            .filter(|i| i.location.sheet == sheet.name)
+            .collect();
+        if !sheet_issues.is_empty() {
+            out.push_str(&format!("  issues: {}\n", sheet_issues.len()));
+            for issue in sheet_issues.iter().take(FIRST_ISSUES) {
+                let place = match issue.location.row {
+                    Some(row) => format!("{}{row}", issue.location.column),
+                    None => "-".to_string(),
+                };
+                out.push_str(&format!(
+                    "    {place:>6}  {} {}: {}\n",
+                    issue.severity.as_str(),
+                    issue.code,
+                    issue.message
+                ));
+            }
+            if sheet_issues.len() > FIRST_ISSUES {
+                out.push_str(&format!(
+                    "    … {} more (bilan check {})\n",
+                    sheet_issues.len() - FIRST_ISSUES,
+                    file.input.display
+                ));
+            }
+        }
+    }
+    out
+}
