@@ -180,3 +180,89 @@ fn a_csv_export_with_error_values_reports_them_as_cell_errors() {
         ]
     );
 }
+
+#[test]
+fn a_french_excel_csv_export_in_windows_1252() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    // What Excel writes for "CSV (séparateur: point-virgule)": sep line, Windows-1252, CRLF, decimal commas.
+    let text = "sep=;\r\nDate de début;Type d'activité;Statut;Budget prévu;Budget réalisé\r\n\
+                12/03/2024;Séminaire;Réalisé;1 500,50;1 200,25\r\n\
+                13/03/2024;Journée d'étude;Réalisée;\"2 000,00\";\r\n";
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+    assert!(!unmappable);
+    std::fs::write(dir.path().join("export.csv"), &bytes).expect("write");
+    bilan(dir.path(), &["report", "export.csv", "--formats", "csv"]).expect_code(0);
+    let values = indicator_values(&dir.path().join("reports/2024"));
+    assert_eq!(value_of(&values, "activities_realised"), "2");
+    // 1200.25 / (1500.50 + 2000.00)
+    assert_eq!(value_of(&values, "budget_execution_rate"), "34.3");
+    let (_, types) = read_csv(&dir.path().join("reports/2024/activities_by_type.csv"));
+    assert_eq!(
+        types
+            .iter()
+            .find(|r| r[0] == "seminaire")
+            .map(|r| r[2].as_str()),
+        Some("1")
+    );
+}
+
+#[test]
+fn row_and_column_issues_are_located() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let text = "Code session;Programme;Date;Durée (h);Organisme;Matricule;Présence;Durée\n\
+                S1;IA;10/03/2024;12;Pôle A;P1;oui;\n\
+                S1;IA;10/03/2024;0;Pôle A;P2;oui;\n\
+                S1;;10/03/2024;12;Pôle A;P3;oui;\n\
+                S1;IA;10/03/2024;12;Pôle A;P1;non;\n\
+                S1;IA;10/03/2024;quinze;Pôle A;P4;peut-être;\n";
+    std::fs::write(dir.path().join("f.csv"), text).expect("write");
+    let run = bilan(dir.path(), &["check", "f.csv", "--format", "json"]);
+    run.expect_code(1);
+    let issues: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let found: Vec<String> = issues
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|i| {
+            format!(
+                "{} {} {}{}",
+                i["severity"].as_str().unwrap_or(""),
+                i["code"].as_str().unwrap_or(""),
+                i["column"].as_str().unwrap_or(""),
+                i["row"]
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "warning duplicate-column H1",
+            "error out-of-range D3",
+            "error missing-value B4",
+            "warning duplicate-registration F5",
+            "error invalid-number D6",
+            "warning unknown-category G6",
+        ],
+        "{}",
+        run.description
+    );
+}
+
+#[test]
+fn a_configured_sheet_without_its_header_is_a_no_header_error() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(dir.path().join("a.csv"), "Remarques\nrien\n").expect("write");
+    std::fs::write(
+        dir.path().join("bilan.toml"),
+        "[[sheets]]\nfile = \"a.csv\"\ndataset = \"activities\"\n",
+    )
+    .expect("write");
+    let run = bilan(dir.path(), &["check", "a.csv", "--format", "github"]);
+    run.expect_code(1);
+    assert!(
+        run.stdout
+            .starts_with("::error file=a.csv,title=no-header::"),
+        "{}",
+        run.description
+    );
+}
