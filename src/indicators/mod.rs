@@ -61,13 +61,19 @@ pub struct Results {
     pub headline: Vec<HeadlineRow>,
     /// The catalog's tables, the user breakdowns, then `trend`.
     pub tables: Vec<Table>,
+    /// Tables computed for charts only (not written as CSV): `trainees_by_organisation_gender`.
+    pub chart_tables: Vec<Table>,
     pub next_year: Vec<PlannedActivity>,
     pub categories: Categories,
 }
 
 impl Results {
+    /// A written table or a chart-only one.
     pub fn table(&self, id: &str) -> Option<&Table> {
-        self.tables.iter().find(|t| t.id == id)
+        self.tables
+            .iter()
+            .chain(&self.chart_tables)
+            .find(|t| t.id == id)
     }
 }
 
@@ -121,14 +127,47 @@ pub fn compute(
         .collect();
     let mut tables = tables::all_tables(&engine, year, categories, lang)?;
     tables.push(tables::trend(&engine)?);
+    let chart_tables = chart_tables(&engine, year, categories, lang)?;
     Ok(Results {
         year,
         has_previous_year,
         headline,
         tables,
+        chart_tables,
         next_year: planned_activities(&datasets.activities, year + 1),
         categories: categories.clone(),
     })
+}
+
+/// Trainees per organisation and gender, for the stacked chart; built from catalog indicators
+/// so that a user who redefines them sees the chart follow.
+fn chart_tables(
+    engine: &Engine,
+    year: i32,
+    categories: &Categories,
+    lang: Lang,
+) -> Result<Vec<Table>, IndicatorError> {
+    let ids = [
+        "women_trainees",
+        "men_trainees",
+        "trainees_with_gender",
+        "trainees",
+    ];
+    let columns: Option<Vec<(String, usize)>> = ids
+        .iter()
+        .map(|id| engine.catalog.index_of(id).map(|i| (id.to_string(), i)))
+        .collect();
+    let Some(columns) = columns else {
+        return Ok(Vec::new());
+    };
+    let def = catalog::TableDef {
+        id: "trainees_by_organisation_gender".into(),
+        dimension: catalog::Dimension::Organisation,
+        columns,
+    };
+    Ok(vec![tables::build_table(
+        engine, &def, year, categories, lang,
+    )?])
 }
 
 fn planned_activities(activities: &[Activity], year: i32) -> Vec<PlannedActivity> {

@@ -34,7 +34,14 @@ pub struct ChartError {
     pub message: String,
 }
 
-/// A horizontal bar chart: one bar per series in each category.
+/// A vertical line across the bars: a target, or 100 % of the targets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    pub value: f64,
+    pub label: String,
+}
+
+/// A horizontal bar chart: one bar per series in each category, or one stacked bar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarChart {
     pub id: String,
@@ -44,14 +51,59 @@ pub struct BarChart {
     /// (legend, one value per category)
     pub series: Vec<(String, Vec<f64>)>,
     pub kind: ValueKind,
+    /// The series are parts of one bar (F / M / not specified).
+    pub stacked: bool,
+    pub reference: Option<Reference>,
 }
 
 impl BarChart {
+    /// A grouped chart, no reference line.
+    pub fn grouped(
+        id: &str,
+        title: String,
+        value_axis: String,
+        categories: Vec<String>,
+        series: Vec<(String, Vec<f64>)>,
+        kind: ValueKind,
+    ) -> Self {
+        BarChart {
+            id: id.to_string(),
+            title,
+            value_axis,
+            categories,
+            series,
+            kind,
+            stacked: false,
+            reference: None,
+        }
+    }
+
     /// A chart with nothing above zero is not drawn (SPEC 6).
     pub fn has_data(&self) -> bool {
-        self.series
-            .iter()
-            .any(|(_, values)| values.iter().any(|v| *v > 0.0))
+        !self.categories.is_empty()
+            && self
+                .series
+                .iter()
+                .any(|(_, values)| values.iter().any(|v| *v > 0.0))
+    }
+
+    /// The longest bar: a stacked bar is the sum of its parts.
+    fn max_value(&self) -> f64 {
+        if self.stacked {
+            (0..self.categories.len())
+                .map(|i| {
+                    self.series
+                        .iter()
+                        .map(|(_, v)| v.get(i).copied().unwrap_or(0.0))
+                        .sum::<f64>()
+                })
+                .fold(0.0, f64::max)
+        } else {
+            self.series
+                .iter()
+                .flat_map(|(_, v)| v.iter().copied())
+                .fold(0.0, f64::max)
+        }
     }
 }
 
@@ -106,6 +158,105 @@ pub fn shorten(label: &str) -> String {
 }
 
 type DrawResult<E> = Result<(), DrawingAreaErrorKind<E>>;
+type Context<'a, DB> = ChartContext<
+    'a,
+    DB,
+    Cartesian2d<
+        plotters::coord::types::RangedCoordf64,
+        plotters::coord::combinators::WithKeyPoints<plotters::coord::types::RangedCoordi32>,
+    >,
+>;
+
+fn value_text_style() -> TextStyle<'static> {
+    TextStyle::from((FAMILY, 14).into_font()).pos(Pos::new(HPos::Left, VPos::Center))
+}
+
+/// One bar per series within each category's slot.
+fn draw_grouped<DB: DrawingBackend>(
+    chart: &BarChart,
+    ctx: &mut Context<'_, DB>,
+    n: usize,
+    x_max: f64,
+    value_label: &dyn Fn(&f64) -> String,
+) -> DrawResult<DB::ErrorType> {
+    let series_count = chart.series.len().max(1) as i32;
+    let band = SLOT * 8 / 10 / series_count;
+    for (s, (name, values)) in chart.series.iter().enumerate() {
+        let color = PALETTE[s % PALETTE.len()];
+        let bars = values.iter().enumerate().map(move |(i, v)| {
+            let top = (n - i) as i32 * SLOT - SLOT / 10 - band * s as i32;
+            Rectangle::new([(0.0, top - band), (*v, top)], color.filled())
+        });
+        ctx.draw_series(bars)?
+            .label(name.as_str())
+            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], color.filled()));
+        // With a reference line, values sit inside the bars (white, at their start) so the line never crosses them.
+        let inside = chart.reference.is_some();
+        let labels = values
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| **v > 0.0)
+            .map(|(i, v)| {
+                let middle = (n - i) as i32 * SLOT - SLOT / 10 - band * s as i32 - band / 2;
+                if inside && *v > x_max * 0.08 {
+                    let style = value_text_style().color(&WHITE);
+                    Text::new(value_label(v), (x_max * 0.008, middle), style)
+                } else {
+                    Text::new(
+                        value_label(v),
+                        (*v + x_max * 0.005, middle),
+                        value_text_style(),
+                    )
+                }
+            });
+        ctx.draw_series(labels)?;
+    }
+    Ok(())
+}
+
+/// One bar per category, its series laid end to end, the total written after it.
+fn draw_stacked<DB: DrawingBackend>(
+    chart: &BarChart,
+    ctx: &mut Context<'_, DB>,
+    n: usize,
+    x_max: f64,
+    value_label: &dyn Fn(&f64) -> String,
+) -> DrawResult<DB::ErrorType> {
+    let mut starts = vec![0.0; n];
+    for (s, (name, values)) in chart.series.iter().enumerate() {
+        let color = PALETTE[s % PALETTE.len()];
+        let bars: Vec<_> = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let top = (n - i) as i32 * SLOT - SLOT / 10;
+                let start = starts[i];
+                starts[i] += v;
+                Rectangle::new(
+                    [(start, top - SLOT * 8 / 10), (start + v, top)],
+                    color.filled(),
+                )
+            })
+            .collect();
+        ctx.draw_series(bars)?
+            .label(name.as_str())
+            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], color.filled()));
+    }
+    let labels = starts
+        .iter()
+        .enumerate()
+        .filter(|(_, total)| **total > 0.0)
+        .map(|(i, total)| {
+            let middle = (n - i) as i32 * SLOT - SLOT / 10 - SLOT * 4 / 10;
+            Text::new(
+                value_label(total),
+                (*total + x_max * 0.005, middle),
+                value_text_style(),
+            )
+        });
+    ctx.draw_series(labels)?;
+    Ok(())
+}
 
 fn draw<DB: DrawingBackend>(
     chart: &BarChart,
@@ -114,11 +265,8 @@ fn draw<DB: DrawingBackend>(
 ) -> DrawResult<DB::ErrorType> {
     root.fill(&WHITE)?;
     let n = chart.categories.len();
-    let max = chart
-        .series
-        .iter()
-        .flat_map(|(_, v)| v.iter().copied())
-        .fold(0.0_f64, f64::max);
+    let reference = chart.reference.as_ref().map_or(0.0, |r| r.value);
+    let max = chart.max_value().max(reference);
     let x_max = if max > 0.0 { max * 1.15 } else { 1.0 };
     // Category i spans y in [(n - i - 1) * SLOT, (n - i) * SLOT) so that the first category is on top.
     let key_points: Vec<i32> = (0..n as i32).map(|i| i * SLOT + SLOT / 2).collect();
@@ -154,28 +302,25 @@ fn draw<DB: DrawingBackend>(
         .label_style((FAMILY, 16))
         .axis_desc_style((FAMILY, 18))
         .draw()?;
-    let series_count = chart.series.len().max(1) as i32;
-    let band = SLOT * 8 / 10 / series_count;
-    for (s, (name, values)) in chart.series.iter().enumerate() {
-        let color = PALETTE[s % PALETTE.len()];
-        let bars = values.iter().enumerate().map(move |(i, v)| {
-            let top = (n - i) as i32 * SLOT - SLOT / 10 - band * s as i32;
-            Rectangle::new([(0.0, top - band), (*v, top)], color.filled())
-        });
-        ctx.draw_series(bars)?
-            .label(name.as_str())
-            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], color.filled()));
-        let labels = values
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| **v > 0.0)
-            .map(move |(i, v)| {
-                let middle = (n - i) as i32 * SLOT - SLOT / 10 - band * s as i32 - band / 2;
-                let style = TextStyle::from((FAMILY, 14).into_font())
-                    .pos(Pos::new(HPos::Left, VPos::Center));
-                Text::new(value_label(v), (*v + x_max * 0.005, middle), style)
-            });
-        ctx.draw_series(labels)?;
+    if chart.stacked {
+        draw_stacked(chart, &mut ctx, n, x_max, &value_label)?;
+    } else {
+        draw_grouped(chart, &mut ctx, n, x_max, &value_label)?;
+    }
+    if let Some(reference) = &chart.reference {
+        let top = n as i32 * SLOT;
+        let line_style = ShapeStyle::from(&BLACK).stroke_width(2);
+        ctx.draw_series(std::iter::once(PathElement::new(
+            vec![(reference.value, 0), (reference.value, top)],
+            line_style,
+        )))?;
+        let style =
+            TextStyle::from((FAMILY, 15).into_font()).pos(Pos::new(HPos::Left, VPos::Bottom));
+        ctx.draw_series(std::iter::once(Text::new(
+            reference.label.clone(),
+            (reference.value + x_max * 0.005, top - SLOT / 20),
+            style,
+        )))?;
     }
     if chart.series.len() > 1 {
         ctx.configure_series_labels()
