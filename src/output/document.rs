@@ -91,7 +91,13 @@ pub fn build(
     ));
     for table in &results.tables {
         blocks.push(Block::Heading(3, table_title(&table.id, results, lang)));
-        blocks.push(Block::Table(text_table(table, results, lang)));
+        // The trend has a column per indicator: years as columns fit a printed page.
+        let text = if table.id == "trend" {
+            transposed(table, results, lang)
+        } else {
+            text_table(table, results, lang)
+        };
+        blocks.push(Block::Table(text));
     }
     next_year(&mut blocks, results, lang);
     data_quality(&mut blocks, inputs, lang);
@@ -260,6 +266,35 @@ fn text_table(table: &Table, results: &Results, lang: Lang) -> TextTable {
         numeric,
         rows,
         total,
+    }
+}
+
+/// One row per column of `table`, one column per row (the trend: indicators down, years across).
+fn transposed(table: &Table, results: &Results, lang: Lang) -> TextTable {
+    let mut headers = vec![t(lang, "Indicateur", "Indicator")];
+    headers.extend(table.rows.iter().map(|r| r.label.clone()));
+    let rows = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(c, (name, kind))| {
+            let mut cells = vec![column_title(name, results, lang)];
+            cells.extend(
+                table
+                    .rows
+                    .iter()
+                    .map(|r| display_optional(r.values[c], *kind, lang)),
+            );
+            cells
+        })
+        .collect();
+    let mut numeric = vec![false];
+    numeric.extend(table.rows.iter().map(|_| true));
+    TextTable {
+        headers,
+        numeric,
+        rows,
+        total: None,
     }
 }
 

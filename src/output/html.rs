@@ -22,8 +22,9 @@ const STYLE: &str = r#"
 body { font-family: "DejaVu Sans", Verdana, sans-serif; color: #1a1a1a; max-width: 1100px; margin: 2em auto; padding: 0 1em; line-height: 1.4; }
 h1 { color: #0b3d6b; border-bottom: 3px solid #0072B2; padding-bottom: .3em; }
 h2 { color: #0b3d6b; margin-top: 2em; border-bottom: 1px solid #ccc; }
-table { border-collapse: collapse; margin: 1em 0; font-size: .9em; }
-th, td { border: 1px solid #ccc; padding: .3em .6em; }
+table { border-collapse: collapse; margin: 1em 0; font-size: .9em; max-width: 100%; }
+th, td { border: 1px solid #ccc; padding: .3em .6em; overflow-wrap: break-word; }
+td.code { font-family: "DejaVu Sans Mono", monospace; font-size: .8em; word-break: break-all; min-width: 16em; }
 th { background: #eef3f8; text-align: left; }
 td.n, th.n { text-align: right; white-space: nowrap; }
 tfoot td { font-weight: bold; background: #f6f6f6; }
@@ -32,7 +33,9 @@ figure svg { width: 100%; height: auto; }
 figcaption { font-size: .9em; color: #555; }
 @page { size: A4; margin: 15mm; }
 @media print {
-  body { max-width: none; margin: 0; font-size: 10pt; }
+  body { max-width: none; margin: 0; font-size: 9pt; }
+  table { font-size: 8pt; }
+  th, td { padding: .15em .35em; }
   table, figure { page-break-inside: avoid; break-inside: avoid; }
   h2, h3 { page-break-after: avoid; break-after: avoid; }
   figure svg { max-height: 160mm; }
@@ -58,11 +61,13 @@ pub fn render(title: &str, blocks: &[Block], lang: Lang) -> String {
             }
             Block::Paragraph(text) => out.push_str(&format!("<p>{}</p>\n", escape(text))),
             Block::Table(table) => table_html(&mut out, table),
-            Block::Chart { title, svg, .. } => {
+            Block::Chart { id, title, svg } => {
+                // The chart draws its own title; the figure carries it for screen readers.
                 out.push_str(&format!(
-                    "<figure>\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
-                    strip_xml_declaration(svg),
-                    escape(title)
+                    "<figure id=\"chart-{}\" aria-label=\"{}\">\n{}\n</figure>\n",
+                    escape(id),
+                    escape(title),
+                    strip_xml_declaration(svg)
                 ));
             }
         }
@@ -95,7 +100,13 @@ fn table_html(out: &mut String, table: &TextTable) {
     for row in &table.rows {
         out.push_str("<tr>");
         for (i, cell) in row.iter().enumerate() {
-            out.push_str(&format!("<td{}>{}</td>", class(i), escape(cell)));
+            // A long token (a checksum) may break anywhere rather than widen the page.
+            let class = if cell.len() > 32 && !cell.contains(' ') {
+                " class=\"code\""
+            } else {
+                class(i)
+            };
+            out.push_str(&format!("<td{class}>{}</td>", escape(cell)));
         }
         out.push_str("</tr>\n");
     }
