@@ -330,3 +330,86 @@ fn a_bilanignore_keeps_drafts_out_of_the_run() {
     let values = indicator_values(&dir.path().join("reports/2024"));
     assert_eq!(value_of(&values, "activities_scheduled"), "3");
 }
+
+#[test]
+fn the_report_shows_a_date_only_from_source_date_epoch() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    write(dir.path(), "a.csv", ACTIVITIES_CSV.as_bytes());
+    bilan(dir.path(), &["report", "a.csv", "--formats", "md"]).expect_code(0);
+    let md = std::fs::read_to_string(dir.path().join("reports/2024/report.md")).expect("report.md");
+    assert!(!md.contains("Établi le"), "{md}");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_bilan"))
+        .args(["report", "a.csv", "--formats", "md"])
+        .current_dir(dir.path())
+        .env("SOURCE_DATE_EPOCH", "1733356800")
+        .output()
+        .expect("bilan runs");
+    assert!(output.status.success());
+    let md = std::fs::read_to_string(dir.path().join("reports/2024/report.md")).expect("report.md");
+    assert!(md.contains("Établi le 05/12/2024."), "{md}");
+}
+
+#[test]
+fn a_fatal_error_leaves_the_previous_report_as_it_was() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    write(dir.path(), "a.csv", ACTIVITIES_CSV.as_bytes());
+    bilan(dir.path(), &["report", "a.csv", "--formats", "csv"]).expect_code(0);
+    let before = std::fs::read(dir.path().join("reports/2024/indicators.csv")).expect("indicators");
+    write(dir.path(), "bilan.toml", b"formats = \"csv\"\n");
+    bilan(dir.path(), &["report", "a.csv"]).expect_code(2);
+    assert_eq!(
+        std::fs::read(dir.path().join("reports/2024/indicators.csv")).expect("indicators"),
+        before
+    );
+    let entries: Vec<_> = std::fs::read_dir(dir.path().join("reports"))
+        .expect("reports")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(entries, [std::ffi::OsString::from("2024")]);
+}
+
+#[test]
+fn excel_fr_csv_style_is_used_for_every_csv() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    write(dir.path(), "a.csv", ACTIVITIES_CSV.as_bytes());
+    bilan(
+        dir.path(),
+        &[
+            "report",
+            "a.csv",
+            "--formats",
+            "csv",
+            "--csv-style",
+            "excel-fr",
+        ],
+    )
+    .expect_code(0);
+    let bytes = std::fs::read(dir.path().join("reports/2024/indicators.csv")).expect("indicators");
+    let text = String::from_utf8(bytes).expect("UTF-8");
+    assert!(
+        text.starts_with("\u{feff}indicator;label;unit;value;"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\r\nexecution_rate;Taux de réalisation;%;66,7;"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_chart_without_data_is_not_drawn_and_the_report_says_why() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    write(dir.path(), "a.csv", ACTIVITIES_CSV.as_bytes());
+    bilan(dir.path(), &["report", "a.csv"]).expect_code(0);
+    let out = dir.path().join("reports/2024");
+    // No training and no target in these data.
+    assert!(!out.join("charts/training_hours_by_program.png").exists());
+    assert!(!out.join("charts/targets.svg").exists());
+    assert!(out.join("charts/activities_by_type.png").exists());
+    let md = std::fs::read_to_string(out.join("report.md")).expect("report.md");
+    assert!(md.contains("### Heures-personnes de formation par programme (2024)\n\nGraphique non tracé : aucune donnée pour cette année."), "{md}");
+    assert!(
+        md.contains("Graphique non tracé : aucune cible n'est fixée pour cette année."),
+        "{md}"
+    );
+}

@@ -85,6 +85,8 @@ pub struct Config {
     pub limits: Limits,
     /// The `bilan.toml` read, if any.
     pub source: Option<PathBuf>,
+    /// The date a report shows, from `SOURCE_DATE_EPOCH` (reproducible builds); none otherwise.
+    pub generated_on: Option<chrono::NaiveDate>,
 }
 
 impl Default for Config {
@@ -104,6 +106,7 @@ impl Default for Config {
             sheets: Vec::new(),
             limits: Limits::default(),
             source: None,
+            generated_on: source_date_epoch(),
         }
     }
 }
@@ -226,6 +229,16 @@ impl Config {
         }
         Ok(config)
     }
+}
+
+/// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) as a day; ignored when absent or not a number.
+fn source_date_epoch() -> Option<chrono::NaiveDate> {
+    let seconds: i64 = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
+    chrono::DateTime::from_timestamp(seconds, 0).map(|t| t.date_naive())
 }
 
 fn dataset_named(name: &str) -> Option<Dataset> {

@@ -46,6 +46,8 @@ pub enum ChartOutcome {
 }
 
 pub struct Inputs<'a> {
+    /// The date the report shows: from `SOURCE_DATE_EPOCH`, or none (byte-identical reruns).
+    pub generated_on: Option<chrono::NaiveDate>,
     pub files: &'a [ReadFile],
     pub sheets: &'a [SheetReport],
     pub issues: &'a [Issue],
@@ -70,6 +72,12 @@ pub fn build(
     lang: Lang,
 ) -> Vec<Block> {
     let mut blocks = vec![Block::Heading(1, title(results, lang))];
+    if let Some(day) = inputs.generated_on {
+        blocks.push(Block::Paragraph(match lang {
+            Lang::Fr => format!("Établi le {}.", day.format("%d/%m/%Y")),
+            Lang::En => format!("Prepared on {}.", day.format("%Y-%m-%d")),
+        }));
+    }
     headline(&mut blocks, results, lang);
     blocks.push(Block::Heading(2, t(lang, "Graphiques", "Charts")));
     for chart in charts {

@@ -164,6 +164,7 @@ fn write_all(
     }
 
     let inputs = Inputs {
+        generated_on: config.generated_on,
         files: run.files,
         sheets: run.sheets,
         issues: run.issues,
