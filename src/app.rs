@@ -58,20 +58,36 @@ pub fn load(config: &Config) -> Result<Loaded, AppError> {
             .collect();
         return Err(AppError::NoInput(shown.join(", ")));
     }
-    let files: Vec<ReadFile> = inputs.par_iter().map(read::read_file).collect();
-    let options = datasets::Options {
-        date_order: config.date_order,
-        indicator_names: indicators::catalog::indicator_names(&catalog),
-        categories: config.categories.clone(),
-        aliases: config.aliases.clone(),
-        sheets: config.sheets.clone(),
-    };
-    let datasets = datasets::build(&files, &options);
+    let options = dataset_options(config, &catalog);
+    // Files in parallel; within a file, reading (unzip, XML) runs on its own thread while
+    // this one types the rows. Results are put back in path order.
+    let read: Vec<(ReadFile, datasets::FilePart)> = inputs
+        .par_iter()
+        .enumerate()
+        .map(|(index, input)| {
+            let (events, reader) = read::spawn_reader(input.clone());
+            let part = datasets::parse_file(&options, index, input, events);
+            let file = reader.join().unwrap_or_else(|_| ReadFile::panicked(input));
+            (file, part)
+        })
+        .collect();
+    let (files, parts): (Vec<ReadFile>, Vec<datasets::FilePart>) = read.into_iter().unzip();
+    let datasets = datasets::assemble(&files, parts);
     Ok(Loaded {
         files,
         datasets,
         catalog,
     })
+}
+
+fn dataset_options(config: &Config, catalog: &Catalog) -> datasets::Options {
+    datasets::Options {
+        date_order: config.date_order,
+        indicator_names: indicators::catalog::indicator_names(catalog),
+        categories: config.categories.clone(),
+        aliases: config.aliases.clone(),
+        sheets: config.sheets.clone(),
+    }
 }
 
 /// The built-in catalog merged with the config's indicators and tables, checked.
@@ -91,15 +107,9 @@ pub fn inspect(
     let Some(input) = inputs.first() else {
         return Err(AppError::NoInput(file.display().to_string()));
     };
-    let read = read::read_file(input);
-    let options = datasets::Options {
-        date_order: config.date_order,
-        indicator_names: indicators::catalog::indicator_names(&catalog),
-        categories: config.categories.clone(),
-        aliases: config.aliases.clone(),
-        sheets: config.sheets.clone(),
-    };
-    let datasets = datasets::build(std::slice::from_ref(&read), &options);
+    let options = dataset_options(config, &catalog);
+    let (files, datasets) = datasets::build(std::slice::from_ref(input), &options);
+    let read = &files[0];
     let wanted = |name: &str| {
         sheet.is_none_or(|s| {
             crate::datasets::normalize::normalize_key(s)
@@ -115,7 +125,7 @@ pub fn inspect(
             available: names.join(", "),
         });
     }
-    let text = crate::output::inspect::render(&read, &sheets, datasets.issues.as_slice());
+    let text = crate::output::inspect::render(read, &sheets, datasets.issues.as_slice());
     Ok((text, datasets.issues.has_errors()))
 }
 

@@ -10,6 +10,7 @@ pub mod normalize;
 pub mod records;
 pub mod row_reader;
 pub mod schema;
+pub mod sheet_parser;
 pub mod validate;
 pub mod values;
 
@@ -18,9 +19,9 @@ pub use records::{Activity, Registration, Source, Target};
 pub use schema::{Dataset, FieldAliases};
 
 use crate::issue::{column_letter, Code, Issue, Issues, Location, Severity};
-use crate::read::{ReadFile, Sheet};
-use header::{find_header, header_at, Header, HeaderSearch};
-use row_reader::RowReader;
+use crate::read::{InputFile, ReadFile, Sheet, SheetEvent};
+use header::Header;
+use sheet_parser::SheetParser;
 use values::DateOrder;
 
 /// What the dataset stage needs to know beyond the cells.
@@ -45,7 +46,7 @@ pub struct SheetOverride {
 }
 
 impl SheetOverride {
-    fn applies_to(&self, file: &std::path::Path, sheet: &str) -> bool {
+    pub(crate) fn applies_to(&self, file: &std::path::Path, sheet: &str) -> bool {
         let same_file = match (
             std::fs::canonicalize(&self.file),
             std::fs::canonicalize(file),
@@ -92,7 +93,7 @@ pub struct ColumnMap {
     pub kind: Option<schema::Kind>,
 }
 
-fn column_maps(sheet: &Sheet, header: &Header) -> Vec<ColumnMap> {
+pub(crate) fn column_maps(sheet: &Sheet, header: &Header) -> Vec<ColumnMap> {
     let fields = header.dataset.fields();
     let width = sheet.rows[header.row_index..header.data_start().min(sheet.rows.len())]
         .iter()
@@ -139,26 +140,94 @@ pub struct Datasets {
     headers: Vec<(String, String, Option<Header>)>,
 }
 
-pub fn build(files: &[ReadFile], options: &Options) -> Datasets {
+/// What one file gave: its sheets' records, accounting and issues, sheets numbered within the file.
+#[derive(Debug, Default)]
+pub struct FilePart {
+    pub activities: Vec<Activity>,
+    pub registrations: Vec<Registration>,
+    pub targets: Vec<Target>,
+    pub sheets: Vec<SheetReport>,
+    pub issues: Vec<Issue>,
+    headers: Vec<(String, String, Option<Header>)>,
+}
+
+/// Types a file's rows as its reader sends them (`read::SheetEvent`), one sheet at a time.
+pub fn parse_file(
+    options: &Options,
+    file_index: usize,
+    input: &InputFile,
+    events: impl IntoIterator<Item = SheetEvent>,
+) -> FilePart {
+    let mut part = FilePart::default();
+    let mut sheet: Option<SheetParser> = None;
+    for event in events {
+        match event {
+            SheetEvent::Begin { name, merges } => {
+                if let Some(previous) = sheet.take() {
+                    previous.finish(&mut part);
+                }
+                let index = part.sheets.len();
+                sheet = Some(SheetParser::new(
+                    options,
+                    file_index,
+                    &input.display,
+                    &input.path,
+                    index,
+                    name,
+                    merges,
+                ));
+            }
+            SheetEvent::Rows(rows) => {
+                if let Some(parser) = sheet.as_mut() {
+                    for row in rows {
+                        parser.push(row, &mut part);
+                    }
+                }
+            }
+            SheetEvent::End => {
+                if let Some(parser) = sheet.take() {
+                    parser.finish(&mut part);
+                }
+            }
+        }
+    }
+    // A reader that stopped mid-sheet (a broken file) still closes the sheet.
+    if let Some(parser) = sheet.take() {
+        parser.finish(&mut part);
+    }
+    part
+}
+
+/// Puts the files' parts together in path order and applies the rules across rows (duplicates).
+pub fn assemble(files: &[ReadFile], parts: Vec<FilePart>) -> Datasets {
     let mut out = Datasets::default();
-    for (file_index, file) in files.iter().enumerate() {
+    for (file, part) in files.iter().zip(parts) {
+        let offset = out.sheets.len();
+        let shift = |mut source: Source| {
+            source.sheet += offset;
+            source
+        };
+        out.activities
+            .extend(part.activities.into_iter().map(|mut a| {
+                a.source = shift(a.source);
+                a
+            }));
+        out.registrations
+            .extend(part.registrations.into_iter().map(|mut r| {
+                r.source = shift(r.source);
+                r
+            }));
+        out.targets.extend(part.targets.into_iter().map(|mut t| {
+            t.source = shift(t.source);
+            t
+        }));
+        out.sheets.extend(part.sheets);
+        out.headers.extend(part.headers);
+        for issue in part.issues {
+            out.issues.push(issue);
+        }
         if let Some(issue) = &file.error {
             out.issues.push(issue.clone());
-            continue;
-        }
-        for sheet in &file.sheets {
-            let forced = options
-                .sheets
-                .iter()
-                .find(|o| o.applies_to(&file.input.path, &sheet.name));
-            read_sheet(
-                &mut out,
-                file_index,
-                &file.input.display,
-                sheet,
-                options,
-                forced,
-            );
         }
     }
     apply_cross_row_rules(&mut out);
@@ -166,151 +235,21 @@ pub fn build(files: &[ReadFile], options: &Options) -> Datasets {
     out
 }
 
-fn read_sheet(
-    out: &mut Datasets,
-    file_index: usize,
-    file: &str,
-    sheet: &Sheet,
-    options: &Options,
-    forced: Option<&SheetOverride>,
-) {
-    let sheet_index = out.sheets.len();
-    let mut report = SheetReport {
-        file_index,
-        name: sheet.name.clone(),
-        ..SheetReport::default()
-    };
-    let sheet_location = Location {
-        file: file.to_string(),
-        sheet: sheet.name.clone(),
-        ..Location::default()
-    };
-    let search = match forced {
-        Some(SheetOverride {
-            dataset,
-            header_row: Some(row),
-            ..
-        }) => header_at(sheet, *dataset, *row, &options.aliases),
-        Some(o) => find_header(sheet, &options.aliases, Some(o.dataset)),
-        None => find_header(sheet, &options.aliases, None),
-    };
-    let header = match search {
-        HeaderSearch::NotFound => {
-            let issue = match forced {
-                // The config says what this sheet is: not finding its header is an error.
-                Some(o) => Issue::new(
-                    Severity::Error,
-                    Code::NoHeader,
-                    Location { row: o.header_row, ..sheet_location },
-                    format!("bilan.toml names this sheet as `{}` but no header row of that dataset was found", o.dataset.name()),
-                ),
-                None => Issue::new(
-                    Severity::Info,
-                    Code::UnrecognizedSheet,
-                    sheet_location,
-                    "no row among the first 30 names the required columns of a dataset; the sheet is skipped",
-                ),
-            };
-            out.issues.push(issue);
-            out.sheets.push(report);
-            out.headers
-                .push((file.to_string(), sheet.name.clone(), None));
-            return;
-        }
-        HeaderSearch::Incomplete(header) => {
-            for missing in header.missing_required() {
-                out.issues.push(Issue::new(
-                    Severity::Error,
-                    Code::MissingColumn,
-                    Location { row: Some(header.row_number), ..sheet_location.clone() },
-                    format!(
-                        "the sheet looks like the `{}` dataset but has no column for the required field `{missing}`; its rows are rejected",
-                        header.dataset.name()
-                    ),
-                ).with_header(missing));
-            }
-            report.dataset = Some(header.dataset);
-            report.header_row = Some(header.row_number);
-            report.columns = column_maps(sheet, &header);
-            for row in &sheet.rows[header.data_start().min(sheet.rows.len())..] {
-                report.rows_read += 1;
-                if row.is_blank() {
-                    report.skipped_blank += 1;
-                } else {
-                    report.rejected += 1;
-                }
-            }
-            report.skipped = report.skipped_blank;
-            out.sheets.push(report);
-            out.headers
-                .push((file.to_string(), sheet.name.clone(), None));
-            return;
-        }
-        HeaderSearch::Found(header) => header,
-    };
-    for (column, text, field) in &header.duplicates {
-        out.issues.push(
-            Issue::new(
-                Severity::Warning,
-                Code::DuplicateColumn,
-                Location {
-                    row: Some(header.row_number),
-                    column: column_letter(*column),
-                    ..sheet_location.clone()
-                },
-                format!("a second column names the field `{field}`; only the first one is read"),
-            )
-            .with_header(text.clone()),
-        );
+/// Reads and types files one after the other on this thread (small runs, tests).
+pub fn build(inputs: &[InputFile], options: &Options) -> (Vec<ReadFile>, Datasets) {
+    let mut files = Vec::new();
+    let mut parts = Vec::new();
+    for (index, input) in inputs.iter().enumerate() {
+        let mut events = Vec::new();
+        let file = crate::read::read_file(input, &mut |event| {
+            events.push(event);
+            true
+        });
+        parts.push(parse_file(options, index, input, events));
+        files.push(file);
     }
-    report.dataset = Some(header.dataset);
-    report.header_row = Some(header.row_number);
-    report.columns = column_maps(sheet, &header);
-    for row in &sheet.rows[header.data_start().min(sheet.rows.len())..] {
-        report.rows_read += 1;
-        if row.is_blank() {
-            report.skipped_blank += 1;
-            continue;
-        }
-        if builders::is_total_row(&row.cells) {
-            report.skipped_total += 1;
-            out.issues.push(Issue::new(
-                Severity::Info,
-                Code::TotalRow,
-                Location {
-                    row: Some(row.number),
-                    ..sheet_location.clone()
-                },
-                "a total row is not data; it is skipped",
-            ));
-            continue;
-        }
-        let source = Source {
-            sheet: sheet_index,
-            row: row.number,
-        };
-        let mut reader = RowReader::new(row, &header, file, &sheet.name, options.date_order);
-        let kept = match header.dataset {
-            Dataset::Activities => builders::activity(&mut reader, source, &options.categories)
-                .map(|a| out.activities.push(a)),
-            Dataset::Training => builders::registration(&mut reader, source, &options.categories)
-                .map(|r| out.registrations.push(r)),
-            Dataset::Targets => builders::target(&mut reader, source, &options.indicator_names)
-                .map(|t| out.targets.push(t)),
-        };
-        if kept.is_some() {
-            report.kept += 1;
-        } else {
-            report.rejected += 1;
-        }
-        for issue in reader.issues {
-            out.issues.push(issue);
-        }
-    }
-    report.skipped = report.skipped_blank + report.skipped_total;
-    out.sheets.push(report);
-    out.headers
-        .push((file.to_string(), sheet.name.clone(), Some(header)));
+    let datasets = assemble(&files, parts);
+    (files, datasets)
 }
 
 fn apply_cross_row_rules(out: &mut Datasets) {

@@ -1,26 +1,44 @@
 //! Delimited text files: encoding and delimiter detection, then the csv crate.
 
 use super::cell::{Cell, Row, Sheet};
-use super::ReadError;
+use super::{ReadError, SheetEvent, Sink, BATCH_ROWS};
+use std::borrow::Cow;
 
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 
-/// Reads a CSV/TSV/TXT file as one sheet whose cells are all text.
-pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
+/// Streams a CSV/TSV/TXT file as one sheet whose cells are all text.
+pub fn stream_csv(bytes: &[u8], sink: &mut Sink) -> Result<(), ReadError> {
     let decoded = decode(bytes)?;
-    // One line end for all: CR-only files (old Mac exports) then count lines like the others.
-    let text = decoded.replace("\r\n", "\n").replace('\r', "\n");
-    let (text, skipped_lines, forced) = strip_sep_line(&text);
+    // CR-only line ends (old Mac exports) become LF so that lines count like the others;
+    // CRLF and LF need no copy.
+    let has_lone_cr = decoded
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'\r' && w[1] != b'\n')
+        || decoded.ends_with('\r');
+    let normalized: Cow<str> = if has_lone_cr {
+        Cow::Owned(decoded.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        decoded
+    };
+    let (text, skipped_lines, forced) = strip_sep_line(&normalized);
     let delimiter = forced.unwrap_or_else(|| detect_delimiter(text));
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
+    if !sink(SheetEvent::Begin {
+        name: String::new(),
+        merges: Vec::new(),
+    }) {
+        return Ok(());
+    }
+    let mut batch = Vec::with_capacity(BATCH_ROWS);
     let mut record = csv::StringRecord::new();
     let mut lines = LineCounter::new(text.as_bytes());
     let mut next_line = 1 + skipped_lines;
+    let mut outcome = Ok(());
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -29,7 +47,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
                 let line = lines.line_at(byte) + skipped_lines;
                 // Blank lines the csv crate skipped become blank rows, so that they are counted.
                 while next_line < line {
-                    rows.push(Row {
+                    batch.push(Row {
                         number: next_line,
                         cells: Vec::new(),
                     });
@@ -40,20 +58,38 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
                     .map(|f| f.matches('\n').count() as u32)
                     .sum::<u32>();
                 next_line = line + span;
-                let cells = record.iter().map(Cell::from_text).collect();
-                rows.push(Row {
+                batch.push(Row {
                     number: line,
-                    cells,
+                    cells: record.iter().map(Cell::from_text).collect(),
                 });
+                if batch.len() >= BATCH_ROWS && !sink(SheetEvent::Rows(std::mem::take(&mut batch)))
+                {
+                    return Ok(());
+                }
             }
-            Err(e) => return Err(ReadError::Unreadable(e.to_string())),
+            Err(e) => {
+                outcome = Err(ReadError::Unreadable(e.to_string()));
+                break;
+            }
         }
     }
-    Ok(Sheet {
-        name: String::new(),
-        rows,
-        merges: Vec::new(),
-    })
+    if !batch.is_empty() && !sink(SheetEvent::Rows(batch)) {
+        return Ok(());
+    }
+    sink(SheetEvent::End);
+    outcome
+}
+
+/// The whole file as one sheet (tests).
+pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
+    let mut sheet = Sheet::default();
+    stream_csv(bytes, &mut |event| {
+        if let SheetEvent::Rows(rows) = event {
+            sheet.rows.extend(rows);
+        }
+        true
+    })?;
+    Ok(sheet)
 }
 
 /// Physical line numbers from byte offsets (the csv crate's own line count lags on line ends).
@@ -76,7 +112,7 @@ impl<'a> LineCounter<'a> {
     fn line_at(&mut self, byte: usize) -> u32 {
         let mut start = byte;
         // A record position may point at the previous record's line end.
-        while self.text.get(start) == Some(&b'\n') {
+        while matches!(self.text.get(start), Some(b'\n' | b'\r')) {
             start += 1;
         }
         let end = start.min(self.text.len());
@@ -91,10 +127,10 @@ impl<'a> LineCounter<'a> {
     }
 }
 
-/// UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
-pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
+/// UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252; valid UTF-8 is not copied.
+pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ReadError> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return std::str::from_utf8(rest).map(str::to_string).map_err(|e| {
+        return std::str::from_utf8(rest).map(Cow::Borrowed).map_err(|e| {
             let line = rest[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
             ReadError::Unreadable(format!(
                 "the file starts with a UTF-8 byte order mark but holds invalid UTF-8 at line {line}"
@@ -103,17 +139,17 @@ pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
     }
     if bytes.starts_with(&[0xFF, 0xFE]) {
         let (text, _) = encoding_rs::UTF_16LE.decode_with_bom_removal(&bytes[2..]);
-        return Ok(text.into_owned());
+        return Ok(Cow::Owned(text.into_owned()));
     }
     if bytes.starts_with(&[0xFE, 0xFF]) {
         let (text, _) = encoding_rs::UTF_16BE.decode_with_bom_removal(&bytes[2..]);
-        return Ok(text.into_owned());
+        return Ok(Cow::Owned(text.into_owned()));
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
+        Ok(text) => Ok(Cow::Borrowed(text)),
         Err(_) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            Ok(text.into_owned())
+            Ok(Cow::Owned(text.into_owned()))
         }
     }
 }

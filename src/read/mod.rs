@@ -32,22 +32,56 @@ impl ReadError {
     }
 }
 
-/// A file after reading: its checksum and sheets, or the issue that stopped it.
+/// What a reader sends, sheet by sheet, as it decodes a file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SheetEvent {
+    /// A sheet starts (CSV files are one sheet with an empty name).
+    Begin { name: String, merges: Vec<Merge> },
+    /// The next rows of the current sheet, in order, blank rows included.
+    Rows(Vec<Row>),
+    /// The current sheet is complete.
+    End,
+}
+
+/// Receives the events of a file; returns `false` to stop reading (nobody listens any more).
+pub type Sink<'a> = dyn FnMut(SheetEvent) -> bool + 'a;
+
+/// Rows are sent in batches of this many, so that reading and typing overlap without holding the sheet.
+pub const BATCH_ROWS: usize = 2048;
+
+/// A file after reading: its checksum, or the issue that stopped it.
 #[derive(Debug, Clone)]
 pub struct ReadFile {
     pub input: InputFile,
     /// Hex SHA-256 of the bytes read; empty when the file could not be opened.
     pub sha256: String,
-    pub sheets: Vec<Sheet>,
     pub error: Option<Issue>,
 }
 
-/// Reads one input file; a failure becomes an error issue, never a panic.
-pub fn read_file(input: &InputFile) -> ReadFile {
+impl ReadFile {
+    /// A reader thread that panicked: a defect of bilan or of a library, reported on the file.
+    pub fn panicked(input: &InputFile) -> ReadFile {
+        ReadFile {
+            input: input.clone(),
+            sha256: String::new(),
+            error: Some(Issue::new(
+                Severity::Error,
+                Code::UnreadableFile,
+                Location {
+                    file: input.display.clone(),
+                    ..Location::default()
+                },
+                "reading this file failed unexpectedly (the reader stopped); please report it",
+            )),
+        }
+    }
+}
+
+/// Reads one input file, streaming its sheets to `sink`; a failure becomes an error issue, never a panic.
+pub fn read_file(input: &InputFile, sink: &mut Sink) -> ReadFile {
     let mut result = ReadFile {
         input: input.clone(),
         sha256: String::new(),
-        sheets: Vec::new(),
         error: None,
     };
     let location = Location {
@@ -77,23 +111,56 @@ pub fn read_file(input: &InputFile) -> ReadFile {
         ));
         return result;
     }
-    let sheets = if discover::TEXT_EXTENSIONS.contains(&extension.as_str()) {
-        csv::read_csv(&bytes).map(|sheet| vec![sheet])
+    let outcome = if discover::TEXT_EXTENSIONS.contains(&extension.as_str()) {
+        csv::stream_csv(&bytes, sink)
     } else {
-        workbook::read_workbook(bytes, &extension)
+        workbook::stream_workbook(bytes, &extension, sink)
     };
-    match sheets {
-        Ok(sheets) => result.sheets = sheets,
-        Err(e) => {
-            result.error = Some(Issue::new(
-                Severity::Error,
-                e.code(),
-                location,
-                e.to_string(),
-            ));
-        }
+    if let Err(e) = outcome {
+        result.error = Some(Issue::new(
+            Severity::Error,
+            e.code(),
+            location,
+            e.to_string(),
+        ));
     }
     result
+}
+
+/// Reads a file on its own thread; the events arrive on the receiver as they are decoded.
+pub fn spawn_reader(
+    input: InputFile,
+) -> (
+    std::sync::mpsc::Receiver<SheetEvent>,
+    std::thread::JoinHandle<ReadFile>,
+) {
+    // A few batches in flight: the reader runs ahead of the typing without piling rows up.
+    let (sender, receiver) = std::sync::mpsc::sync_channel(4);
+    let handle =
+        std::thread::spawn(move || read_file(&input, &mut |event| sender.send(event).is_ok()));
+    (receiver, handle)
+}
+
+/// A whole file in memory, sheet by sheet (small files: tests and tools).
+pub fn read_sheets(input: &InputFile) -> (ReadFile, Vec<Sheet>) {
+    let mut sheets: Vec<Sheet> = Vec::new();
+    let file = read_file(input, &mut |event| {
+        match event {
+            SheetEvent::Begin { name, merges } => sheets.push(Sheet {
+                name,
+                rows: Vec::new(),
+                merges,
+            }),
+            SheetEvent::Rows(rows) => {
+                if let Some(sheet) = sheets.last_mut() {
+                    sheet.rows.extend(rows);
+                }
+            }
+            SheetEvent::End => {}
+        }
+        true
+    });
+    (file, sheets)
 }
 
 /// OLE compound files start with these bytes: .xls workbooks, and password-protected .xlsx.

@@ -1,103 +1,214 @@
 //! Spreadsheet files (xlsx, xlsm, xlsb, xls, ods) through calamine.
 
-use super::cell::{Cell, Merge, Row, Sheet};
-use super::ReadError;
+use super::cell::{Cell, Merge, Row};
+use super::{ReadError, SheetEvent, Sink, BATCH_ROWS};
 use calamine::{
-    open_workbook_from_rs, Data, Dimensions, Ods, OdsError, Range, Reader, Xls, XlsError, Xlsb,
+    open_workbook_from_rs, Data, DataRef, Dimensions, Ods, OdsError, Reader, Xls, XlsError, Xlsb,
     XlsbError, Xlsx, XlsxError,
 };
 use chrono::NaiveDate;
 use std::io::Cursor;
 
-/// Reads every sheet of a workbook held in memory, in workbook order.
-pub fn read_workbook(bytes: Vec<u8>, extension: &str) -> Result<Vec<Sheet>, ReadError> {
+/// Streams every sheet of a workbook held in memory, in workbook order.
+///
+/// xlsx and xlsm go through calamine's streaming cell reader, so a sheet is never held whole;
+/// calamine has no such reader for xls, xlsb and ods, whose sheets are read whole, then sent in batches.
+pub fn stream_workbook(bytes: Vec<u8>, extension: &str, sink: &mut Sink) -> Result<(), ReadError> {
     let cursor = Cursor::new(bytes);
     match extension {
         "xlsx" | "xlsm" => {
-            let mut wb: Xlsx<_> = open_workbook_from_rs(cursor).map_err(xlsx_error)?;
-            let merges = |wb: &mut Xlsx<_>, name: &str| {
-                wb.merge_cells_by_sheet_name(name).unwrap_or_default()
-            };
-            let names = wb.sheet_names();
-            let found: Vec<Vec<Dimensions>> = names.iter().map(|n| merges(&mut wb, n)).collect();
-            let mut sheets = read_sheets(wb, xlsx_error)?;
-            attach_merges(&mut sheets, found);
-            Ok(sheets)
+            let wb: Xlsx<_> = open_workbook_from_rs(cursor).map_err(xlsx_error)?;
+            stream_xlsx(wb, sink)
         }
         "xlsb" => {
             let wb: Xlsb<_> = open_workbook_from_rs(cursor).map_err(xlsb_error)?;
-            read_sheets(wb, xlsb_error)
+            stream_ranges(wb, |_, _| Vec::new(), xlsb_error, sink)
         }
         "xls" => {
             let wb: Xls<_> = open_workbook_from_rs(cursor).map_err(xls_error)?;
-            let found: Vec<Vec<Dimensions>> = wb
-                .sheet_names()
-                .iter()
-                .map(|n| wb.merge_cells_by_sheet_name(n).unwrap_or_default())
-                .collect();
-            let mut sheets = read_sheets(wb, xls_error)?;
-            attach_merges(&mut sheets, found);
-            Ok(sheets)
+            stream_ranges(
+                wb,
+                |wb, name| merges(wb.merge_cells_by_sheet_name(name).unwrap_or_default()),
+                xls_error,
+                sink,
+            )
         }
         "ods" => {
             let wb: Ods<_> = open_workbook_from_rs(cursor).map_err(ods_error)?;
-            read_sheets(wb, ods_error)
+            stream_ranges(wb, |_, _| Vec::new(), ods_error, sink)
         }
         other => Err(ReadError::Unsupported(other.to_string())),
     }
 }
 
 /// Merged ranges in spreadsheet row numbers (calamine gives 0-based rows).
-fn attach_merges(sheets: &mut [Sheet], found: Vec<Vec<Dimensions>>) {
-    for (sheet, dims) in sheets.iter_mut().zip(found) {
-        sheet.merges = dims
-            .into_iter()
-            .map(|d| Merge {
-                first_row: d.start.0 + 1,
-                first_col: d.start.1 as usize,
-                last_row: d.end.0 + 1,
-                last_col: d.end.1 as usize,
-            })
-            .collect();
+fn merges(dims: Vec<Dimensions>) -> Vec<Merge> {
+    dims.into_iter()
+        .map(|d| Merge {
+            first_row: d.start.0 + 1,
+            first_col: d.start.1 as usize,
+            last_row: d.end.0 + 1,
+            last_col: d.end.1 as usize,
+        })
+        .collect()
+}
+
+/// Gathers cells into rows and rows into batches, numbering rows as the spreadsheet shows them.
+struct RowAssembler<'s, 'a> {
+    sink: &'s mut Sink<'a>,
+    batch: Vec<Row>,
+    current: Option<Row>,
+    stopped: bool,
+}
+
+impl<'s, 'a> RowAssembler<'s, 'a> {
+    fn new(sink: &'s mut Sink<'a>) -> Self {
+        RowAssembler {
+            sink,
+            batch: Vec::with_capacity(BATCH_ROWS),
+            current: None,
+            stopped: false,
+        }
+    }
+
+    /// Adds a cell at (1-based row, 0-based column); rows arrive in order.
+    fn cell(&mut self, number: u32, column: usize, cell: Cell) {
+        let starts_new_row = self.current.as_ref().is_none_or(|r| r.number != number);
+        if starts_new_row {
+            let previous = self.current.take();
+            if let Some(previous) = previous {
+                let gap_from = previous.number + 1;
+                self.push(previous);
+                // Blank rows between two used rows are rows too (counted as blank).
+                for blank in gap_from..number {
+                    self.push(Row {
+                        number: blank,
+                        cells: Vec::new(),
+                    });
+                }
+            }
+            self.current = Some(Row {
+                number,
+                cells: Vec::new(),
+            });
+        }
+        if let Some(row) = self.current.as_mut() {
+            if row.cells.len() <= column {
+                row.cells.resize(column, Cell::Empty);
+                row.cells.push(cell);
+            } else {
+                row.cells[column] = cell;
+            }
+        }
+    }
+
+    fn push(&mut self, row: Row) {
+        self.batch.push(row);
+        if self.batch.len() >= BATCH_ROWS && !self.stopped {
+            self.stopped = !(self.sink)(SheetEvent::Rows(std::mem::take(&mut self.batch)));
+        }
+    }
+
+    /// Sends what is left and ends the sheet; false when the receiver has gone.
+    fn finish(mut self) -> bool {
+        if let Some(row) = self.current.take() {
+            self.push(row);
+        }
+        if !self.batch.is_empty() && !self.stopped {
+            self.stopped = !(self.sink)(SheetEvent::Rows(std::mem::take(&mut self.batch)));
+        }
+        !self.stopped && (self.sink)(SheetEvent::End)
     }
 }
 
-fn read_sheets<R, E>(mut workbook: R, to_error: fn(E) -> ReadError) -> Result<Vec<Sheet>, ReadError>
+fn stream_xlsx(mut wb: Xlsx<Cursor<Vec<u8>>>, sink: &mut Sink) -> Result<(), ReadError> {
+    for name in wb.sheet_names() {
+        let found = merges(wb.merge_cells_by_sheet_name(&name).unwrap_or_default());
+        if !sink(SheetEvent::Begin {
+            name: name.clone(),
+            merges: found,
+        }) {
+            return Ok(());
+        }
+        let mut reader = wb.worksheet_cells_reader(&name).map_err(xlsx_error)?;
+        let mut rows = RowAssembler::new(sink);
+        let mut failure = None;
+        loop {
+            match reader.next_cell() {
+                Ok(Some(cell)) => {
+                    let (row, column) = cell.get_position();
+                    rows.cell(row + 1, column as usize, convert_ref(cell.get_value()));
+                    if rows.stopped {
+                        return Ok(());
+                    }
+                }
+                Ok(None) => break,
+                Err(e) => {
+                    failure = Some(xlsx_error(e));
+                    break;
+                }
+            }
+        }
+        if !rows.finish() {
+            return Ok(());
+        }
+        if let Some(e) = failure {
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+fn stream_ranges<R, E>(
+    mut workbook: R,
+    merges_of: fn(&R, &str) -> Vec<Merge>,
+    to_error: fn(E) -> ReadError,
+    sink: &mut Sink,
+) -> Result<(), ReadError>
 where
     R: Reader<Cursor<Vec<u8>>, Error = E>,
 {
-    let names = workbook.sheet_names();
-    let mut sheets = Vec::with_capacity(names.len());
-    for name in names {
+    for name in workbook.sheet_names() {
         let range = workbook.worksheet_range(&name).map_err(to_error)?;
-        sheets.push(Sheet {
-            rows: range_rows(&range),
+        let found = merges_of(&workbook, &name);
+        if !sink(SheetEvent::Begin {
             name,
-            merges: Vec::new(),
-        });
+            merges: found,
+        }) {
+            return Ok(());
+        }
+        let mut rows = RowAssembler::new(sink);
+        if let Some((first_row, first_col)) = range.start() {
+            for (i, cells) in range.rows().enumerate() {
+                let number = first_row + i as u32 + 1;
+                for (j, data) in cells.iter().enumerate() {
+                    rows.cell(number, first_col as usize + j, convert(data));
+                }
+                if rows.stopped {
+                    return Ok(());
+                }
+            }
+        }
+        if !rows.finish() {
+            return Ok(());
+        }
     }
-    Ok(sheets)
+    Ok(())
 }
 
-/// Rows of a range, numbered as the spreadsheet shows them, cells placed at their column index.
-fn range_rows(range: &Range<Data>) -> Vec<Row> {
-    let Some((first_row, first_col)) = range.start() else {
-        return Vec::new();
-    };
-    let pad = first_col as usize;
-    range
-        .rows()
-        .enumerate()
-        .map(|(i, cells)| {
-            let mut row = Vec::with_capacity(pad + cells.len());
-            row.resize(pad, Cell::Empty);
-            row.extend(cells.iter().map(convert));
-            Row {
-                number: first_row + i as u32 + 1,
-                cells: row,
-            }
-        })
-        .collect()
+fn convert_ref(data: &DataRef) -> Cell {
+    match data {
+        DataRef::Empty => Cell::Empty,
+        DataRef::SharedString(s) => Cell::from_text(s),
+        DataRef::String(s) => Cell::from_text(s),
+        DataRef::Int(i) => Cell::Number(*i as f64),
+        DataRef::Float(f) => Cell::Number(*f),
+        DataRef::Bool(b) => Cell::Bool(*b),
+        DataRef::DateTime(dt) => convert(&Data::DateTime(*dt)),
+        DataRef::DateTimeIso(s) => convert(&Data::DateTimeIso(s.clone())),
+        DataRef::DurationIso(s) => Cell::Text(s.clone()),
+        DataRef::Error(e) => Cell::Error(e.to_string()),
+    }
 }
 
 fn convert(data: &Data) -> Cell {

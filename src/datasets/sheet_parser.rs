@@ -1,0 +1,275 @@
+//! Types the rows of one sheet as they stream in: buffers the top of the sheet until its
+//! header is found, then turns each row into a record (or an issue) without keeping it.
+
+use super::builders;
+use super::header::{find_header, header_at, Header, HeaderSearch, HEADER_SEARCH_ROWS};
+use super::row_reader::RowReader;
+use super::{column_maps, Dataset, FilePart, Options, SheetOverride, SheetReport, Source};
+use crate::issue::{column_letter, Code, Issue, Location, Severity};
+use crate::read::{Merge, Row, Sheet};
+
+enum State {
+    /// Rows above and around the header, kept until the header can be decided.
+    Searching { top: Sheet, non_blank: usize },
+    /// Every further row is typed into a record (the header is in `SheetParser::header`).
+    Reading,
+    /// The header lacks required columns: rows are counted as rejected.
+    Rejecting,
+    /// Not a dataset: rows are not read.
+    Skipping,
+}
+
+pub struct SheetParser<'a> {
+    options: &'a Options,
+    forced: Option<&'a SheetOverride>,
+    file: &'a str,
+    /// Index of this sheet within its file's part.
+    sheet_index: usize,
+    name: String,
+    state: State,
+    report: SheetReport,
+    header: Option<Header>,
+}
+
+impl<'a> SheetParser<'a> {
+    pub fn new(
+        options: &'a Options,
+        file_index: usize,
+        file: &'a str,
+        file_path: &std::path::Path,
+        sheet_index: usize,
+        name: String,
+        merges: Vec<Merge>,
+    ) -> Self {
+        let forced = options
+            .sheets
+            .iter()
+            .find(|o| o.applies_to(file_path, &name));
+        SheetParser {
+            options,
+            forced,
+            file,
+            sheet_index,
+            report: SheetReport {
+                file_index,
+                name: name.clone(),
+                ..SheetReport::default()
+            },
+            state: State::Searching {
+                top: Sheet {
+                    name: name.clone(),
+                    rows: Vec::new(),
+                    merges,
+                },
+                non_blank: 0,
+            },
+            name,
+            header: None,
+        }
+    }
+
+    fn location(&self, row: Option<u32>) -> Location {
+        Location {
+            file: self.file.to_string(),
+            sheet: self.name.clone(),
+            row,
+            column: String::new(),
+        }
+    }
+
+    pub fn push(&mut self, row: Row, part: &mut FilePart) {
+        match &mut self.state {
+            State::Searching { top, non_blank } => {
+                if !row.is_blank() {
+                    *non_blank += 1;
+                }
+                let number = row.number;
+                top.rows.push(row);
+                // The header is among the first 30 non-empty rows, plus the row below it for a two-row header.
+                let enough = match self.forced.and_then(|o| o.header_row) {
+                    Some(header_row) => number > header_row,
+                    None => *non_blank > HEADER_SEARCH_ROWS,
+                };
+                if enough {
+                    self.decide(part);
+                }
+            }
+            State::Reading => {
+                if let Some(header) = &self.header {
+                    let context = RowContext {
+                        options: self.options,
+                        file: self.file,
+                        sheet: &self.name,
+                        sheet_index: self.sheet_index,
+                    };
+                    read_row(&row, header, &context, &mut self.report, part);
+                }
+            }
+            State::Rejecting => {
+                self.report.rows_read += 1;
+                if row.is_blank() {
+                    self.report.skipped_blank += 1;
+                } else {
+                    self.report.rejected += 1;
+                }
+            }
+            State::Skipping => {}
+        }
+    }
+
+    /// Finds the header among the buffered rows and types the rows below it.
+    fn decide(&mut self, part: &mut FilePart) {
+        let State::Searching { top, .. } = std::mem::replace(&mut self.state, State::Skipping)
+        else {
+            return;
+        };
+        let search = match self.forced {
+            Some(SheetOverride {
+                dataset,
+                header_row: Some(row),
+                ..
+            }) => header_at(&top, *dataset, *row, &self.options.aliases),
+            Some(o) => find_header(&top, &self.options.aliases, Some(o.dataset)),
+            None => find_header(&top, &self.options.aliases, None),
+        };
+        match search {
+            HeaderSearch::NotFound => {
+                let issue = match self.forced {
+                    // The config says what this sheet is: not finding its header is an error.
+                    Some(o) => Issue::new(
+                        Severity::Error,
+                        Code::NoHeader,
+                        self.location(o.header_row),
+                        format!("bilan.toml names this sheet as `{}` but no header row of that dataset was found", o.dataset.name()),
+                    ),
+                    None => Issue::new(
+                        Severity::Info,
+                        Code::UnrecognizedSheet,
+                        self.location(None),
+                        "no row among the first 30 names the required columns of a dataset; the sheet is skipped",
+                    ),
+                };
+                part.issues.push(issue);
+            }
+            HeaderSearch::Incomplete(header) => {
+                for missing in header.missing_required() {
+                    part.issues.push(
+                        Issue::new(
+                            Severity::Error,
+                            Code::MissingColumn,
+                            self.location(Some(header.row_number)),
+                            format!(
+                                "the sheet looks like the `{}` dataset but has no column for the required field `{missing}`; its rows are rejected",
+                                header.dataset.name()
+                            ),
+                        )
+                        .with_header(missing),
+                    );
+                }
+                self.report.dataset = Some(header.dataset);
+                self.report.header_row = Some(header.row_number);
+                self.report.columns = column_maps(&top, &header);
+                self.state = State::Rejecting;
+                for row in top.rows.into_iter().skip(header.data_start()) {
+                    self.push(row, part);
+                }
+            }
+            HeaderSearch::Found(header) => {
+                for (column, text, field) in &header.duplicates {
+                    part.issues.push(
+                        Issue::new(
+                            Severity::Warning,
+                            Code::DuplicateColumn,
+                            Location { column: column_letter(*column), ..self.location(Some(header.row_number)) },
+                            format!("a second column names the field `{field}`; only the first one is read"),
+                        )
+                        .with_header(text.clone()),
+                    );
+                }
+                self.report.dataset = Some(header.dataset);
+                self.report.header_row = Some(header.row_number);
+                self.report.columns = column_maps(&top, &header);
+                let start = header.data_start();
+                self.header = Some(header);
+                self.state = State::Reading;
+                for row in top.rows.into_iter().skip(start) {
+                    self.push(row, part);
+                }
+            }
+        }
+    }
+
+    /// Ends the sheet: a short sheet is searched for its header now.
+    pub fn finish(mut self, part: &mut FilePart) {
+        if matches!(self.state, State::Searching { .. }) {
+            self.decide(part);
+        }
+        self.report.skipped = self.report.skipped_blank + self.report.skipped_total;
+        part.sheets.push(self.report);
+        part.headers
+            .push((self.file.to_string(), self.name, self.header));
+    }
+}
+
+/// Where rows are typed: the run's options and the sheet they come from.
+struct RowContext<'a> {
+    options: &'a Options,
+    file: &'a str,
+    sheet: &'a str,
+    sheet_index: usize,
+}
+
+/// Types one data row into a record, or counts it as skipped or rejected.
+fn read_row(
+    row: &Row,
+    header: &Header,
+    context: &RowContext,
+    report: &mut SheetReport,
+    part: &mut FilePart,
+) {
+    let RowContext {
+        options,
+        file,
+        sheet,
+        sheet_index,
+    } = *context;
+    report.rows_read += 1;
+    if row.is_blank() {
+        report.skipped_blank += 1;
+        return;
+    }
+    if builders::is_total_row(&row.cells) {
+        report.skipped_total += 1;
+        part.issues.push(Issue::new(
+            Severity::Info,
+            Code::TotalRow,
+            Location {
+                file: file.to_string(),
+                sheet: sheet.to_string(),
+                row: Some(row.number),
+                column: String::new(),
+            },
+            "a total row is not data; it is skipped",
+        ));
+        return;
+    }
+    let source = Source {
+        sheet: sheet_index,
+        row: row.number,
+    };
+    let mut reader = RowReader::new(row, header, file, sheet, options.date_order);
+    let kept = match header.dataset {
+        Dataset::Activities => builders::activity(&mut reader, source, &options.categories)
+            .map(|a| part.activities.push(a)),
+        Dataset::Training => builders::registration(&mut reader, source, &options.categories)
+            .map(|r| part.registrations.push(r)),
+        Dataset::Targets => builders::target(&mut reader, source, &options.indicator_names)
+            .map(|t| part.targets.push(t)),
+    };
+    if kept.is_some() {
+        report.kept += 1;
+    } else {
+        report.rejected += 1;
+    }
+    part.issues.extend(reader.issues);
+}
