@@ -1,6 +1,6 @@
 //! One function per dataset: a data row to a typed record, with the row-level rules of SPEC 3.
 
-use super::categories::{self, Categories};
+use super::categories::{Categories, Kind};
 use super::normalize::normalize_key;
 use super::records::{Activity, Registration, Source, Target};
 use super::row_reader::RowReader;
@@ -24,7 +24,7 @@ pub fn activity(r: &mut RowReader, source: Source, categories: &Categories) -> O
     let axis = r.text("axis");
     let project = r.text("project");
     let partners = r.text_list("partner");
-    let status = r.category("status", &categories.statuses);
+    let status = r.category("status", categories, Kind::Status);
     let participants = r.count("participants");
     let mut women = r.count("women");
     let budget_planned = r.non_negative("budget_planned");
@@ -68,7 +68,7 @@ pub fn activity(r: &mut RowReader, source: Source, categories: &Categories) -> O
 fn activity_type(r: &mut RowReader, categories: &Categories) -> Option<String> {
     let cell = r.raw("type")?;
     let text = super::normalize::clean_text(&cell.display());
-    if let Some(category) = categories::lookup(&categories.activity_types, &text) {
+    if let Some(category) = categories.find(Kind::ActivityType, &text) {
         return Some(category.code.clone());
     }
     r.report_with(
@@ -92,12 +92,12 @@ pub fn registration(
     let hours = r.number("hours").map(|n| n.value);
     let organisation = r.text("organisation");
     let participant_id = r.text("participant_id");
-    let gender = r.category("gender", &categories.genders);
+    let gender = r.category("gender", categories, Kind::Gender);
     let category = r.text("category");
     // An empty cell in a present `attended` column means absent; no column means everyone attended.
     let attended_column = r.has_column("attended");
     let attended = r.boolean("attended").unwrap_or(!attended_column);
-    let modality = r.category("modality", &categories.modalities);
+    let modality = r.category("modality", categories, Kind::Modality);
     let mut satisfaction = r.number("satisfaction").map(|n| n.value);
     if let Some(h) = hours {
         if h <= 0.0 {

@@ -3,6 +3,7 @@
 
 use super::normalize::normalize_key;
 use crate::Lang;
+use std::collections::HashMap;
 
 /// A category code with its labels and the extra words people write for it.
 #[derive(Debug, Clone, PartialEq)]
@@ -163,16 +164,37 @@ pub struct Categories {
     pub statuses: Vec<Category>,
     pub genders: Vec<Category>,
     pub modalities: Vec<Category>,
+    /// Normalised code, labels and aliases -> position, per kind: a cell is looked up once, not per alias.
+    index: [HashMap<String, usize>; 4],
 }
 
 impl Default for Categories {
     fn default() -> Self {
-        Categories {
+        let mut categories = Categories {
             activity_types: owned(ACTIVITY_TYPES),
             statuses: owned(STATUSES),
             genders: owned(GENDERS),
             modalities: owned(MODALITIES),
-        }
+            index: Default::default(),
+        };
+        categories.reindex();
+        categories
+    }
+}
+
+const KINDS: [Kind; 4] = [
+    Kind::ActivityType,
+    Kind::Status,
+    Kind::Gender,
+    Kind::Modality,
+];
+
+fn slot(kind: Kind) -> usize {
+    match kind {
+        Kind::ActivityType => 0,
+        Kind::Status => 1,
+        Kind::Gender => 2,
+        Kind::Modality => 3,
     }
 }
 
@@ -202,6 +224,29 @@ impl Categories {
             }
             None => list.push(category),
         }
+        self.reindex();
+    }
+
+    fn reindex(&mut self) {
+        for kind in KINDS {
+            let mut index = HashMap::new();
+            for (position, category) in self.list(kind).iter().enumerate() {
+                let names = [&category.code, &category.fr, &category.en]
+                    .into_iter()
+                    .chain(&category.aliases);
+                for name in names {
+                    // The first category to claim a name keeps it, as a linear search would.
+                    index.entry(normalize_key(name)).or_insert(position);
+                }
+            }
+            self.index[slot(kind)] = index;
+        }
+    }
+
+    /// The category a written value stands for, by code, label or alias.
+    pub fn find(&self, kind: Kind, value: &str) -> Option<&Category> {
+        let position = *self.index[slot(kind)].get(&normalize_key(value))?;
+        self.list(kind).get(position)
     }
 }
 

@@ -6,6 +6,9 @@ use unicode_normalization::UnicodeNormalization;
 /// Case folded, accents removed, punctuation/apostrophes/underscores as spaces,
 /// runs of spaces collapsed, trimmed: "Date de début", "DATE_DEBUT" and "date  de debut" meet.
 pub fn normalize_key(text: &str) -> String {
+    if text.is_ascii() {
+        return normalize_ascii(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
@@ -22,8 +25,37 @@ pub fn normalize_key(text: &str) -> String {
     out
 }
 
+/// The same for ASCII text, without Unicode decomposition (most cells: codes, numbers, ids).
+fn normalize_ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(b.to_ascii_lowercase() as char);
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
 /// Text cells: trimmed, inner runs of white space collapsed to one space.
 pub fn clean_text(text: &str) -> String {
+    let mut previous_space = true;
+    let tidy = text.chars().all(|c| {
+        let space = c.is_whitespace();
+        let ok = !(space && (previous_space || c != ' '));
+        previous_space = space;
+        ok
+    }) && !previous_space;
+    if tidy {
+        // Already clean: one copy, no splitting.
+        return text.to_string();
+    }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -52,5 +84,36 @@ mod tests {
             clean_text("  Atelier   régional\u{a0} IA "),
             "Atelier régional IA"
         );
+        assert_eq!(clean_text("Atelier régional"), "Atelier régional");
+        assert_eq!(clean_text("Atelier\tIA"), "Atelier IA");
+        assert_eq!(clean_text("IA "), "IA");
+        assert_eq!(clean_text(""), "");
+    }
+
+    #[test]
+    fn ascii_and_unicode_paths_agree() {
+        for text in [
+            "DATE_DEBUT",
+            "  Nb  participants ",
+            "N°",
+            "Durée (h)",
+            "code-session",
+            "A1",
+        ] {
+            let mut slow = String::new();
+            let mut pending = false;
+            for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
+                if c.is_alphanumeric() {
+                    if pending && !slow.is_empty() {
+                        slow.push(' ');
+                    }
+                    pending = false;
+                    slow.extend(c.to_lowercase());
+                } else {
+                    pending = true;
+                }
+            }
+            assert_eq!(normalize_key(text), slow, "{text}");
+        }
     }
 }

@@ -3,7 +3,7 @@
 //! A bad required field marks the row rejected (error); a bad optional field is
 //! emptied and the row kept (warning), as SPEC section 2 says.
 
-use super::categories::{self, Category};
+use super::categories::{self, Categories};
 use super::header::Header;
 use super::normalize::clean_text;
 use super::values::{self, DateOrder, Number, ValueError};
@@ -219,10 +219,15 @@ impl<'a> RowReader<'a> {
     }
 
     /// A value of a closed list; unknown values are reported as `unknown-category`.
-    pub fn category(&mut self, name: &str, list: &[Category]) -> Option<String> {
+    pub fn category(
+        &mut self,
+        name: &str,
+        categories: &Categories,
+        kind: categories::Kind,
+    ) -> Option<String> {
         let cell = self.cell(name)?;
         let text = cell.display();
-        match categories::lookup(list, &text) {
+        match categories.find(kind, &text) {
             Some(category) => Some(category.code.clone()),
             None => {
                 self.report(
