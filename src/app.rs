@@ -129,6 +129,25 @@ pub fn inspect(
     Ok((text, datasets.issues.has_errors()))
 }
 
+/// Stage durations on stderr when `BILAN_TIMINGS` is set: where the time of a run goes.
+struct StageClock {
+    enabled: bool,
+    last: std::time::Instant,
+}
+
+impl StageClock {
+    fn start() -> Self {
+        StageClock { enabled: std::env::var_os("BILAN_TIMINGS").is_some(), last: std::time::Instant::now() }
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if self.enabled {
+            eprintln!("bilan: {stage}: {:.3} s", self.last.elapsed().as_secs_f64());
+        }
+        self.last = std::time::Instant::now();
+    }
+}
+
 /// What `report` did.
 pub struct ReportSummary {
     pub out_dir: PathBuf,
@@ -137,20 +156,24 @@ pub struct ReportSummary {
 }
 
 pub fn report(config: &Config) -> Result<ReportSummary, AppError> {
-    let loaded = load(config)?;
+    let mut clock = StageClock::start();
+    let mut loaded = load(config)?;
+    clock.lap("read and type");
     let results = indicators::compute(
-        &loaded.datasets,
+        &mut loaded.datasets,
         &loaded.catalog,
         &config.categories,
         config.year,
         config.lang,
     )?;
+    clock.lap("indicators");
     let run = RunRecord {
         files: &loaded.files,
         sheets: &loaded.datasets.sheets,
         issues: loaded.issues(),
     };
     let out_dir = output::write_report(&results, &run, config)?;
+    clock.lap("outputs");
     Ok(ReportSummary {
         out_dir,
         results,

@@ -2,6 +2,11 @@
 
 mod cli;
 
+/// mimalloc: rows are allocated on the reader thread and freed on the typing thread, which
+/// glibc's allocator serialises on a lock; mimalloc frees across threads without one.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use bilan::app;
 use bilan::output::issues_report;
 use clap::Parser;

@@ -149,6 +149,8 @@ pub struct FilePart {
     pub sheets: Vec<SheetReport>,
     pub issues: Vec<Issue>,
     headers: Vec<(String, String, Option<Header>)>,
+    /// Shared copies of the file's repeated texts.
+    pub strings: records::Interner,
 }
 
 /// Types a file's rows as its reader sends them (`read::SheetEvent`), one sheet at a time.
@@ -167,15 +169,7 @@ pub fn parse_file(
                     previous.finish(&mut part);
                 }
                 let index = part.sheets.len();
-                sheet = Some(SheetParser::new(
-                    options,
-                    file_index,
-                    &input.display,
-                    &input.path,
-                    index,
-                    name,
-                    merges,
-                ));
+                sheet = Some(SheetParser::new(options, file_index, input, index, name, merges));
             }
             SheetEvent::Rows(rows) => {
                 if let Some(parser) = sheet.as_mut() {

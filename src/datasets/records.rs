@@ -1,6 +1,8 @@
 //! Typed rows of each dataset, as kept after validation.
 
 use chrono::NaiveDate;
+use std::collections::HashSet;
+use std::sync::Arc;
 
 /// Where a kept row came from: the sheet's index in the run and the spreadsheet row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -30,22 +32,41 @@ pub struct Activity {
     pub location: Option<String>,
 }
 
+/// Text fields are shared (`Arc<str>`, interned per file): a million registrations repeat a few
+/// thousand sessions, programmes and people, and each row then costs no string allocation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Registration {
     pub source: Source,
-    pub session_id: String,
-    pub program: String,
+    pub session_id: Arc<str>,
+    pub program: Arc<str>,
     pub start_date: NaiveDate,
     pub end_date: Option<NaiveDate>,
     pub hours: f64,
-    pub organisation: String,
-    pub participant_id: String,
+    pub organisation: Arc<str>,
+    pub participant_id: Arc<str>,
     /// `F` or `M` (or a code of the config).
-    pub gender: Option<String>,
-    pub category: Option<String>,
+    pub gender: Option<Arc<str>>,
+    pub category: Option<Arc<str>>,
     pub attended: bool,
-    pub modality: Option<String>,
+    pub modality: Option<Arc<str>>,
     pub satisfaction: Option<f64>,
+}
+
+/// One copy of each distinct text of a file.
+#[derive(Debug, Default)]
+pub struct Interner {
+    strings: HashSet<Arc<str>>,
+}
+
+impl Interner {
+    pub fn intern(&mut self, text: &str) -> Arc<str> {
+        if let Some(existing) = self.strings.get(text) {
+            return existing.clone();
+        }
+        let shared: Arc<str> = Arc::from(text);
+        self.strings.insert(shared.clone());
+        shared
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

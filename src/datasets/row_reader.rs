@@ -145,8 +145,16 @@ impl<'a> RowReader<'a> {
 
     pub fn text(&mut self, name: &str) -> Option<String> {
         let cell = self.cell(name)?;
-        let text = clean_text(&cell.display());
+        let text = clean_text(&cell.text());
         (!text.is_empty()).then_some(text)
+    }
+
+    /// A text field as a shared string: cells already clean are looked up without a copy.
+    pub fn shared_text(&mut self, name: &str, strings: &mut super::records::Interner) -> Option<std::sync::Arc<str>> {
+        let cell = self.cell(name)?;
+        let text = cell.text();
+        let clean = clean_text(&text);
+        (!clean.is_empty()).then(|| strings.intern(&clean))
     }
 
     /// Several values in one cell, split on `;` or line breaks before spaces are collapsed.
@@ -226,7 +234,7 @@ impl<'a> RowReader<'a> {
         kind: categories::Kind,
     ) -> Option<String> {
         let cell = self.cell(name)?;
-        let text = cell.display();
+        let text = cell.text();
         match categories.find(kind, &text) {
             Some(category) => Some(category.code.clone()),
             None => {

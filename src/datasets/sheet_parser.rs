@@ -6,7 +6,7 @@ use super::header::{find_header, header_at, Header, HeaderSearch, HEADER_SEARCH_
 use super::row_reader::RowReader;
 use super::{column_maps, Dataset, FilePart, Options, SheetOverride, SheetReport, Source};
 use crate::issue::{column_letter, Code, Issue, Location, Severity};
-use crate::read::{Merge, Row, Sheet};
+use crate::read::{InputFile, Merge, Row, Sheet};
 
 enum State {
     /// Rows above and around the header, kept until the header can be decided.
@@ -23,6 +23,9 @@ pub struct SheetParser<'a> {
     options: &'a Options,
     forced: Option<&'a SheetOverride>,
     file: &'a str,
+    path: &'a std::path::Path,
+    /// False for xlsx sheets until their merged ranges are read (only when the header needs them).
+    merges_known: bool,
     /// Index of this sheet within its file's part.
     sheet_index: usize,
     name: String,
@@ -32,35 +35,18 @@ pub struct SheetParser<'a> {
 }
 
 impl<'a> SheetParser<'a> {
-    pub fn new(
-        options: &'a Options,
-        file_index: usize,
-        file: &'a str,
-        file_path: &std::path::Path,
-        sheet_index: usize,
-        name: String,
-        merges: Vec<Merge>,
-    ) -> Self {
-        let forced = options
-            .sheets
-            .iter()
-            .find(|o| o.applies_to(file_path, &name));
+    pub fn new(options: &'a Options, file_index: usize, input: &'a InputFile, sheet_index: usize, name: String, merges: Option<Vec<Merge>>) -> Self {
+        let forced = options.sheets.iter().find(|o| o.applies_to(&input.path, &name));
         SheetParser {
             options,
             forced,
-            file,
+            file: &input.display,
+            path: &input.path,
+            merges_known: merges.is_some(),
             sheet_index,
-            report: SheetReport {
-                file_index,
-                name: name.clone(),
-                ..SheetReport::default()
-            },
+            report: SheetReport { file_index, name: name.clone(), ..SheetReport::default() },
             state: State::Searching {
-                top: Sheet {
-                    name: name.clone(),
-                    rows: Vec::new(),
-                    merges,
-                },
+                top: Sheet { name: name.clone(), rows: Vec::new(), merges: merges.unwrap_or_default() },
                 non_blank: 0,
             },
             name,
@@ -118,20 +104,29 @@ impl<'a> SheetParser<'a> {
     }
 
     /// Finds the header among the buffered rows and types the rows below it.
+    fn search(&self, top: &Sheet) -> HeaderSearch {
+        match self.forced {
+            Some(SheetOverride { dataset, header_row: Some(row), .. }) => header_at(top, *dataset, *row, &self.options.aliases),
+            Some(o) => find_header(top, &self.options.aliases, Some(o.dataset)),
+            None => find_header(top, &self.options.aliases, None),
+        }
+    }
+
     fn decide(&mut self, part: &mut FilePart) {
-        let State::Searching { top, .. } = std::mem::replace(&mut self.state, State::Skipping)
-        else {
+        let State::Searching { mut top, .. } = std::mem::replace(&mut self.state, State::Skipping) else {
             return;
         };
-        let search = match self.forced {
-            Some(SheetOverride {
-                dataset,
-                header_row: Some(row),
-                ..
-            }) => header_at(&top, *dataset, *row, &self.options.aliases),
-            Some(o) => find_header(&top, &self.options.aliases, Some(o.dataset)),
-            None => find_header(&top, &self.options.aliases, None),
+        let mut search = self.search(&top);
+        // Merged cells only fill blank cells: a header without gaps reads the same with or without them.
+        let header_has_gaps = match &search {
+            HeaderSearch::Found(h) | HeaderSearch::Incomplete(h) => has_gaps(&top, h),
+            HeaderSearch::NotFound => false,
         };
+        if !self.merges_known && header_has_gaps {
+            top.merges = crate::read::workbook::xlsx_merges(self.path, &self.name);
+            self.merges_known = true;
+            search = self.search(&top);
+        }
         match search {
             HeaderSearch::NotFound => {
                 let issue = match self.forced {
@@ -211,6 +206,15 @@ impl<'a> SheetParser<'a> {
     }
 }
 
+/// Whether the header rows (and the row below, for a two-row header) have blank cells between filled ones.
+fn has_gaps(top: &Sheet, header: &Header) -> bool {
+    let last = (header.row_index + 2).min(top.rows.len());
+    top.rows[header.row_index..last].iter().any(|row| {
+        let filled = row.cells.iter().rposition(|c| !c.is_blank()).map_or(0, |p| p + 1);
+        row.cells[..filled].iter().any(|c| c.is_blank())
+    })
+}
+
 /// Where rows are typed: the run's options and the sheet they come from.
 struct RowContext<'a> {
     options: &'a Options,
@@ -261,8 +265,7 @@ fn read_row(
     let kept = match header.dataset {
         Dataset::Activities => builders::activity(&mut reader, source, &options.categories)
             .map(|a| part.activities.push(a)),
-        Dataset::Training => builders::registration(&mut reader, source, &options.categories)
-            .map(|r| part.registrations.push(r)),
+        Dataset::Training => builders::registration(&mut reader, source, &options.categories, &mut part.strings).map(|r| part.registrations.push(r)),
         Dataset::Targets => builders::target(&mut reader, source, &options.indicator_names)
             .map(|t| part.targets.push(t)),
     };

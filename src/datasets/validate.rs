@@ -5,7 +5,8 @@
 
 use super::records::{Activity, Registration, Source};
 use chrono::Datelike;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
 
 /// A row found to repeat an earlier one, or to disagree with it.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,71 +18,72 @@ pub struct CrossRowFinding {
 
 /// Removes activities whose non-empty id was already seen in the same year; returns the later rows.
 pub fn dedup_activities(activities: &mut Vec<Activity>) -> Vec<CrossRowFinding> {
-    let mut seen: BTreeMap<(i32, String), Source> = BTreeMap::new();
     let mut findings = Vec::new();
-    activities.retain(|a| {
-        let Some(id) = &a.id else { return true };
-        match seen.get(&(a.date.year(), id.clone())) {
-            Some(first) => {
-                findings.push(CrossRowFinding {
-                    source: a.source,
-                    first: *first,
-                    value: id.clone(),
-                });
-                false
-            }
-            None => {
-                seen.insert((a.date.year(), id.clone()), a.source);
-                true
-            }
-        }
-    });
+    let keep: Vec<bool> = {
+        let mut seen: HashMap<(i32, &str), Source> = HashMap::new();
+        activities
+            .iter()
+            .map(|a| {
+                let Some(id) = a.id.as_deref() else { return true };
+                match seen.entry((a.date.year(), id)) {
+                    Entry::Occupied(first) => {
+                        findings.push(CrossRowFinding { source: a.source, first: *first.get(), value: id.to_string() });
+                        false
+                    }
+                    Entry::Vacant(slot) => {
+                        slot.insert(a.source);
+                        true
+                    }
+                }
+            })
+            .collect()
+    };
+    retain_flagged(activities, &keep);
     findings
 }
 
 /// Removes repeated (session, participant) registrations; returns the later rows.
 pub fn dedup_registrations(registrations: &mut Vec<Registration>) -> Vec<CrossRowFinding> {
-    let mut seen: BTreeMap<(String, String), Source> = BTreeMap::new();
     let mut findings = Vec::new();
-    registrations.retain(|r| {
-        let key = (r.session_id.clone(), r.participant_id.clone());
-        match seen.get(&key) {
-            Some(first) => {
-                findings.push(CrossRowFinding {
-                    source: r.source,
-                    first: *first,
-                    value: r.participant_id.clone(),
-                });
-                false
-            }
-            None => {
-                seen.insert(key, r.source);
-                true
-            }
-        }
-    });
+    let keep: Vec<bool> = {
+        let mut seen: HashMap<(&str, &str), Source> = HashMap::with_capacity(registrations.len());
+        registrations
+            .iter()
+            .map(|r| match seen.entry((&*r.session_id, &*r.participant_id)) {
+                Entry::Occupied(first) => {
+                    findings.push(CrossRowFinding { source: r.source, first: *first.get(), value: r.participant_id.to_string() });
+                    false
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(r.source);
+                    true
+                }
+            })
+            .collect()
+    };
+    retain_flagged(registrations, &keep);
     findings
+}
+
+fn retain_flagged<T>(items: &mut Vec<T>, keep: &[bool]) {
+    let mut flags = keep.iter();
+    items.retain(|_| flags.next().copied().unwrap_or(true));
 }
 
 /// Rows of a session whose hours differ from the session's first row (each row keeps its own hours).
 pub fn conflicting_hours(registrations: &[Registration]) -> Vec<CrossRowFinding> {
-    let mut first_hours: BTreeMap<&str, (f64, Source)> = BTreeMap::new();
-    let mut reported: HashSet<Source> = HashSet::new();
+    let mut first_hours: HashMap<&str, (f64, Source)> = HashMap::new();
     let mut findings = Vec::new();
     for r in registrations {
-        match first_hours.get(r.session_id.as_str()) {
-            Some((hours, first)) if *hours != r.hours => {
-                if reported.insert(r.source) {
-                    findings.push(CrossRowFinding {
-                        source: r.source,
-                        first: *first,
-                        value: format!("{}", r.hours),
-                    });
+        match first_hours.entry(&*r.session_id) {
+            Entry::Occupied(first) => {
+                let (hours, source) = *first.get();
+                if hours != r.hours {
+                    findings.push(CrossRowFinding { source: r.source, first: source, value: format!("{}", r.hours) });
                 }
             }
-            Some(_) => {}
-            None => {
-                first_hours.insert(&r.session_id, (r.hours, r.source));
+            Entry::Vacant(slot) => {
+                slot.insert((r.hours, r.source));
             }
         }
     }

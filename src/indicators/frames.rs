@@ -140,12 +140,12 @@ pub fn build(activities: &[Activity], registrations: &[Registration]) -> PolarsR
         Column::new(
             "session_id".into(),
             r.iter()
-                .map(|x| x.session_id.as_str())
+                .map(|x| &*x.session_id)
                 .collect::<Vec<&str>>(),
         ),
         Column::new(
             "program".into(),
-            r.iter().map(|x| x.program.as_str()).collect::<Vec<&str>>(),
+            r.iter().map(|x| &*x.program).collect::<Vec<&str>>(),
         ),
         Column::new(
             "hours".into(),
@@ -154,13 +154,13 @@ pub fn build(activities: &[Activity], registrations: &[Registration]) -> PolarsR
         Column::new(
             "organisation".into(),
             r.iter()
-                .map(|x| x.organisation.as_str())
+                .map(|x| &*x.organisation)
                 .collect::<Vec<&str>>(),
         ),
         Column::new(
             "participant_id".into(),
             r.iter()
-                .map(|x| x.participant_id.as_str())
+                .map(|x| &*x.participant_id)
                 .collect::<Vec<&str>>(),
         ),
         Column::new(

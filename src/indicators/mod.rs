@@ -77,14 +77,23 @@ impl Results {
     }
 }
 
+/// Computes the review; the registrations are moved into Polars and no longer held as rows.
 pub fn compute(
-    datasets: &Datasets,
+    datasets: &mut Datasets,
     catalog: &Catalog,
     categories: &Categories,
     year: Option<i32>,
     lang: Lang,
 ) -> Result<Results, IndicatorError> {
-    let frames = frames::build(&datasets.activities, &datasets.registrations)?;
+    let timings = std::env::var_os("BILAN_TIMINGS").is_some();
+    let started = std::time::Instant::now();
+    let registrations = std::mem::take(&mut datasets.registrations);
+    let frames = frames::build(&datasets.activities, &registrations)?;
+    // A million rows as records and as columns at once is the peak of a run: keep only the columns.
+    drop(registrations);
+    if timings {
+        eprintln!("bilan:   frames: {:.3} s", started.elapsed().as_secs_f64());
+    }
     let engine = Engine::new(catalog, &frames);
     let year = match year {
         Some(year) => year,
@@ -125,7 +134,13 @@ pub fn compute(
             }
         })
         .collect();
+    if timings {
+        eprintln!("bilan:   headline: {:.3} s", started.elapsed().as_secs_f64());
+    }
     let mut tables = tables::all_tables(&engine, year, categories, lang)?;
+    if timings {
+        eprintln!("bilan:   tables: {:.3} s", started.elapsed().as_secs_f64());
+    }
     tables.push(tables::trend(&engine)?);
     let chart_tables = chart_tables(&engine, year, categories, lang)?;
     Ok(Results {

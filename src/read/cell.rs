@@ -54,6 +54,14 @@ impl Cell {
         }
     }
 
+    /// The text of a cell without copying text cells.
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Cell::Text(t) => std::borrow::Cow::Borrowed(t.as_str()),
+            other => std::borrow::Cow::Owned(other.display()),
+        }
+    }
+
     /// The value as the user would read it, for issue messages and header matching.
     pub fn display(&self) -> String {
         match self {

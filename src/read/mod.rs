@@ -35,8 +35,9 @@ impl ReadError {
 /// What a reader sends, sheet by sheet, as it decodes a file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SheetEvent {
-    /// A sheet starts (CSV files are one sheet with an empty name).
-    Begin { name: String, merges: Vec<Merge> },
+    /// A sheet starts (CSV files are one sheet with an empty name). `merges` is `None` for xlsx,
+    /// where finding them means parsing the whole sheet a second time: ask `xlsx_merges` if needed.
+    Begin { name: String, merges: Option<Vec<Merge>> },
     /// The next rows of the current sheet, in order, blank rows included.
     Rows(Vec<Row>),
     /// The current sheet is complete.
@@ -146,11 +147,10 @@ pub fn read_sheets(input: &InputFile) -> (ReadFile, Vec<Sheet>) {
     let mut sheets: Vec<Sheet> = Vec::new();
     let file = read_file(input, &mut |event| {
         match event {
-            SheetEvent::Begin { name, merges } => sheets.push(Sheet {
-                name,
-                rows: Vec::new(),
-                merges,
-            }),
+            SheetEvent::Begin { name, merges } => {
+                let merges = merges.unwrap_or_else(|| workbook::xlsx_merges(&input.path, &name));
+                sheets.push(Sheet { name, rows: Vec::new(), merges })
+            }
             SheetEvent::Rows(rows) => {
                 if let Some(sheet) = sheets.last_mut() {
                     sheet.rows.extend(rows);
