@@ -137,7 +137,10 @@ struct StageClock {
 
 impl StageClock {
     fn start() -> Self {
-        StageClock { enabled: std::env::var_os("BILAN_TIMINGS").is_some(), last: std::time::Instant::now() }
+        StageClock {
+            enabled: std::env::var_os("BILAN_TIMINGS").is_some(),
+            last: std::time::Instant::now(),
+        }
     }
 
     fn lap(&mut self, stage: &str) {

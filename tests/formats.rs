@@ -266,3 +266,44 @@ fn a_configured_sheet_without_its_header_is_a_no_header_error() {
         run.description
     );
 }
+
+/// Regression: each file numbers its texts; the run's table must renumber them, or the second
+/// file's genders and programmes would read as the first file's.
+#[test]
+fn registrations_from_several_files_keep_their_texts() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let header = "Session;Programme;Date;Heures;Organisme;Matricule;Sexe\n";
+    std::fs::write(
+        dir.path().join("a.csv"),
+        format!("{header}S1;IA;10/03/2024;12;Pôle A;P1;F\n"),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("b.csv"),
+        format!(
+            "{header}S2;Anglais;11/03/2024;6;Pôle B;P2;M\nS2;Anglais;11/03/2024;6;Pôle B;P3;F\n"
+        ),
+    )
+    .expect("write");
+    bilan(
+        dir.path(),
+        &["report", "a.csv", "b.csv", "--formats", "csv"],
+    )
+    .expect_code(0);
+    let out = dir.path().join("reports/2024");
+    let (_, genders) = read_csv(&out.join("training_by_gender.csv"));
+    let by_gender: Vec<(&str, &str, &str)> = genders
+        .iter()
+        .map(|r| (r[0].as_str(), r[2].as_str(), r[3].as_str()))
+        .collect();
+    assert_eq!(
+        by_gender,
+        [("F", "2", "18"), ("M", "1", "6"), ("unspecified", "0", "0")]
+    );
+    let (_, programs) = read_csv(&out.join("training_by_program.csv"));
+    let by_program: Vec<(&str, &str)> = programs
+        .iter()
+        .map(|r| (r[0].as_str(), r[4].as_str()))
+        .collect();
+    assert_eq!(by_program, [("Anglais", "2"), ("IA", "1")]);
+}

@@ -2,7 +2,7 @@
 
 use super::categories::{Categories, Kind};
 use super::normalize::normalize_key;
-use super::records::{Activity, Interner, Registration, Source, Target};
+use super::records::{Activity, Registration, Source, StringTable, Target};
 use super::row_reader::RowReader;
 use crate::issue::{Code, Severity};
 use crate::read::Cell;
@@ -80,7 +80,12 @@ fn activity_type(r: &mut RowReader, categories: &Categories) -> Option<String> {
     Some(text)
 }
 
-pub fn registration(r: &mut RowReader, source: Source, categories: &Categories, strings: &mut Interner) -> Option<Registration> {
+pub fn registration(
+    r: &mut RowReader,
+    source: Source,
+    categories: &Categories,
+    strings: &mut StringTable,
+) -> Option<Registration> {
     let session_id = r.shared_text("session_id", strings);
     let program = r.shared_text("program", strings);
     let start_date = r.date("start_date");
@@ -88,12 +93,16 @@ pub fn registration(r: &mut RowReader, source: Source, categories: &Categories, 
     let hours = r.number("hours").map(|n| n.value);
     let organisation = r.shared_text("organisation", strings);
     let participant_id = r.shared_text("participant_id", strings);
-    let gender = r.category("gender", categories, Kind::Gender).map(|g| strings.intern(&g));
+    let gender = r
+        .category("gender", categories, Kind::Gender)
+        .map(|g| strings.intern(&g));
     let category = r.shared_text("category", strings);
     // An empty cell in a present `attended` column means absent; no column means everyone attended.
     let attended_column = r.has_column("attended");
     let attended = r.boolean("attended").unwrap_or(!attended_column);
-    let modality = r.category("modality", categories, Kind::Modality).map(|m| strings.intern(&m));
+    let modality = r
+        .category("modality", categories, Kind::Modality)
+        .map(|m| strings.intern(&m));
     let mut satisfaction = r.number("satisfaction").map(|n| n.value);
     if let Some(h) = hours {
         if h <= 0.0 {

@@ -15,7 +15,7 @@ pub mod validate;
 pub mod values;
 
 pub use builders::IndicatorName;
-pub use records::{Activity, Registration, Source, Target};
+pub use records::{Activity, Registration, Source, StringTable, Target};
 pub use schema::{Dataset, FieldAliases};
 
 use crate::issue::{column_letter, Code, Issue, Issues, Location, Severity};
@@ -136,6 +136,8 @@ pub struct Datasets {
     pub targets: Vec<Target>,
     pub sheets: Vec<SheetReport>,
     pub issues: Issues,
+    /// The texts registrations refer to by code.
+    pub strings: StringTable,
     /// Location of every sheet, by the index used in [`Source`].
     headers: Vec<(String, String, Option<Header>)>,
 }
@@ -149,8 +151,8 @@ pub struct FilePart {
     pub sheets: Vec<SheetReport>,
     pub issues: Vec<Issue>,
     headers: Vec<(String, String, Option<Header>)>,
-    /// Shared copies of the file's repeated texts.
-    pub strings: records::Interner,
+    /// The file's texts; registrations hold codes into it.
+    pub strings: StringTable,
 }
 
 /// Types a file's rows as its reader sends them (`read::SheetEvent`), one sheet at a time.
@@ -169,7 +171,9 @@ pub fn parse_file(
                     previous.finish(&mut part);
                 }
                 let index = part.sheets.len();
-                sheet = Some(SheetParser::new(options, file_index, input, index, name, merges));
+                sheet = Some(SheetParser::new(
+                    options, file_index, input, index, name, merges,
+                ));
             }
             SheetEvent::Rows(rows) => {
                 if let Some(parser) = sheet.as_mut() {
@@ -206,9 +210,24 @@ pub fn assemble(files: &[ReadFile], parts: Vec<FilePart>) -> Datasets {
                 a.source = shift(a.source);
                 a
             }));
+        // The file's text codes become codes of the run's table.
+        let remap: Vec<u32> = part
+            .strings
+            .values()
+            .iter()
+            .map(|t| out.strings.intern(t))
+            .collect();
+        let code = |c: u32| remap.get(c as usize).copied().unwrap_or(c);
         out.registrations
             .extend(part.registrations.into_iter().map(|mut r| {
                 r.source = shift(r.source);
+                r.session_id = code(r.session_id);
+                r.program = code(r.program);
+                r.organisation = code(r.organisation);
+                r.participant_id = code(r.participant_id);
+                r.gender = r.gender.map(code);
+                r.category = r.category.map(code);
+                r.modality = r.modality.map(code);
                 r
             }));
         out.targets.extend(part.targets.into_iter().map(|mut t| {
@@ -248,7 +267,8 @@ pub fn build(inputs: &[InputFile], options: &Options) -> (Vec<ReadFile>, Dataset
 
 fn apply_cross_row_rules(out: &mut Datasets) {
     let duplicate_ids = validate::dedup_activities(&mut out.activities);
-    let duplicate_registrations = validate::dedup_registrations(&mut out.registrations);
+    let duplicate_registrations =
+        validate::dedup_registrations(&mut out.registrations, &out.strings);
     let conflicting = validate::conflicting_hours(&out.registrations);
     for finding in duplicate_ids.iter().chain(&duplicate_registrations) {
         out.mark_duplicate(&finding.source);

@@ -1,8 +1,7 @@
 //! Typed rows of each dataset, as kept after validation.
 
 use chrono::NaiveDate;
-use std::collections::HashSet;
-use std::sync::Arc;
+use std::collections::HashMap;
 
 /// Where a kept row came from: the sheet's index in the run and the spreadsheet row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -32,40 +31,55 @@ pub struct Activity {
     pub location: Option<String>,
 }
 
-/// Text fields are shared (`Arc<str>`, interned per file): a million registrations repeat a few
-/// thousand sessions, programmes and people, and each row then costs no string allocation.
+/// Text fields are codes into the run's [`StringTable`]: a million registrations repeat a few
+/// thousand sessions, programmes and people, so a row costs no string and the columns handed to
+/// Polars are plain integers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Registration {
     pub source: Source,
-    pub session_id: Arc<str>,
-    pub program: Arc<str>,
+    pub session_id: u32,
+    pub program: u32,
     pub start_date: NaiveDate,
     pub end_date: Option<NaiveDate>,
     pub hours: f64,
-    pub organisation: Arc<str>,
-    pub participant_id: Arc<str>,
-    /// `F` or `M` (or a code of the config).
-    pub gender: Option<Arc<str>>,
-    pub category: Option<Arc<str>>,
+    pub organisation: u32,
+    pub participant_id: u32,
+    /// The code of `F` or `M` (or of a category of the config).
+    pub gender: Option<u32>,
+    pub category: Option<u32>,
     pub attended: bool,
-    pub modality: Option<Arc<str>>,
+    pub modality: Option<u32>,
     pub satisfaction: Option<f64>,
 }
 
-/// One copy of each distinct text of a file.
-#[derive(Debug, Default)]
-pub struct Interner {
-    strings: HashSet<Arc<str>>,
+/// One copy of each distinct text, numbered in order of first appearance.
+#[derive(Debug, Default, Clone)]
+pub struct StringTable {
+    values: Vec<Box<str>>,
+    index: HashMap<Box<str>, u32>,
 }
 
-impl Interner {
-    pub fn intern(&mut self, text: &str) -> Arc<str> {
-        if let Some(existing) = self.strings.get(text) {
-            return existing.clone();
+impl StringTable {
+    pub fn intern(&mut self, text: &str) -> u32 {
+        if let Some(code) = self.index.get(text) {
+            return *code;
         }
-        let shared: Arc<str> = Arc::from(text);
-        self.strings.insert(shared.clone());
-        shared
+        let code = self.values.len() as u32;
+        self.values.push(text.into());
+        self.index.insert(text.into(), code);
+        code
+    }
+
+    pub fn find(&self, text: &str) -> Option<u32> {
+        self.index.get(text).copied()
+    }
+
+    pub fn get(&self, code: u32) -> &str {
+        self.values.get(code as usize).map_or("", |s| s)
+    }
+
+    pub fn values(&self) -> &[Box<str>] {
+        &self.values
     }
 }
 

@@ -149,8 +149,12 @@ impl<'a> RowReader<'a> {
         (!text.is_empty()).then_some(text)
     }
 
-    /// A text field as a shared string: cells already clean are looked up without a copy.
-    pub fn shared_text(&mut self, name: &str, strings: &mut super::records::Interner) -> Option<std::sync::Arc<str>> {
+    /// A text field as a code of the string table.
+    pub fn shared_text(
+        &mut self,
+        name: &str,
+        strings: &mut super::records::StringTable,
+    ) -> Option<u32> {
         let cell = self.cell(name)?;
         let text = cell.text();
         let clean = clean_text(&text);

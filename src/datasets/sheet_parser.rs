@@ -35,8 +35,18 @@ pub struct SheetParser<'a> {
 }
 
 impl<'a> SheetParser<'a> {
-    pub fn new(options: &'a Options, file_index: usize, input: &'a InputFile, sheet_index: usize, name: String, merges: Option<Vec<Merge>>) -> Self {
-        let forced = options.sheets.iter().find(|o| o.applies_to(&input.path, &name));
+    pub fn new(
+        options: &'a Options,
+        file_index: usize,
+        input: &'a InputFile,
+        sheet_index: usize,
+        name: String,
+        merges: Option<Vec<Merge>>,
+    ) -> Self {
+        let forced = options
+            .sheets
+            .iter()
+            .find(|o| o.applies_to(&input.path, &name));
         SheetParser {
             options,
             forced,
@@ -44,9 +54,17 @@ impl<'a> SheetParser<'a> {
             path: &input.path,
             merges_known: merges.is_some(),
             sheet_index,
-            report: SheetReport { file_index, name: name.clone(), ..SheetReport::default() },
+            report: SheetReport {
+                file_index,
+                name: name.clone(),
+                ..SheetReport::default()
+            },
             state: State::Searching {
-                top: Sheet { name: name.clone(), rows: Vec::new(), merges: merges.unwrap_or_default() },
+                top: Sheet {
+                    name: name.clone(),
+                    rows: Vec::new(),
+                    merges: merges.unwrap_or_default(),
+                },
                 non_blank: 0,
             },
             name,
@@ -106,14 +124,19 @@ impl<'a> SheetParser<'a> {
     /// Finds the header among the buffered rows and types the rows below it.
     fn search(&self, top: &Sheet) -> HeaderSearch {
         match self.forced {
-            Some(SheetOverride { dataset, header_row: Some(row), .. }) => header_at(top, *dataset, *row, &self.options.aliases),
+            Some(SheetOverride {
+                dataset,
+                header_row: Some(row),
+                ..
+            }) => header_at(top, *dataset, *row, &self.options.aliases),
             Some(o) => find_header(top, &self.options.aliases, Some(o.dataset)),
             None => find_header(top, &self.options.aliases, None),
         }
     }
 
     fn decide(&mut self, part: &mut FilePart) {
-        let State::Searching { mut top, .. } = std::mem::replace(&mut self.state, State::Skipping) else {
+        let State::Searching { mut top, .. } = std::mem::replace(&mut self.state, State::Skipping)
+        else {
             return;
         };
         let mut search = self.search(&top);
@@ -210,7 +233,11 @@ impl<'a> SheetParser<'a> {
 fn has_gaps(top: &Sheet, header: &Header) -> bool {
     let last = (header.row_index + 2).min(top.rows.len());
     top.rows[header.row_index..last].iter().any(|row| {
-        let filled = row.cells.iter().rposition(|c| !c.is_blank()).map_or(0, |p| p + 1);
+        let filled = row
+            .cells
+            .iter()
+            .rposition(|c| !c.is_blank())
+            .map_or(0, |p| p + 1);
         row.cells[..filled].iter().any(|c| c.is_blank())
     })
 }
@@ -265,7 +292,10 @@ fn read_row(
     let kept = match header.dataset {
         Dataset::Activities => builders::activity(&mut reader, source, &options.categories)
             .map(|a| part.activities.push(a)),
-        Dataset::Training => builders::registration(&mut reader, source, &options.categories, &mut part.strings).map(|r| part.registrations.push(r)),
+        Dataset::Training => {
+            builders::registration(&mut reader, source, &options.categories, &mut part.strings)
+                .map(|r| part.registrations.push(r))
+        }
         Dataset::Targets => builders::target(&mut reader, source, &options.indicator_names)
             .map(|t| part.targets.push(t)),
     };

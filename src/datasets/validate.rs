@@ -3,7 +3,7 @@
 //! Rows are compared in run order (files by path, sheets in workbook order, rows
 //! top to bottom), so "the later row" is the same on every machine.
 
-use super::records::{Activity, Registration, Source};
+use super::records::{Activity, Registration, Source, StringTable};
 use chrono::Datelike;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
@@ -24,10 +24,16 @@ pub fn dedup_activities(activities: &mut Vec<Activity>) -> Vec<CrossRowFinding> 
         activities
             .iter()
             .map(|a| {
-                let Some(id) = a.id.as_deref() else { return true };
+                let Some(id) = a.id.as_deref() else {
+                    return true;
+                };
                 match seen.entry((a.date.year(), id)) {
                     Entry::Occupied(first) => {
-                        findings.push(CrossRowFinding { source: a.source, first: *first.get(), value: id.to_string() });
+                        findings.push(CrossRowFinding {
+                            source: a.source,
+                            first: *first.get(),
+                            value: id.to_string(),
+                        });
                         false
                     }
                     Entry::Vacant(slot) => {
@@ -43,15 +49,22 @@ pub fn dedup_activities(activities: &mut Vec<Activity>) -> Vec<CrossRowFinding> 
 }
 
 /// Removes repeated (session, participant) registrations; returns the later rows.
-pub fn dedup_registrations(registrations: &mut Vec<Registration>) -> Vec<CrossRowFinding> {
+pub fn dedup_registrations(
+    registrations: &mut Vec<Registration>,
+    strings: &StringTable,
+) -> Vec<CrossRowFinding> {
     let mut findings = Vec::new();
     let keep: Vec<bool> = {
-        let mut seen: HashMap<(&str, &str), Source> = HashMap::with_capacity(registrations.len());
+        let mut seen: HashMap<(u32, u32), Source> = HashMap::with_capacity(registrations.len());
         registrations
             .iter()
-            .map(|r| match seen.entry((&*r.session_id, &*r.participant_id)) {
+            .map(|r| match seen.entry((r.session_id, r.participant_id)) {
                 Entry::Occupied(first) => {
-                    findings.push(CrossRowFinding { source: r.source, first: *first.get(), value: r.participant_id.to_string() });
+                    findings.push(CrossRowFinding {
+                        source: r.source,
+                        first: *first.get(),
+                        value: strings.get(r.participant_id).to_string(),
+                    });
                     false
                 }
                 Entry::Vacant(slot) => {
@@ -72,14 +85,18 @@ fn retain_flagged<T>(items: &mut Vec<T>, keep: &[bool]) {
 
 /// Rows of a session whose hours differ from the session's first row (each row keeps its own hours).
 pub fn conflicting_hours(registrations: &[Registration]) -> Vec<CrossRowFinding> {
-    let mut first_hours: HashMap<&str, (f64, Source)> = HashMap::new();
+    let mut first_hours: HashMap<u32, (f64, Source)> = HashMap::new();
     let mut findings = Vec::new();
     for r in registrations {
-        match first_hours.entry(&*r.session_id) {
+        match first_hours.entry(r.session_id) {
             Entry::Occupied(first) => {
                 let (hours, source) = *first.get();
                 if hours != r.hours {
-                    findings.push(CrossRowFinding { source: r.source, first: source, value: format!("{}", r.hours) });
+                    findings.push(CrossRowFinding {
+                        source: r.source,
+                        first: source,
+                        value: format!("{}", r.hours),
+                    });
                 }
             }
             Entry::Vacant(slot) => {

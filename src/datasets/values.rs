@@ -288,9 +288,11 @@ fn thousands_only(s: &str, mark: char) -> Option<String> {
 
 /// The spellings most registers use, recognised without normalising (no allocation).
 fn common_bool(text: &str) -> Option<&'static str> {
-    ["oui", "non", "yes", "no", "x", "o", "n", "1", "0", "vrai", "faux", "true", "false"]
-        .into_iter()
-        .find(|w| w.eq_ignore_ascii_case(text))
+    [
+        "oui", "non", "yes", "no", "x", "o", "n", "1", "0", "vrai", "faux", "true", "false",
+    ]
+    .into_iter()
+    .find(|w| w.eq_ignore_ascii_case(text))
 }
 
 /// `oui non o n yes no y vrai faux true false 1 0 x présent absent p a`, boolean cells, 1 and 0.
@@ -305,7 +307,13 @@ pub fn parse_bool(cell: &Cell) -> Result<bool, ValueError> {
         Cell::Bool(b) => Ok(*b),
         Cell::Number(n) if *n == 1.0 => Ok(true),
         Cell::Number(n) if *n == 0.0 => Ok(false),
-        Cell::Text(t) => match common_bool(t.trim()).map_or_else(|| std::borrow::Cow::Owned(normalize_key(t)), std::borrow::Cow::Borrowed).as_ref() {
+        Cell::Text(t) => match common_bool(t.trim())
+            .map_or_else(
+                || std::borrow::Cow::Owned(normalize_key(t)),
+                std::borrow::Cow::Borrowed,
+            )
+            .as_ref()
+        {
             "oui" | "o" | "yes" | "y" | "vrai" | "true" | "1" | "x" | "present" | "presente"
             | "p" => Ok(true),
             "non" | "n" | "no" | "faux" | "false" | "0" | "absent" | "absente" | "a" => Ok(false),

@@ -114,6 +114,11 @@ impl<'a> Engine<'a> {
         Ok(plan)
     }
 
+    /// Whether `field` of `source` holds string-table codes instead of text.
+    fn coded(&self, source: Source, field: &str) -> bool {
+        source == Source::Training && super::frames::CODED.contains(&field)
+    }
+
     fn rule_expr(&self, source: Source, rule: &Rule) -> PolarsResult<Expr> {
         let any_of = |field: &str, values: Vec<Expr>| {
             values
@@ -123,8 +128,25 @@ impl<'a> Engine<'a> {
                 .unwrap_or_else(|| lit(false))
         };
         Ok(match rule {
+            Rule::Codes { field, codes } if self.coded(source, field) => {
+                // A code absent from the data matches no row.
+                let found = codes
+                    .iter()
+                    .filter_map(|c| self.frames.strings.find(c))
+                    .map(lit)
+                    .collect();
+                any_of(field, found)
+            }
             Rule::Codes { field, codes } => {
                 any_of(field, codes.iter().map(|c| lit(c.as_str())).collect())
+            }
+            Rule::Texts { field, keys } if self.coded(source, field) => {
+                let strings = self.frames.strings.values();
+                let found = (0..strings.len() as u32)
+                    .filter(|c| keys.contains(&normalize_key(&strings[*c as usize])))
+                    .map(lit)
+                    .collect();
+                any_of(field, found)
             }
             Rule::Bools { field, values } => {
                 any_of(field, values.iter().map(|b| lit(*b)).collect())
@@ -227,6 +249,14 @@ impl<'a> Engine<'a> {
         let plan = self.plan(year, wanted, Some(dimension))?;
         for (source, (indices, aggs, years)) in &plan {
             for (key, values) in grouped(self.rows_of(*source, years), dimension.name(), aggs)? {
+                // Coded columns group by code: give the rows their text back.
+                let key = match key {
+                    Some(code) if self.coded(*source, dimension.name()) => code
+                        .parse::<u32>()
+                        .ok()
+                        .map(|c| self.frames.strings.get(c).to_string()),
+                    other => other,
+                };
                 let row = base.entry(key).or_insert_with(|| vec![None; n]);
                 for (i, v) in indices.iter().zip(values) {
                     row[*i] = v;

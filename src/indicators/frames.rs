@@ -1,6 +1,6 @@
 //! Typed records to Polars data frames: the only place rows cross into Polars.
 
-use crate::datasets::{Activity, Registration};
+use crate::datasets::{Activity, Registration, StringTable};
 use chrono::Datelike;
 use polars::prelude::*;
 
@@ -11,15 +11,32 @@ pub struct Frames {
     /// The activities repeated once per partner (`partner` null when there is none), with `row`
     /// naming the activity so that counts stay counts of activities.
     pub activity_partners: DataFrame,
-    /// One row per kept registration.
+    /// One row per kept registration; its text columns are codes of `strings` (see `CODED`).
     pub training: DataFrame,
+    pub strings: StringTable,
 }
+
+/// Training columns held as `UInt32` codes of `Frames::strings` rather than as text: a million
+/// rows then take 4 bytes a cell, and grouping or counting distinct values hashes integers.
+pub const CODED: [&str; 7] = [
+    "session_id",
+    "program",
+    "organisation",
+    "participant_id",
+    "gender",
+    "category",
+    "modality",
+];
 
 fn quarter_key(month: u32) -> String {
     format!("Q{}", (month - 1) / 3 + 1)
 }
 
-pub fn build(activities: &[Activity], registrations: &[Registration]) -> PolarsResult<Frames> {
+pub fn build(
+    activities: &[Activity],
+    registrations: &[Registration],
+    strings: StringTable,
+) -> PolarsResult<Frames> {
     let a = activities;
     let activities_df = DataFrame::new_infer_height(vec![
         Column::new("row".into(), (0..a.len() as u32).collect::<Vec<u32>>()),
@@ -139,13 +156,11 @@ pub fn build(activities: &[Activity], registrations: &[Registration]) -> PolarsR
         ),
         Column::new(
             "session_id".into(),
-            r.iter()
-                .map(|x| &*x.session_id)
-                .collect::<Vec<&str>>(),
+            r.iter().map(|x| x.session_id).collect::<Vec<u32>>(),
         ),
         Column::new(
             "program".into(),
-            r.iter().map(|x| &*x.program).collect::<Vec<&str>>(),
+            r.iter().map(|x| x.program).collect::<Vec<u32>>(),
         ),
         Column::new(
             "hours".into(),
@@ -153,27 +168,19 @@ pub fn build(activities: &[Activity], registrations: &[Registration]) -> PolarsR
         ),
         Column::new(
             "organisation".into(),
-            r.iter()
-                .map(|x| &*x.organisation)
-                .collect::<Vec<&str>>(),
+            r.iter().map(|x| x.organisation).collect::<Vec<u32>>(),
         ),
         Column::new(
             "participant_id".into(),
-            r.iter()
-                .map(|x| &*x.participant_id)
-                .collect::<Vec<&str>>(),
+            r.iter().map(|x| x.participant_id).collect::<Vec<u32>>(),
         ),
         Column::new(
             "gender".into(),
-            r.iter()
-                .map(|x| x.gender.as_deref())
-                .collect::<Vec<Option<&str>>>(),
+            r.iter().map(|x| x.gender).collect::<Vec<Option<u32>>>(),
         ),
         Column::new(
             "category".into(),
-            r.iter()
-                .map(|x| x.category.as_deref())
-                .collect::<Vec<Option<&str>>>(),
+            r.iter().map(|x| x.category).collect::<Vec<Option<u32>>>(),
         ),
         Column::new(
             "attended".into(),
@@ -181,9 +188,7 @@ pub fn build(activities: &[Activity], registrations: &[Registration]) -> PolarsR
         ),
         Column::new(
             "modality".into(),
-            r.iter()
-                .map(|x| x.modality.as_deref())
-                .collect::<Vec<Option<&str>>>(),
+            r.iter().map(|x| x.modality).collect::<Vec<Option<u32>>>(),
         ),
         Column::new(
             "satisfaction".into(),
@@ -196,5 +201,6 @@ pub fn build(activities: &[Activity], registrations: &[Registration]) -> PolarsR
         activities: activities_df,
         activity_partners: partners_df,
         training: training_df,
+        strings,
     })
 }

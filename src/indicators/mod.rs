@@ -88,7 +88,8 @@ pub fn compute(
     let timings = std::env::var_os("BILAN_TIMINGS").is_some();
     let started = std::time::Instant::now();
     let registrations = std::mem::take(&mut datasets.registrations);
-    let frames = frames::build(&datasets.activities, &registrations)?;
+    let strings = std::mem::take(&mut datasets.strings);
+    let frames = frames::build(&datasets.activities, &registrations, strings)?;
     // A million rows as records and as columns at once is the peak of a run: keep only the columns.
     drop(registrations);
     if timings {
@@ -135,7 +136,10 @@ pub fn compute(
         })
         .collect();
     if timings {
-        eprintln!("bilan:   headline: {:.3} s", started.elapsed().as_secs_f64());
+        eprintln!(
+            "bilan:   headline: {:.3} s",
+            started.elapsed().as_secs_f64()
+        );
     }
     let mut tables = tables::all_tables(&engine, year, categories, lang)?;
     if timings {

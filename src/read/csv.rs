@@ -28,7 +28,10 @@ pub fn stream_csv(bytes: &[u8], sink: &mut Sink) -> Result<(), ReadError> {
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    if !sink(SheetEvent::Begin { name: String::new(), merges: Some(Vec::new()) }) {
+    if !sink(SheetEvent::Begin {
+        name: String::new(),
+        merges: Some(Vec::new()),
+    }) {
         return Ok(());
     }
     let mut batch = Vec::with_capacity(BATCH_ROWS);

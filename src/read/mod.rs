@@ -37,7 +37,10 @@ impl ReadError {
 pub enum SheetEvent {
     /// A sheet starts (CSV files are one sheet with an empty name). `merges` is `None` for xlsx,
     /// where finding them means parsing the whole sheet a second time: ask `xlsx_merges` if needed.
-    Begin { name: String, merges: Option<Vec<Merge>> },
+    Begin {
+        name: String,
+        merges: Option<Vec<Merge>>,
+    },
     /// The next rows of the current sheet, in order, blank rows included.
     Rows(Vec<Row>),
     /// The current sheet is complete.
@@ -149,7 +152,11 @@ pub fn read_sheets(input: &InputFile) -> (ReadFile, Vec<Sheet>) {
         match event {
             SheetEvent::Begin { name, merges } => {
                 let merges = merges.unwrap_or_else(|| workbook::xlsx_merges(&input.path, &name));
-                sheets.push(Sheet { name, rows: Vec::new(), merges })
+                sheets.push(Sheet {
+                    name,
+                    rows: Vec::new(),
+                    merges,
+                })
             }
             SheetEvent::Rows(rows) => {
                 if let Some(sheet) = sheets.last_mut() {

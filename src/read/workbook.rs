@@ -43,7 +43,9 @@ pub fn stream_workbook(bytes: Vec<u8>, extension: &str, sink: &mut Sink) -> Resu
 
 /// The merged ranges of an xlsx sheet, read on request (a second pass over the sheet's XML).
 pub fn xlsx_merges(path: &std::path::Path, sheet: &str) -> Vec<Merge> {
-    let Ok(mut wb) = calamine::open_workbook::<Xlsx<_>, _>(path) else { return Vec::new() };
+    let Ok(mut wb) = calamine::open_workbook::<Xlsx<_>, _>(path) else {
+        return Vec::new();
+    };
     merges(wb.merge_cells_by_sheet_name(sheet).unwrap_or_default())
 }
 
@@ -130,7 +132,10 @@ impl<'s, 'a> RowAssembler<'s, 'a> {
 fn stream_xlsx(mut wb: Xlsx<Cursor<Vec<u8>>>, sink: &mut Sink) -> Result<(), ReadError> {
     for name in wb.sheet_names() {
         // Merged ranges sit after the cells: reading them would parse the sheet twice.
-        if !sink(SheetEvent::Begin { name: name.clone(), merges: None }) {
+        if !sink(SheetEvent::Begin {
+            name: name.clone(),
+            merges: None,
+        }) {
             return Ok(());
         }
         let mut reader = wb.worksheet_cells_reader(&name).map_err(xlsx_error)?;
@@ -174,7 +179,10 @@ where
     for name in workbook.sheet_names() {
         let range = workbook.worksheet_range(&name).map_err(to_error)?;
         let found = merges_of(&workbook, &name);
-        if !sink(SheetEvent::Begin { name, merges: Some(found) }) {
+        if !sink(SheetEvent::Begin {
+            name,
+            merges: Some(found),
+        }) {
             return Ok(());
         }
         let mut rows = RowAssembler::new(sink);
