@@ -158,10 +158,20 @@ pub struct ReportSummary {
     pub loaded: Loaded,
 }
 
-pub fn report(config: &Config) -> Result<ReportSummary, AppError> {
+/// The stages of `report`, announced to the caller (who may show progress).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Reading,
+    Indicators,
+    Writing,
+}
+
+pub fn report(config: &Config, progress: &mut dyn FnMut(Stage)) -> Result<ReportSummary, AppError> {
     let mut clock = StageClock::start();
+    progress(Stage::Reading);
     let mut loaded = load(config)?;
     clock.lap("read and type");
+    progress(Stage::Indicators);
     let results = indicators::compute(
         &mut loaded.datasets,
         &loaded.catalog,
@@ -170,6 +180,7 @@ pub fn report(config: &Config) -> Result<ReportSummary, AppError> {
         config.lang,
     )?;
     clock.lap("indicators");
+    progress(Stage::Writing);
     let run = RunRecord {
         files: &loaded.files,
         sheets: &loaded.datasets.sheets,

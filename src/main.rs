@@ -10,7 +10,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use bilan::app;
 use bilan::output::issues_report;
 use clap::Parser;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 /// SPEC 1: 0 success, 1 data errors found (output still written), 2 usage or fatal error.
@@ -32,7 +32,22 @@ fn run(cli: cli::Cli) -> Result<ExitCode, app::AppError> {
     match cli.command {
         cli::Command::Report(args) => {
             let config = args.into_config()?;
-            let summary = app::report(&config)?;
+            // Progress only for people: a terminal on stderr and no --quiet (SPEC 1).
+            let show = !config.quiet && std::io::stderr().is_terminal();
+            let mut progress = |stage: app::Stage| {
+                if show {
+                    let text = match (stage, config.lang) {
+                        (app::Stage::Reading, bilan::Lang::Fr) => "lecture des fichiers…",
+                        (app::Stage::Reading, bilan::Lang::En) => "reading the files…",
+                        (app::Stage::Indicators, bilan::Lang::Fr) => "calcul des indicateurs…",
+                        (app::Stage::Indicators, bilan::Lang::En) => "computing the indicators…",
+                        (app::Stage::Writing, bilan::Lang::Fr) => "écriture du rapport…",
+                        (app::Stage::Writing, bilan::Lang::En) => "writing the report…",
+                    };
+                    eprintln!("bilan: {text}");
+                }
+            };
+            let summary = app::report(&config, &mut progress)?;
             let issues = summary.loaded.issues();
             if !config.quiet {
                 let count = |s| issues.iter().filter(|i| i.severity == s).count();
