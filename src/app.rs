@@ -65,7 +65,7 @@ pub fn load(config: &Config) -> Result<Loaded, AppError> {
         .par_iter()
         .enumerate()
         .map(|(index, input)| {
-            let (events, reader) = read::spawn_reader(input.clone());
+            let (events, reader) = read::spawn_reader(input.clone(), config.limits);
             let part = datasets::parse_file(&options, index, input, events);
             let file = reader.join().unwrap_or_else(|_| ReadFile::panicked(input));
             (file, part)
@@ -87,6 +87,7 @@ fn dataset_options(config: &Config, catalog: &Catalog) -> datasets::Options {
         categories: config.categories.clone(),
         aliases: config.aliases.clone(),
         sheets: config.sheets.clone(),
+        limits: config.limits,
     }
 }
 

@@ -33,6 +33,8 @@ pub struct Options {
     pub categories: categories::Categories,
     pub aliases: FieldAliases,
     pub sheets: Vec<SheetOverride>,
+    /// Limits against hostile files (`[limits]`).
+    pub limits: crate::config::Limits,
 }
 
 /// A `[[sheets]]` entry of the config: how to read one sheet whatever its content.
@@ -254,7 +256,7 @@ pub fn build(inputs: &[InputFile], options: &Options) -> (Vec<ReadFile>, Dataset
     let mut parts = Vec::new();
     for (index, input) in inputs.iter().enumerate() {
         let mut events = Vec::new();
-        let file = crate::read::read_file(input, &mut |event| {
+        let file = crate::read::read_file(input, &options.limits, &mut |event| {
             events.push(event);
             true
         });

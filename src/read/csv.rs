@@ -2,12 +2,14 @@
 
 use super::cell::{Cell, Row, Sheet};
 use super::{ReadError, SheetEvent, Sink, BATCH_ROWS};
+use crate::config::Limits;
 use std::borrow::Cow;
 
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 
 /// Streams a CSV/TSV/TXT file as one sheet whose cells are all text.
-pub fn stream_csv(bytes: &[u8], sink: &mut Sink) -> Result<(), ReadError> {
+pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), ReadError> {
+    let mut cells_left = limits.max_cells;
     let decoded = decode(bytes)?;
     // CR-only line ends (old Mac exports) become LF so that lines count like the others;
     // CRLF and LF need no copy.
@@ -38,6 +40,7 @@ pub fn stream_csv(bytes: &[u8], sink: &mut Sink) -> Result<(), ReadError> {
     let mut record = csv::StringRecord::new();
     let mut lines = LineCounter::new(text.as_bytes());
     let mut next_line = 1 + skipped_lines;
+    let mut last_span = 0;
     let mut outcome = Ok(());
     loop {
         match reader.read_record(&mut record) {
@@ -58,6 +61,17 @@ pub fn stream_csv(bytes: &[u8], sink: &mut Sink) -> Result<(), ReadError> {
                     .map(|f| f.matches('\n').count() as u32)
                     .sum::<u32>();
                 next_line = line + span;
+                last_span = span;
+                cells_left = match cells_left.checked_sub(record.len() as u64) {
+                    Some(left) => left,
+                    None => {
+                        outcome = Err(ReadError::TooLarge(format!(
+                            "more than {} cells (limits.max_cells)",
+                            limits.max_cells
+                        )));
+                        break;
+                    }
+                };
                 batch.push(Row {
                     number: line,
                     cells: record.iter().map(Cell::from_text).collect(),
@@ -73,6 +87,15 @@ pub fn stream_csv(bytes: &[u8], sink: &mut Sink) -> Result<(), ReadError> {
             }
         }
     }
+    // The csv crate takes an unclosed quote to run to the end of the file: say so instead.
+    // (A stray `"` inside an unquoted field is legal: only a last record that swallowed lines counts.)
+    if outcome.is_ok() && last_span > 1 && text.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
+        let start = batch.last().map_or(next_line, |r| r.number);
+        outcome = Err(ReadError::Unreadable(format!(
+            "a quote opened at line {start} is never closed"
+        )));
+        batch.pop();
+    }
     if !batch.is_empty() && !sink(SheetEvent::Rows(batch)) {
         return Ok(());
     }
@@ -83,7 +106,7 @@ pub fn stream_csv(bytes: &[u8], sink: &mut Sink) -> Result<(), ReadError> {
 /// The whole file as one sheet (tests).
 pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
     let mut sheet = Sheet::default();
-    stream_csv(bytes, &mut |event| {
+    stream_csv(bytes, &Limits::default(), &mut |event| {
         if let SheetEvent::Rows(rows) = event {
             sheet.rows.extend(rows);
         }
@@ -131,9 +154,9 @@ impl<'a> LineCounter<'a> {
 pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ReadError> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return std::str::from_utf8(rest).map(Cow::Borrowed).map_err(|e| {
-            let line = rest[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            let (line, field) = place_of(&rest[..e.valid_up_to()]);
             ReadError::Unreadable(format!(
-                "the file starts with a UTF-8 byte order mark but holds invalid UTF-8 at line {line}"
+                "the file starts with a UTF-8 byte order mark but holds invalid UTF-8 at line {line}, field {field}"
             ))
         });
     }
@@ -152,6 +175,17 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ReadError> {
             Ok(Cow::Owned(text.into_owned()))
         }
     }
+}
+
+/// Line and field (1-based) at the end of `valid`, the text before a bad byte.
+fn place_of(valid: &[u8]) -> (usize, usize) {
+    let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    // The delimiter is guessed from the valid text; the field counts delimiters outside quotes.
+    let text = String::from_utf8_lossy(valid);
+    let delimiter = detect_delimiter(&text);
+    let field = count_outside_quotes(&String::from_utf8_lossy(&valid[line_start..]), delimiter) + 1;
+    (line, field)
 }
 
 /// Excel's `sep=;` first line names the delimiter; it is not data.
@@ -263,9 +297,25 @@ mod tests {
     }
 
     #[test]
-    fn bom_with_invalid_utf8_names_the_line() {
-        let err = decode(b"\xEF\xBB\xBFa;b\n\xff;c\n").unwrap_err();
-        assert!(err.to_string().contains("line 2"), "{err}");
+    fn bom_with_invalid_utf8_names_the_line_and_field() {
+        let err = decode(b"\xEF\xBB\xBFa;b\nok;\xff\n").unwrap_err();
+        assert!(err.to_string().contains("line 2, field 2"), "{err}");
+    }
+
+    #[test]
+    fn a_stray_quote_in_an_unquoted_field_is_text() {
+        let sheet = read_csv(b"a;b\nEcran 24\";2\n").unwrap();
+        assert_eq!(sheet.rows[1].cells[0], Cell::Text("Ecran 24\"".into()));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_an_error_naming_its_line() {
+        let err = read_csv(b"a;b\n1;2\n3;\"never closed\n4;5\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("a quote opened at line 3 is never closed"),
+            "{err}"
+        );
     }
 
     #[test]

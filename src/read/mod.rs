@@ -3,11 +3,13 @@
 pub mod cell;
 pub mod csv;
 pub mod discover;
+pub mod limits;
 pub mod workbook;
 
 pub use cell::{Cell, Merge, Row, Sheet};
 pub use discover::{discover, InputFile};
 
+use crate::config::Limits;
 use crate::issue::{Code, Issue, Location, Severity};
 use sha2::{Digest, Sha256};
 
@@ -20,6 +22,8 @@ pub enum ReadError {
     Unsupported(String),
     #[error("the workbook is password-protected or encrypted")]
     Encrypted,
+    #[error("the file is too large to read: {0}")]
+    TooLarge(String),
 }
 
 impl ReadError {
@@ -28,6 +32,7 @@ impl ReadError {
             ReadError::Unreadable(_) => Code::UnreadableFile,
             ReadError::Unsupported(_) => Code::UnsupportedFormat,
             ReadError::Encrypted => Code::EncryptedFile,
+            ReadError::TooLarge(_) => Code::TooLarge,
         }
     }
 }
@@ -82,7 +87,7 @@ impl ReadFile {
 }
 
 /// Reads one input file, streaming its sheets to `sink`; a failure becomes an error issue, never a panic.
-pub fn read_file(input: &InputFile, sink: &mut Sink) -> ReadFile {
+pub fn read_file(input: &InputFile, limits: &Limits, sink: &mut Sink) -> ReadFile {
     let mut result = ReadFile {
         input: input.clone(),
         sha256: String::new(),
@@ -115,11 +120,7 @@ pub fn read_file(input: &InputFile, sink: &mut Sink) -> ReadFile {
         ));
         return result;
     }
-    let outcome = if discover::TEXT_EXTENSIONS.contains(&extension.as_str()) {
-        csv::stream_csv(&bytes, sink)
-    } else {
-        workbook::stream_workbook(bytes, &extension, sink)
-    };
+    let outcome = read_bytes(bytes, &extension, limits, sink);
     if let Err(e) = outcome {
         result.error = Some(Issue::new(
             Severity::Error,
@@ -131,24 +132,45 @@ pub fn read_file(input: &InputFile, sink: &mut Sink) -> ReadFile {
     result
 }
 
+/// Reads a file's bytes (the entry point the fuzz targets drive): limits first, then the parser.
+pub fn read_bytes(
+    bytes: Vec<u8>,
+    extension: &str,
+    limits: &Limits,
+    sink: &mut Sink,
+) -> Result<(), ReadError> {
+    if discover::TEXT_EXTENSIONS.contains(&extension) {
+        return csv::stream_csv(&bytes, limits, sink);
+    }
+    if matches!(extension, "xlsx" | "xlsm" | "xlsb" | "ods") {
+        limits::check_zip(&bytes, limits)?;
+    }
+    if extension == "ods" {
+        limits::check_ods_repeats(&bytes, limits)?;
+    }
+    workbook::stream_workbook(bytes, extension, limits, sink)
+}
+
 /// Reads a file on its own thread; the events arrive on the receiver as they are decoded.
 pub fn spawn_reader(
     input: InputFile,
+    limits: Limits,
 ) -> (
     std::sync::mpsc::Receiver<SheetEvent>,
     std::thread::JoinHandle<ReadFile>,
 ) {
     // A few batches in flight: the reader runs ahead of the typing without piling rows up.
     let (sender, receiver) = std::sync::mpsc::sync_channel(4);
-    let handle =
-        std::thread::spawn(move || read_file(&input, &mut |event| sender.send(event).is_ok()));
+    let handle = std::thread::spawn(move || {
+        read_file(&input, &limits, &mut |event| sender.send(event).is_ok())
+    });
     (receiver, handle)
 }
 
 /// A whole file in memory, sheet by sheet (small files: tests and tools).
 pub fn read_sheets(input: &InputFile) -> (ReadFile, Vec<Sheet>) {
     let mut sheets: Vec<Sheet> = Vec::new();
-    let file = read_file(input, &mut |event| {
+    let file = read_file(input, &Limits::default(), &mut |event| {
         match event {
             SheetEvent::Begin { name, merges } => {
                 let merges = merges.unwrap_or_else(|| workbook::xlsx_merges(&input.path, &name));

@@ -2,6 +2,7 @@
 
 use super::cell::{Cell, Merge, Row};
 use super::{ReadError, SheetEvent, Sink, BATCH_ROWS};
+use crate::config::Limits;
 use calamine::{
     open_workbook_from_rs, Data, DataRef, Dimensions, Ods, OdsError, Reader, Xls, XlsError, Xlsb,
     XlsbError, Xlsx, XlsxError,
@@ -13,16 +14,22 @@ use std::io::Cursor;
 ///
 /// xlsx and xlsm go through calamine's streaming cell reader, so a sheet is never held whole;
 /// calamine has no such reader for xls, xlsb and ods, whose sheets are read whole, then sent in batches.
-pub fn stream_workbook(bytes: Vec<u8>, extension: &str, sink: &mut Sink) -> Result<(), ReadError> {
+pub fn stream_workbook(
+    bytes: Vec<u8>,
+    extension: &str,
+    limits: &Limits,
+    sink: &mut Sink,
+) -> Result<(), ReadError> {
+    let mut cells_left = limits.max_cells;
     let cursor = Cursor::new(bytes);
     match extension {
         "xlsx" | "xlsm" => {
             let wb: Xlsx<_> = open_workbook_from_rs(cursor).map_err(xlsx_error)?;
-            stream_xlsx(wb, sink)
+            stream_xlsx(wb, &mut cells_left, sink)
         }
         "xlsb" => {
             let wb: Xlsb<_> = open_workbook_from_rs(cursor).map_err(xlsb_error)?;
-            stream_ranges(wb, |_, _| Vec::new(), xlsb_error, sink)
+            stream_ranges(wb, |_, _| Vec::new(), xlsb_error, &mut cells_left, sink)
         }
         "xls" => {
             let wb: Xls<_> = open_workbook_from_rs(cursor).map_err(xls_error)?;
@@ -30,12 +37,13 @@ pub fn stream_workbook(bytes: Vec<u8>, extension: &str, sink: &mut Sink) -> Resu
                 wb,
                 |wb, name| merges(wb.merge_cells_by_sheet_name(name).unwrap_or_default()),
                 xls_error,
+                &mut cells_left,
                 sink,
             )
         }
         "ods" => {
             let wb: Ods<_> = open_workbook_from_rs(cursor).map_err(ods_error)?;
-            stream_ranges(wb, |_, _| Vec::new(), ods_error, sink)
+            stream_ranges(wb, |_, _| Vec::new(), ods_error, &mut cells_left, sink)
         }
         other => Err(ReadError::Unsupported(other.to_string())),
     }
@@ -67,15 +75,20 @@ struct RowAssembler<'s, 'a> {
     batch: Vec<Row>,
     current: Option<Row>,
     stopped: bool,
+    /// Cells the run may still hold (`limits.max_cells`), counting the empty ones a row is padded with.
+    cells_left: &'s mut u64,
+    too_large: bool,
 }
 
 impl<'s, 'a> RowAssembler<'s, 'a> {
-    fn new(sink: &'s mut Sink<'a>) -> Self {
+    fn new(sink: &'s mut Sink<'a>, cells_left: &'s mut u64) -> Self {
         RowAssembler {
             sink,
             batch: Vec::with_capacity(BATCH_ROWS),
             current: None,
             stopped: false,
+            cells_left,
+            too_large: false,
         }
     }
 
@@ -101,6 +114,15 @@ impl<'s, 'a> RowAssembler<'s, 'a> {
             });
         }
         if let Some(row) = self.current.as_mut() {
+            let added = (column + 1).saturating_sub(row.cells.len()) as u64;
+            match self.cells_left.checked_sub(added) {
+                Some(left) => *self.cells_left = left,
+                None => {
+                    self.too_large = true;
+                    self.stopped = true;
+                    return;
+                }
+            }
             if row.cells.len() <= column {
                 row.cells.resize(column, Cell::Empty);
                 row.cells.push(cell);
@@ -129,7 +151,16 @@ impl<'s, 'a> RowAssembler<'s, 'a> {
     }
 }
 
-fn stream_xlsx(mut wb: Xlsx<Cursor<Vec<u8>>>, sink: &mut Sink) -> Result<(), ReadError> {
+fn too_large(cells: u64) -> ReadError {
+    ReadError::TooLarge(format!("more than {cells} cells (limits.max_cells)"))
+}
+
+fn stream_xlsx(
+    mut wb: Xlsx<Cursor<Vec<u8>>>,
+    cells_left: &mut u64,
+    sink: &mut Sink,
+) -> Result<(), ReadError> {
+    let limit = *cells_left;
     for name in wb.sheet_names() {
         // Merged ranges sit after the cells: reading them would parse the sheet twice.
         if !sink(SheetEvent::Begin {
@@ -139,13 +170,16 @@ fn stream_xlsx(mut wb: Xlsx<Cursor<Vec<u8>>>, sink: &mut Sink) -> Result<(), Rea
             return Ok(());
         }
         let mut reader = wb.worksheet_cells_reader(&name).map_err(xlsx_error)?;
-        let mut rows = RowAssembler::new(sink);
+        let mut rows = RowAssembler::new(sink, cells_left);
         let mut failure = None;
         loop {
             match reader.next_cell() {
                 Ok(Some(cell)) => {
                     let (row, column) = cell.get_position();
                     rows.cell(row + 1, column as usize, convert_ref(cell.get_value()));
+                    if rows.too_large {
+                        return Err(too_large(limit));
+                    }
                     if rows.stopped {
                         return Ok(());
                     }
@@ -171,6 +205,7 @@ fn stream_ranges<R, E>(
     mut workbook: R,
     merges_of: fn(&R, &str) -> Vec<Merge>,
     to_error: fn(E) -> ReadError,
+    cells_left: &mut u64,
     sink: &mut Sink,
 ) -> Result<(), ReadError>
 where
@@ -185,12 +220,20 @@ where
         }) {
             return Ok(());
         }
-        let mut rows = RowAssembler::new(sink);
+        let limit = *cells_left;
+        let (height, width) = range.get_size();
+        if (height as u64).saturating_mul(width as u64) > *cells_left {
+            return Err(too_large(limit));
+        }
+        let mut rows = RowAssembler::new(sink, cells_left);
         if let Some((first_row, first_col)) = range.start() {
             for (i, cells) in range.rows().enumerate() {
                 let number = first_row + i as u32 + 1;
                 for (j, data) in cells.iter().enumerate() {
                     rows.cell(number, first_col as usize + j, convert(data));
+                }
+                if rows.too_large {
+                    return Err(too_large(limit));
                 }
                 if rows.stopped {
                     return Ok(());

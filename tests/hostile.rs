@@ -1,0 +1,284 @@
+//! Hostile and broken files: each is built here, small on disk, and the run must end with the
+//! file reported (never a panic, abort or hang), the other files read, and memory bounded
+//! (every run here has 1 GiB of address space at most, through `prlimit`).
+
+mod common;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+
+const OK_CSV: &str = "Date;Type;Statut\n12/03/2024;Atelier;Réalisé\n";
+
+/// Runs bilan with its address space capped, returns (exit code, stdout, stderr).
+fn bounded(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::new("prlimit")
+        .arg("--as=1073741824")
+        .arg("--")
+        .arg(env!("CARGO_BIN_EXE_bilan"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("prlimit (util-linux) runs bilan");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// `bilan check FILE ok.csv --format json` under the memory cap: the issues as (file, code).
+fn check_with_ok_file(dir: &Path, file: &str) -> Vec<(String, String, String)> {
+    std::fs::write(dir.join("ok.csv"), OK_CSV).expect("write");
+    let (code, stdout, stderr) = bounded(dir, &["check", file, "ok.csv", "--format", "json"]);
+    assert_eq!(code, 1, "exit code\n{stdout}\n{stderr}");
+    let issues: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    issues
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|i| {
+            (
+                i["file"].as_str().unwrap_or("").to_string(),
+                i["code"].as_str().unwrap_or("").to_string(),
+                i["message"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+fn zip_file(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, content) in entries {
+        out.start_file(*name, zip::write::SimpleFileOptions::default())
+            .expect("an entry");
+        out.write_all(content).expect("entry bytes");
+    }
+    out.finish().expect("a zip").into_inner()
+}
+
+#[test]
+fn a_zip_bomb_is_too_large() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    // 64 MB of zeros deflate to about 64 KB: a ratio no workbook part has.
+    let zeros = vec![0u8; 64 * 1024 * 1024];
+    let bytes = zip_file(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("xl/worksheets/sheet1.xml", &zeros),
+    ]);
+    assert!(
+        bytes.len() < 1024 * 1024,
+        "the bomb is small on disk ({} bytes)",
+        bytes.len()
+    );
+    std::fs::write(dir.path().join("bombe.xlsx"), bytes).expect("write");
+    let issues = check_with_ok_file(dir.path(), "bombe.xlsx");
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!(
+        (issues[0].0.as_str(), issues[0].1.as_str()),
+        ("bombe.xlsx", "too-large")
+    );
+    assert!(issues[0].2.contains("inflates"), "{issues:?}");
+}
+
+#[test]
+fn the_inflated_size_limit_comes_from_the_config() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::copy(
+        common::repo_root().join("tests/fixtures/source/registre.xlsx"),
+        dir.path().join("r.xlsx"),
+    )
+    .expect("copy");
+    std::fs::write(
+        dir.path().join("bilan.toml"),
+        "[limits]\nmax_inflated_bytes = 1000\n",
+    )
+    .expect("write");
+    let issues = check_with_ok_file(dir.path(), "r.xlsx");
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!(issues[0].1, "too-large");
+    assert!(
+        issues[0].2.contains("limits.max_inflated_bytes"),
+        "{issues:?}"
+    );
+}
+
+#[test]
+fn the_cell_limit_comes_from_the_config() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let big: String = (0..200)
+        .map(|i| format!("0{}/03/2024;Atelier;Réalisé\n", i % 9 + 1))
+        .collect();
+    std::fs::write(
+        dir.path().join("big.csv"),
+        format!("Date;Type;Statut\n{big}"),
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("bilan.toml"), "[limits]\nmax_cells = 100\n").expect("write");
+    let issues = check_with_ok_file(dir.path(), "big.csv");
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.0 == "big.csv" && i.1 == "too-large" && i.2.contains("more than 100 cells")),
+        "{issues:?}"
+    );
+}
+
+#[test]
+fn ods_rows_repeated_a_million_times_are_too_large() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let content = r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">
+<office:body><office:spreadsheet><table:table table:name="Feuille1">
+<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>
+</table:table></office:spreadsheet></office:body></office:document-content>"#;
+    let bytes = zip_file(&[
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        ),
+        ("content.xml", content.as_bytes()),
+    ]);
+    std::fs::write(dir.path().join("repete.ods"), bytes).expect("write");
+    let issues = check_with_ok_file(dir.path(), "repete.ods");
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!(
+        (issues[0].0.as_str(), issues[0].1.as_str()),
+        ("repete.ods", "too-large")
+    );
+}
+
+#[test]
+fn a_sheet_declaring_xfd1048576_with_two_cells_is_read_sparsely() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write(0, 0, "coin").expect("write");
+    sheet.write(1_048_575, 16_383, "autre coin").expect("write");
+    workbook.save(dir.path().join("vaste.xlsx")).expect("save");
+    std::fs::write(dir.path().join("ok.csv"), OK_CSV).expect("write");
+    let (code, stdout, stderr) = bounded(
+        dir.path(),
+        &["check", "vaste.xlsx", "ok.csv", "--format", "json"],
+    );
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    assert!(stdout.contains("unrecognized-sheet"), "{stdout}");
+}
+
+#[test]
+fn truncated_and_corrupt_workbooks_are_unreadable_not_fatal() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let sample =
+        std::fs::read(common::repo_root().join("tests/fixtures/libreoffice/registre.xlsx"))
+            .expect("fixture");
+    std::fs::write(dir.path().join("coupe.xlsx"), &sample[..sample.len() / 2]).expect("write");
+    let xls = std::fs::read(common::repo_root().join("tests/fixtures/libreoffice/registre.xls"))
+        .expect("fixture");
+    let mut broken = xls.clone();
+    for byte in broken.iter_mut().skip(512).step_by(7) {
+        *byte = byte.wrapping_mul(31).wrapping_add(7);
+    }
+    std::fs::write(dir.path().join("abime.xls"), broken).expect("write");
+    std::fs::write(dir.path().join("ok.csv"), OK_CSV).expect("write");
+    let (code, stdout, stderr) = bounded(
+        dir.path(),
+        &[
+            "check",
+            "abime.xls",
+            "coupe.xlsx",
+            "ok.csv",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 1, "{stdout}\n{stderr}");
+    let issues: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    let files: Vec<&str> = issues
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter(|i| i["code"] == "unreadable-file")
+        .map(|i| i["file"].as_str().unwrap_or(""))
+        .collect();
+    assert!(files.contains(&"coupe.xlsx"), "{stdout}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn invalid_utf8_and_unclosed_quotes_in_csv_are_located() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(
+        dir.path().join("bom.csv"),
+        b"\xEF\xBB\xBFDate;Type;Statut\n12/03/2024;Atelier\xff;R\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("quote.csv"),
+        "Date;Type;Statut\n12/03/2024;\"Atelier;Réalisé\n13/03/2024;Forum;Réalisé\n",
+    )
+    .expect("write");
+    let issues = check_with_ok_file(dir.path(), "bom.csv");
+    assert!(
+        issues.iter().any(|i| i.0 == "bom.csv"
+            && i.1 == "unreadable-file"
+            && i.2.contains("line 2, field 2")),
+        "{issues:?}"
+    );
+    let issues = check_with_ok_file(dir.path(), "quote.csv");
+    assert!(
+        issues.iter().any(|i| i.0 == "quote.csv"
+            && i.1 == "unreadable-file"
+            && i.2.contains("line 2 is never closed")),
+        "{issues:?}"
+    );
+}
+
+#[test]
+fn markup_and_formulas_from_the_data_are_neutralised_in_every_output() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let text = "Date;Type;Statut;Axe;Partenaires\n12/03/2024;<script>alert(1)</script>;Réalisé;=HYPERLINK(\"http://x\");@SUM(A1)\n";
+    std::fs::write(dir.path().join("a.csv"), text).expect("write");
+    let (code, stdout, stderr) = bounded(dir.path(), &["report", "a.csv"]);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    let out = dir.path().join("reports/2024");
+    let html = std::fs::read_to_string(out.join("report.html")).expect("html");
+    assert!(!html.contains("<script>"), "raw markup in the report");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    let md = std::fs::read_to_string(out.join("report.md")).expect("md");
+    assert!(!md.contains("<script>"));
+    let axis = std::fs::read_to_string(out.join("activities_by_axis.csv")).expect("csv");
+    assert!(axis.contains("'=HYPERLINK"), "{axis}");
+    let partners = std::fs::read_to_string(out.join("activities_by_partner.csv")).expect("csv");
+    assert!(partners.contains("'@SUM(A1)"), "{partners}");
+    for file in common::tree(&out) {
+        if file.extension().is_some_and(|e| e == "svg") {
+            let svg = std::fs::read_to_string(out.join(&file)).expect("svg");
+            assert!(!svg.contains("<script>"), "{}", file.display());
+        }
+    }
+}
+
+#[test]
+fn participant_identifiers_appear_only_in_data_issues() {
+    let out = tempfile::tempdir().expect("a temporary folder");
+    let run = common::bilan(
+        &common::repo_root(),
+        &[
+            "report",
+            "--out",
+            out.path().to_str().expect("utf-8"),
+            "--quiet",
+        ],
+    );
+    run.expect_code(0);
+    let dir = out.path().join("2024");
+    // M11554 is the participant registered twice in the sample (a warning names it).
+    let mut holders = Vec::new();
+    for file in common::tree(&dir) {
+        let bytes = std::fs::read(dir.join(&file)).expect("an output");
+        if bytes.windows(6).any(|w| w == b"M11554") {
+            holders.push(file.display().to_string());
+        }
+    }
+    assert_eq!(holders, ["data-issues.csv"]);
+}
