@@ -65,7 +65,8 @@ pub fn load(config: &Config) -> Result<Loaded, AppError> {
         .par_iter()
         .enumerate()
         .map(|(index, input)| {
-            let (events, reader) = read::spawn_reader(input.clone(), config.limits);
+            let (events, reader) =
+                read::spawn_reader(input.clone(), config.limits, config.isolation.clone());
             let part = datasets::parse_file(&options, index, input, events);
             let file = reader.join().unwrap_or_else(|_| ReadFile::panicked(input));
             (file, part)
@@ -88,6 +89,7 @@ fn dataset_options(config: &Config, catalog: &Catalog) -> datasets::Options {
         aliases: config.aliases.clone(),
         sheets: config.sheets.clone(),
         limits: config.limits,
+        isolation: config.isolation.clone(),
     }
 }
 

@@ -29,6 +29,17 @@ pub enum Command {
     Indicators(IndicatorsArgs),
     /// Write a commented bilan.toml and a template workbook for departments to fill in.
     Init(InitArgs),
+    /// Internal: read one file for the parent bilan process (formats whose parser may abort).
+    #[command(name = "__read-isolated", hide = true)]
+    ReadIsolated(ReadIsolatedArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReadIsolatedArgs {
+    pub path: PathBuf,
+    pub extension: String,
+    pub max_cells: u64,
+    pub max_inflated_bytes: u64,
 }
 
 #[derive(Debug, Args)]

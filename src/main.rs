@@ -31,7 +31,8 @@ fn main() -> ExitCode {
 fn run(cli: cli::Cli) -> Result<ExitCode, app::AppError> {
     match cli.command {
         cli::Command::Report(args) => {
-            let config = args.into_config()?;
+            let mut config = args.into_config()?;
+            config.isolation = isolation();
             // Progress only for people: a terminal on stderr and no --quiet (SPEC 1).
             let show = !config.quiet && std::io::stderr().is_terminal();
             let mut progress = |stage: app::Stage| {
@@ -66,7 +67,8 @@ fn run(cli: cli::Cli) -> Result<ExitCode, app::AppError> {
             Ok(ExitCode::SUCCESS)
         }
         cli::Command::Check(args) => {
-            let (config, format) = args.into_config()?;
+            let (mut config, format) = args.into_config()?;
+            config.isolation = isolation();
             let loaded = app::load(&config)?;
             print_stdout(&issues_report::render(loaded.issues(), format));
             Ok(if loaded.has_data_errors() {
@@ -76,7 +78,8 @@ fn run(cli: cli::Cli) -> Result<ExitCode, app::AppError> {
             })
         }
         cli::Command::Inspect(args) => {
-            let config = bilan::config::Config::load(args.config.as_deref())?;
+            let mut config = bilan::config::Config::load(args.config.as_deref())?;
+            config.isolation = isolation();
             let (text, has_errors) = app::inspect(&config, &args.file, args.sheet.as_deref())?;
             print_stdout(&text);
             Ok(if has_errors {
@@ -96,6 +99,15 @@ fn run(cli: cli::Cli) -> Result<ExitCode, app::AppError> {
             print_stdout(&text);
             Ok(ExitCode::SUCCESS)
         }
+        cli::Command::ReadIsolated(args) => {
+            let limits = bilan::config::Limits {
+                max_cells: args.max_cells,
+                max_inflated_bytes: args.max_inflated_bytes,
+            };
+            // A broken pipe means the parent stopped listening: nothing more to do.
+            let _ = bilan::read::isolated::serve(&args.path, &args.extension, &limits);
+            Ok(ExitCode::SUCCESS)
+        }
         cli::Command::Init(args) => {
             let dir = args.dir.unwrap_or_else(|| std::path::PathBuf::from("."));
             for path in bilan::init::write(&dir)? {
@@ -104,6 +116,16 @@ fn run(cli: cli::Cli) -> Result<ExitCode, app::AppError> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// .xls and .xlsb are read by a child process of this binary, so that a parser abort on a crafted
+/// file ends the child, not the run.
+fn isolation() -> Option<bilan::read::isolated::Isolation> {
+    let program = std::env::current_exe().ok()?;
+    Some(bilan::read::isolated::Isolation {
+        program,
+        max_memory_bytes: 4 << 30,
+    })
 }
 
 /// Prints to stdout; a closed pipe (`bilan check | head`) ends quietly.

@@ -282,3 +282,32 @@ fn participant_identifiers_appear_only_in_data_issues() {
     }
     assert_eq!(holders, ["data-issues.csv"]);
 }
+
+#[test]
+fn an_xls_reader_that_aborts_costs_the_file_not_the_run() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::copy(
+        common::repo_root().join("tests/fixtures/libreoffice/registre.xls"),
+        dir.path().join("r.xls"),
+    )
+    .expect("copy");
+    std::fs::write(dir.path().join("ok.csv"), OK_CSV).expect("write");
+    // The isolated reader (a child process) aborts as calamine would on some crafted .xls files.
+    let output = Command::new(env!("CARGO_BIN_EXE_bilan"))
+        .args(["report", "r.xls", "ok.csv", "--formats", "csv"])
+        .current_dir(dir.path())
+        .env("BILAN_TEST_ABORT_ISOLATED_READER", "1")
+        .output()
+        .expect("bilan runs");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let issues =
+        std::fs::read_to_string(dir.path().join("reports/2024/data-issues.csv")).expect("issues");
+    assert!(issues.contains("error,unreadable-file,r.xls"), "{issues}");
+    let values = common::indicator_values(&dir.path().join("reports/2024"));
+    assert_eq!(common::value_of(&values, "activities_scheduled"), "1");
+}

@@ -87,6 +87,8 @@ pub struct Config {
     pub source: Option<PathBuf>,
     /// The date a report shows, from `SOURCE_DATE_EPOCH` (reproducible builds); none otherwise.
     pub generated_on: Option<chrono::NaiveDate>,
+    /// Set by the binary: read .xls/.xlsb in a child process of itself.
+    pub isolation: Option<crate::read::isolated::Isolation>,
 }
 
 impl Default for Config {
@@ -107,6 +109,7 @@ impl Default for Config {
             limits: Limits::default(),
             source: None,
             generated_on: source_date_epoch(),
+            isolation: None,
         }
     }
 }

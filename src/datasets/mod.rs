@@ -35,6 +35,8 @@ pub struct Options {
     pub sheets: Vec<SheetOverride>,
     /// Limits against hostile files (`[limits]`).
     pub limits: crate::config::Limits,
+    /// Read fragile formats in a child process (`build` only; the app passes it to its readers).
+    pub isolation: Option<crate::read::isolated::Isolation>,
 }
 
 /// A `[[sheets]]` entry of the config: how to read one sheet whatever its content.
@@ -256,10 +258,15 @@ pub fn build(inputs: &[InputFile], options: &Options) -> (Vec<ReadFile>, Dataset
     let mut parts = Vec::new();
     for (index, input) in inputs.iter().enumerate() {
         let mut events = Vec::new();
-        let file = crate::read::read_file(input, &options.limits, &mut |event| {
-            events.push(event);
-            true
-        });
+        let file = crate::read::read_file(
+            input,
+            &options.limits,
+            options.isolation.as_ref(),
+            &mut |event| {
+                events.push(event);
+                true
+            },
+        );
         parts.push(parse_file(options, index, input, events));
         files.push(file);
     }

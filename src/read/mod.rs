@@ -3,6 +3,7 @@
 pub mod cell;
 pub mod csv;
 pub mod discover;
+pub mod isolated;
 pub mod limits;
 pub mod workbook;
 
@@ -87,7 +88,12 @@ impl ReadFile {
 }
 
 /// Reads one input file, streaming its sheets to `sink`; a failure becomes an error issue, never a panic.
-pub fn read_file(input: &InputFile, limits: &Limits, sink: &mut Sink) -> ReadFile {
+pub fn read_file(
+    input: &InputFile,
+    limits: &Limits,
+    isolation: Option<&isolated::Isolation>,
+    sink: &mut Sink,
+) -> ReadFile {
     let mut result = ReadFile {
         input: input.clone(),
         sha256: String::new(),
@@ -120,7 +126,13 @@ pub fn read_file(input: &InputFile, limits: &Limits, sink: &mut Sink) -> ReadFil
         ));
         return result;
     }
-    let outcome = read_bytes(bytes, &extension, limits, sink);
+    let outcome = match isolation {
+        Some(isolation) if isolated::ISOLATED_EXTENSIONS.contains(&extension.as_str()) => {
+            drop(bytes);
+            isolated::read(&input.path, &extension, limits, isolation, sink)
+        }
+        _ => read_bytes(bytes, &extension, limits, sink),
+    };
     if let Err(e) = outcome {
         result.error = Some(Issue::new(
             Severity::Error,
@@ -151,10 +163,34 @@ pub fn read_bytes(
     workbook::stream_workbook(bytes, extension, limits, sink)
 }
 
+/// What the fuzz targets run (`fuzz/`): bytes through the limits, the parser and the header search
+/// and typing of the dataset stage, with small limits so that a run stays fast. Must never panic.
+pub fn fuzz_entry(data: &[u8], extension: &str) {
+    let limits = Limits {
+        max_cells: 200_000,
+        max_inflated_bytes: 20_000_000,
+    };
+    let input = InputFile {
+        path: std::path::PathBuf::from(format!("fuzz.{extension}")),
+        display: format!("fuzz.{extension}"),
+    };
+    let mut events = Vec::new();
+    let _ = read_bytes(data.to_vec(), extension, &limits, &mut |event| {
+        events.push(event);
+        true
+    });
+    let options = crate::datasets::Options {
+        limits,
+        ..crate::datasets::Options::default()
+    };
+    let _ = crate::datasets::parse_file(&options, 0, &input, events);
+}
+
 /// Reads a file on its own thread; the events arrive on the receiver as they are decoded.
 pub fn spawn_reader(
     input: InputFile,
     limits: Limits,
+    isolation: Option<isolated::Isolation>,
 ) -> (
     std::sync::mpsc::Receiver<SheetEvent>,
     std::thread::JoinHandle<ReadFile>,
@@ -162,7 +198,9 @@ pub fn spawn_reader(
     // A few batches in flight: the reader runs ahead of the typing without piling rows up.
     let (sender, receiver) = std::sync::mpsc::sync_channel(4);
     let handle = std::thread::spawn(move || {
-        read_file(&input, &limits, &mut |event| sender.send(event).is_ok())
+        read_file(&input, &limits, isolation.as_ref(), &mut |event| {
+            sender.send(event).is_ok()
+        })
     });
     (receiver, handle)
 }
@@ -170,7 +208,7 @@ pub fn spawn_reader(
 /// A whole file in memory, sheet by sheet (small files: tests and tools).
 pub fn read_sheets(input: &InputFile) -> (ReadFile, Vec<Sheet>) {
     let mut sheets: Vec<Sheet> = Vec::new();
-    let file = read_file(input, &Limits::default(), &mut |event| {
+    let file = read_file(input, &Limits::default(), None, &mut |event| {
         match event {
             SheetEvent::Begin { name, merges } => {
                 let merges = merges.unwrap_or_else(|| workbook::xlsx_merges(&input.path, &name));

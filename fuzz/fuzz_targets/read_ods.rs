@@ -1,0 +1,8 @@
+//! Fuzzes bilan's reading of .ods bytes: limits, parser, rows and the dataset stage's typing.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    bilan::read::fuzz_entry(data, "ods");
+});
