@@ -109,6 +109,42 @@ pub fn serve(path: &Path, extension: &str, limits: &Limits) -> std::io::Result<(
     out.flush()
 }
 
+/// A .xls holds at most 65,536 rows: minutes are more than any real one needs.
+const MAX_READ_TIME: std::time::Duration = std::time::Duration::from_secs(300);
+
+fn merges_from_json(value: &Value) -> Option<Vec<Merge>> {
+    let list = value.get("merges")?.as_array()?;
+    Some(
+        list.iter()
+            .filter_map(|m| {
+                let n: Vec<u64> = m.as_array()?.iter().filter_map(Value::as_u64).collect();
+                (n.len() == 4).then(|| Merge {
+                    first_row: n[0] as u32,
+                    first_col: n[1] as usize,
+                    last_row: n[2] as u32,
+                    last_col: n[3] as usize,
+                })
+            })
+            .collect(),
+    )
+}
+
+fn rows_from_json(rows: &[Value]) -> Vec<Row> {
+    rows.iter()
+        .filter_map(|r| {
+            let pair = r.as_array()?;
+            let number = pair.first()?.as_u64()? as u32;
+            let cells = pair
+                .get(1)?
+                .as_array()?
+                .iter()
+                .map(cell_from_json)
+                .collect();
+            Some(Row { number, cells })
+        })
+        .collect()
+}
+
 /// The parent's side: run the child on `path` and forward its events to `sink`.
 pub fn read(
     path: &Path,
@@ -142,10 +178,27 @@ pub fn read(
         .spawn()
         .map_err(|e| ReadError::Unreadable(format!("cannot start the isolated reader: {e}")))?;
     let Some(stdout) = child.stdout.take() else {
+        let _ = child.kill();
         return Err(ReadError::Unreadable(
             "the isolated reader has no output".into(),
         ));
     };
+    // A watchdog owns the child: a reader that never finishes is killed, which ends its output.
+    let (stop, stopped) = std::sync::mpsc::channel::<()>();
+    let watchdog = std::thread::spawn(move || {
+        let started = std::time::Instant::now();
+        loop {
+            match child.try_wait() {
+                Ok(Some(_)) | Err(_) => return false,
+                Ok(None) if started.elapsed() > MAX_READ_TIME || stopped.try_recv().is_ok() => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    return started.elapsed() > MAX_READ_TIME;
+                }
+                Ok(None) => std::thread::sleep(std::time::Duration::from_millis(20)),
+            }
+        }
+    });
     let mut outcome = None;
     for line in BufReader::new(stdout).lines() {
         let Ok(line) = line else { break };
@@ -161,56 +214,31 @@ pub fn read(
             break;
         }
         let event = if let Some(name) = value.get("begin").and_then(Value::as_str) {
-            let merges = value.get("merges").and_then(Value::as_array).map(|list| {
-                list.iter()
-                    .filter_map(|m| {
-                        let n: Vec<u64> = m.as_array()?.iter().filter_map(Value::as_u64).collect();
-                        (n.len() == 4).then(|| Merge {
-                            first_row: n[0] as u32,
-                            first_col: n[1] as usize,
-                            last_row: n[2] as u32,
-                            last_col: n[3] as usize,
-                        })
-                    })
-                    .collect()
-            });
             SheetEvent::Begin {
                 name: name.to_string(),
-                merges,
+                merges: merges_from_json(&value),
             }
         } else if let Some(rows) = value.get("rows").and_then(Value::as_array) {
-            SheetEvent::Rows(
-                rows.iter()
-                    .filter_map(|r| {
-                        let pair = r.as_array()?;
-                        let number = pair.first()?.as_u64()? as u32;
-                        let cells = pair
-                            .get(1)?
-                            .as_array()?
-                            .iter()
-                            .map(cell_from_json)
-                            .collect();
-                        Some(Row { number, cells })
-                    })
-                    .collect(),
-            )
+            SheetEvent::Rows(rows_from_json(rows))
         } else {
             SheetEvent::End
         };
         if !sink(event) {
-            let _ = child.kill();
+            // Nobody listens any more: stop the child.
+            let _ = stop.send(());
             break;
         }
     }
-    let status = child.wait();
+    let timed_out = watchdog.join().unwrap_or(false);
     match outcome {
         Some(result) => result,
-        None => {
-            let _ = status;
-            Err(ReadError::Unreadable(
-                "the reader stopped on this file before its end (a corrupt or crafted workbook?)"
-                    .into(),
-            ))
-        }
+        None if timed_out => Err(ReadError::Unreadable(format!(
+            "reading this file took more than {} s and was stopped",
+            MAX_READ_TIME.as_secs()
+        ))),
+        None => Err(ReadError::Unreadable(
+            "the reader stopped on this file before its end (a corrupt or crafted workbook?)"
+                .into(),
+        )),
     }
 }
