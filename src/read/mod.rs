@@ -160,7 +160,15 @@ pub fn read_bytes(
     if extension == "ods" {
         limits::check_ods_repeats(&bytes, limits)?;
     }
-    workbook::stream_workbook(bytes, extension, limits, sink)
+    // calamine panics on some crafted files (e.g. a slice out of bounds in its OLE reader, found
+    // by fuzzing): that is the file's problem, reported as such.
+    let parse =
+        std::panic::AssertUnwindSafe(|| workbook::stream_workbook(bytes, extension, limits, sink));
+    std::panic::catch_unwind(parse).unwrap_or_else(|_| {
+        Err(ReadError::Unreadable(
+            "the workbook's structure is corrupt (the parser failed on it)".into(),
+        ))
+    })
 }
 
 /// What the fuzz targets run (`fuzz/`): bytes through the limits, the parser and the header search
