@@ -316,29 +316,39 @@ fn an_xls_reader_that_aborts_costs_the_file_not_the_run() {
 /// (cfb.rs:320, slice index out of range). bilan reports the file and reads the others.
 #[test]
 fn fuzz_regression_an_xls_that_panics_calamine_is_unreadable() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    std::fs::copy(
-        common::repo_root().join("tests/fixtures/hostile/cfb-slice-panic.xls"),
-        dir.path().join("crash.xls"),
-    )
-    .expect("copy");
-    let issues = check_with_ok_file(dir.path(), "crash.xls");
-    assert_eq!(issues.len(), 1, "{issues:?}");
-    assert_eq!(
-        (issues[0].0.as_str(), issues[0].1.as_str()),
-        ("crash.xls", "unreadable-file")
-    );
+    for fixture in ["cfb-slice-panic.xls", "cfb-slice-panic-2.xls"] {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::copy(
+            common::repo_root()
+                .join("tests/fixtures/hostile")
+                .join(fixture),
+            dir.path().join("crash.xls"),
+        )
+        .expect("copy");
+        let issues = check_with_ok_file(dir.path(), "crash.xls");
+        assert_eq!(issues.len(), 1, "{fixture}: {issues:?}");
+        assert_eq!(
+            (issues[0].0.as_str(), issues[0].1.as_str()),
+            ("crash.xls", "unreadable-file"),
+            "{fixture}"
+        );
+    }
 }
 
 /// The same file read in the process (no child): the panic is caught and the file reported.
 #[test]
 fn fuzz_regression_the_in_process_reader_catches_parser_panics() {
-    let bytes =
-        std::fs::read(common::repo_root().join("tests/fixtures/hostile/cfb-slice-panic.xls"))
-            .expect("fixture");
-    let outcome =
-        bilan::read::read_bytes(bytes, "xls", &bilan::config::Limits::default(), &mut |_| {
-            true
-        });
-    assert!(outcome.is_err());
+    for fixture in ["cfb-slice-panic.xls", "cfb-slice-panic-2.xls"] {
+        let bytes = std::fs::read(
+            common::repo_root()
+                .join("tests/fixtures/hostile")
+                .join(fixture),
+        )
+        .expect("fixture");
+        let outcome =
+            bilan::read::read_bytes(bytes, "xls", &bilan::config::Limits::default(), &mut |_| {
+                true
+            });
+        assert!(outcome.is_err(), "{fixture}");
+    }
 }
