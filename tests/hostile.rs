@@ -352,3 +352,22 @@ fn fuzz_regression_the_in_process_reader_catches_parser_panics() {
         assert!(outcome.is_err(), "{fixture}");
     }
 }
+
+/// Found by `fuzz/` (read_xls, 2026-11-28): calamine 0.38 reserves a vector sized by the file
+/// (xls.rs:667, about 2.9 PB here), which aborts the process whatever the caller does. Read in
+/// bilan's isolated child process, it costs the file only.
+#[test]
+fn fuzz_regression_an_xls_whose_parser_aborts_costs_only_the_file() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::copy(
+        common::repo_root().join("tests/fixtures/hostile/xls-huge-allocation.xls"),
+        dir.path().join("abort.xls"),
+    )
+    .expect("copy");
+    let issues = check_with_ok_file(dir.path(), "abort.xls");
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!(
+        (issues[0].0.as_str(), issues[0].1.as_str()),
+        ("abort.xls", "unreadable-file")
+    );
+}
