@@ -162,10 +162,6 @@ impl Issues {
         self.items.push(issue);
     }
 
-    pub fn extend(&mut self, other: Issues) {
-        self.items.extend(other.items);
-    }
-
     pub fn iter(&self) -> impl Iterator<Item = &Issue> {
         self.items.iter()
     }

@@ -49,9 +49,9 @@ fn run(cli: cli::Cli) -> Result<ExitCode, app::AppError> {
                 }
             };
             let summary = app::report(&config, &mut progress)?;
-            let issues = summary.loaded.issues();
+            let issues = &summary.loaded.datasets.issues;
             if !config.quiet {
-                let count = |s| issues.iter().filter(|i| i.severity == s).count();
+                let count = |s| issues.count(s);
                 eprintln!(
                     "bilan: wrote {} ({} error(s), {} warning(s), {} info(s) in the data)",
                     summary.out_dir.display(),

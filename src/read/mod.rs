@@ -213,31 +213,6 @@ pub fn spawn_reader(
     (receiver, handle)
 }
 
-/// A whole file in memory, sheet by sheet (small files: tests and tools).
-pub fn read_sheets(input: &InputFile) -> (ReadFile, Vec<Sheet>) {
-    let mut sheets: Vec<Sheet> = Vec::new();
-    let file = read_file(input, &Limits::default(), None, &mut |event| {
-        match event {
-            SheetEvent::Begin { name, merges } => {
-                let merges = merges.unwrap_or_else(|| workbook::xlsx_merges(&input.path, &name));
-                sheets.push(Sheet {
-                    name,
-                    rows: Vec::new(),
-                    merges,
-                })
-            }
-            SheetEvent::Rows(rows) => {
-                if let Some(sheet) = sheets.last_mut() {
-                    sheet.rows.extend(rows);
-                }
-            }
-            SheetEvent::End => {}
-        }
-        true
-    });
-    (file, sheets)
-}
-
 /// OLE compound files start with these bytes: .xls workbooks, and password-protected .xlsx.
 const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
