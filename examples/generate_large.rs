@@ -90,20 +90,10 @@ fn registrations(n: usize) -> impl Iterator<Item = Registration> {
     })
 }
 
-const HEADERS: [&str; 12] = [
-    "Code session",
-    "Programme de formation",
-    "Date de début",
-    "Date de fin",
-    "Durée (h)",
-    "Organisme",
-    "Matricule",
-    "Sexe",
-    "Catégorie",
-    "Présence",
-    "Modalité",
-    "Satisfaction",
-];
+/// The 12 columns of SPEC 3.2 under the French headers that `bilan init` writes.
+fn training_headers() -> Vec<String> {
+    bilan::init::french_headers(bilan::datasets::Dataset::Training)
+}
 
 fn excel_date(d: NaiveDate) -> ExcelDateTime {
     ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
@@ -113,8 +103,8 @@ fn excel_date(d: NaiveDate) -> ExcelDateTime {
 fn write_training(sheet: &mut Worksheet, n: usize) -> Result<(), XlsxError> {
     let date = Format::new().set_num_format("dd/mm/yyyy");
     sheet.set_name("Formations")?;
-    for (c, h) in HEADERS.iter().enumerate() {
-        sheet.write(0, c as u16, *h)?;
+    for (c, h) in training_headers().iter().enumerate() {
+        sheet.write(0, c as u16, h)?;
     }
     for (i, r) in registrations(n).enumerate() {
         let row = i as u32 + 1;
@@ -211,7 +201,7 @@ fn csv_field(text: &str) -> String {
 
 fn write_csv(dir: &Path, n: usize) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(std::fs::File::create(dir.join("formations.csv"))?);
-    writeln!(out, "{}", HEADERS.join(";"))?;
+    writeln!(out, "{}", training_headers().join(";"))?;
     for r in registrations(n) {
         let satisfaction = r.satisfaction.map(|s| s.to_string()).unwrap_or_default();
         writeln!(

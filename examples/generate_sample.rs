@@ -441,23 +441,11 @@ fn add_training_warnings(list: &mut Vec<Registration>) {
 fn write_training(sheet: &mut Worksheet, rows: &[Registration]) -> Result<(), XlsxError> {
     let date_format = Format::new().set_num_format("dd/mm/yyyy");
     sheet.set_name("Formations")?;
-    let headers = [
-        "Code session",
-        "Programme de formation",
-        "Date de début",
-        "Date de fin",
-        "Durée (h)",
-        "Organisme",
-        "Matricule",
-        "Sexe",
-        "Catégorie",
-        "Présence",
-        "Modalité",
-        "Satisfaction",
-    ];
+    // The French headers of SPEC 3.2, as `bilan init` writes them.
+    let headers = bilan::init::french_headers(bilan::datasets::Dataset::Training);
     let header = header_format();
     for (c, h) in headers.iter().enumerate() {
-        sheet.write_with_format(0, c as u16, *h, &header)?;
+        sheet.write_with_format(0, c as u16, h, &header)?;
     }
     for (i, reg) in rows.iter().enumerate() {
         let r = i as u32 + 1;

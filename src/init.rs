@@ -92,6 +92,15 @@ pub fn write(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
     Ok(vec![config, template, dir.join("data")])
 }
 
+/// The French headers of a dataset, as `init` writes them: each field's first alias, capitalised.
+pub fn french_headers(dataset: Dataset) -> Vec<String> {
+    dataset
+        .fields()
+        .iter()
+        .map(|f| capitalised(f.aliases[0]))
+        .collect()
+}
+
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {

@@ -171,6 +171,11 @@ fn value_text_style() -> TextStyle<'static> {
     TextStyle::from((FAMILY, 14).into_font()).pos(Pos::new(HPos::Left, VPos::Center))
 }
 
+/// The coloured square of a series in the legend.
+fn legend_swatch(x: i32, y: i32, color: RGBColor) -> Rectangle<(i32, i32)> {
+    Rectangle::new([(x, y - 6), (x + 14, y + 6)], color.filled())
+}
+
 /// One bar per series within each category's slot.
 fn draw_grouped<DB: DrawingBackend>(
     chart: &BarChart,
@@ -189,7 +194,7 @@ fn draw_grouped<DB: DrawingBackend>(
         });
         ctx.draw_series(bars)?
             .label(name.as_str())
-            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], color.filled()));
+            .legend(move |(x, y)| legend_swatch(x, y, color));
         // With a reference line, values sit inside the bars (white, at their start) so the line never crosses them.
         let inside = chart.reference.is_some();
         let labels = values
@@ -240,7 +245,7 @@ fn draw_stacked<DB: DrawingBackend>(
             .collect();
         ctx.draw_series(bars)?
             .label(name.as_str())
-            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], color.filled()));
+            .legend(move |(x, y)| legend_swatch(x, y, color));
     }
     let labels = starts
         .iter()
