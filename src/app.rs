@@ -67,13 +67,17 @@ pub fn load(config: &Config) -> Result<Loaded, AppError> {
         .map(|(index, input)| {
             let (events, reader) =
                 read::spawn_reader(input.clone(), config.limits, config.isolation.clone());
+            let clock = crate::timings::Clock::start();
             let part = datasets::parse_file(&options, index, input, events);
+            clock.report(&format!("typing of {}", input.display));
             let file = reader.join().unwrap_or_else(|_| ReadFile::panicked(input));
             (file, part)
         })
         .collect();
     let (files, parts): (Vec<ReadFile>, Vec<datasets::FilePart>) = read.into_iter().unzip();
+    let clock = crate::timings::Clock::start();
     let datasets = datasets::assemble(&files, parts);
+    clock.report("  files put together, rules across rows");
     Ok(Loaded {
         files,
         datasets,
@@ -132,28 +136,6 @@ pub fn inspect(
     Ok((text, datasets.issues.has_errors()))
 }
 
-/// Stage durations on stderr when `BILAN_TIMINGS` is set: where the time of a run goes.
-struct StageClock {
-    enabled: bool,
-    last: std::time::Instant,
-}
-
-impl StageClock {
-    fn start() -> Self {
-        StageClock {
-            enabled: std::env::var_os("BILAN_TIMINGS").is_some(),
-            last: std::time::Instant::now(),
-        }
-    }
-
-    fn lap(&mut self, stage: &str) {
-        if self.enabled {
-            eprintln!("bilan: {stage}: {:.3} s", self.last.elapsed().as_secs_f64());
-        }
-        self.last = std::time::Instant::now();
-    }
-}
-
 /// What `report` did.
 pub struct ReportSummary {
     pub out_dir: PathBuf,
@@ -170,7 +152,7 @@ pub enum Stage {
 }
 
 pub fn report(config: &Config, progress: &mut dyn FnMut(Stage)) -> Result<ReportSummary, AppError> {
-    let mut clock = StageClock::start();
+    let mut clock = crate::timings::Clock::start();
     progress(Stage::Reading);
     let mut loaded = load(config)?;
     clock.lap("read and type");

@@ -13,6 +13,7 @@ pub mod init;
 pub mod issue;
 pub mod output;
 pub mod read;
+pub mod timings;
 
 /// The language of labels, numbers and the report.
 #[derive(

@@ -345,10 +345,12 @@ fn fuzz_regression_the_in_process_reader_catches_parser_panics() {
                 .join(fixture),
         )
         .expect("fixture");
-        let outcome =
-            bilan::read::read_bytes(bytes, "xls", &bilan::config::Limits::default(), &mut |_| {
-                true
-            });
+        let outcome = bilan::read::read_bytes(
+            &bytes,
+            "xls",
+            &bilan::config::Limits::default(),
+            &mut |_| true,
+        );
         assert!(outcome.is_err(), "{fixture}");
     }
 }

@@ -306,3 +306,83 @@ fn the_manifest_accounts_for_every_row() {
         .iter()
         .any(|o| o["path"] == "indicators.csv" && o["sha256"].as_str().map(str::len) == Some(64)));
 }
+
+/// An xlsx file stores each distinct text once (shared strings) and bilan types each text once:
+/// the issues of a repeated bad value must still be reported on every row that holds it, and a
+/// shared text that is blank or an error value must read as such.
+#[test]
+fn a_repeated_text_is_reported_on_every_row_that_holds_it() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut workbook = Workbook::new();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let training = workbook.add_worksheet();
+    training.set_name("Formations").expect("a sheet name");
+    for (c, h) in [
+        "Session",
+        "Thème",
+        "Date",
+        "Heures",
+        "Structure",
+        "Participant",
+        "Genre",
+    ]
+    .iter()
+    .enumerate()
+    {
+        training.write(0, c as u16, *h).expect("write");
+    }
+    // session, participant, gender: "X" is no gender (three rows), "#N/A" an error value and
+    // " " a blank text in the required participant column, " S1 " the session S1 once cleaned.
+    let rows = [
+        ("S1", "P1", "X"),
+        (" S1 ", "P2", "F"),
+        ("S1", "#N/A", "F"),
+        ("S1", "P3", "X"),
+        ("S1", " ", "M"),
+        ("S1", "#N/A", "M"),
+        ("S1", "P4", "X"),
+    ];
+    for (i, (session, person, gender)) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        training.write(r, 0, *session).expect("write");
+        training.write(r, 1, "IA").expect("write");
+        let day = ExcelDateTime::from_ymd(2024, 3, 1).expect("a valid date");
+        training
+            .write_date_with_format(r, 2, day, &date)
+            .expect("write");
+        training.write(r, 3, 6).expect("write");
+        training.write(r, 4, "Pôle A").expect("write");
+        training.write(r, 5, *person).expect("write");
+        training.write(r, 6, *gender).expect("write");
+    }
+    workbook
+        .save(dir.path().join("repeats.xlsx"))
+        .expect("the workbook is saved");
+
+    bilan(dir.path(), &["report", "repeats.xlsx", "--formats", "csv"]).expect_code(1);
+    let out = dir.path().join("reports/2024");
+    let (_, issues) = read_csv(&out.join("data-issues.csv"));
+    let found: Vec<(&str, &str, &str, &str)> = issues
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str(), r[4].as_str(), r[5].as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("warning", "unknown-category", "2", "G"),
+            ("error", "cell-error", "4", "F"),
+            ("warning", "unknown-category", "5", "G"),
+            ("error", "missing-value", "6", "F"),
+            ("error", "cell-error", "7", "F"),
+            ("warning", "unknown-category", "8", "G"),
+        ]
+    );
+    let values = indicator_values(&out);
+    let v = |id| value_of(&values, id);
+    // Rows 4, 6 and 7 are rejected; P1..P4 are kept, all in session S1.
+    assert_eq!(v("training_registrations"), "4");
+    assert_eq!(v("training_sessions"), "1");
+    assert_eq!(v("trainees"), "4");
+    // Only P2 has a known gender (F): the women share counts the rows where gender is known.
+    assert_eq!(v("trainee_women_share"), "100");
+}

@@ -4,6 +4,7 @@ use super::categories::{Categories, Kind};
 use super::normalize::normalize_key;
 use super::records::{Activity, Registration, Source, StringTable, Target};
 use super::row_reader::RowReader;
+use super::texts::TextMemo;
 use crate::issue::{Code, Severity};
 use crate::read::Cell;
 
@@ -85,24 +86,21 @@ pub fn registration(
     source: Source,
     categories: &Categories,
     strings: &mut StringTable,
+    memo: &mut TextMemo,
 ) -> Option<Registration> {
-    let session_id = r.shared_text("session_id", strings);
-    let program = r.shared_text("program", strings);
+    let session_id = r.coded_text("session_id", strings, memo);
+    let program = r.coded_text("program", strings, memo);
     let start_date = r.date("start_date");
     let end_date = r.date("end_date");
     let hours = r.number("hours").map(|n| n.value);
-    let organisation = r.shared_text("organisation", strings);
-    let participant_id = r.shared_text("participant_id", strings);
-    let gender = r
-        .category("gender", categories, Kind::Gender)
-        .map(|g| strings.intern(&g));
-    let category = r.shared_text("category", strings);
+    let organisation = r.coded_text("organisation", strings, memo);
+    let participant_id = r.coded_text("participant_id", strings, memo);
+    let gender = r.coded_category("gender", categories, Kind::Gender, strings, memo);
+    let category = r.coded_text("category", strings, memo);
     // An empty cell in a present `attended` column means absent; no column means everyone attended.
     let attended_column = r.has_column("attended");
     let attended = r.boolean("attended").unwrap_or(!attended_column);
-    let modality = r
-        .category("modality", categories, Kind::Modality)
-        .map(|m| strings.intern(&m));
+    let modality = r.coded_category("modality", categories, Kind::Modality, strings, memo);
     let mut satisfaction = r.number("satisfaction").map(|n| n.value);
     if let Some(h) = hours {
         if h <= 0.0 {
@@ -195,11 +193,11 @@ fn end_not_before(
 }
 
 /// A row whose first non-empty cell is a total label is a subtotal people add by hand, not data.
-pub fn is_total_row(cells: &[Cell]) -> bool {
+pub fn is_total_row(cells: &[Cell], texts: &[Cell]) -> bool {
     let Some(first) = cells.iter().find(|c| !c.is_blank()) else {
         return false;
     };
-    let Cell::Text(text) = first else {
+    let Cell::Text(text) = first.resolve(texts) else {
         return false;
     };
     matches!(

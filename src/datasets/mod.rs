@@ -11,6 +11,7 @@ pub mod records;
 pub mod row_reader;
 pub mod schema;
 pub mod sheet_parser;
+pub mod texts;
 pub mod validate;
 pub mod values;
 
@@ -19,7 +20,7 @@ pub use records::{Activity, Registration, Source, StringTable, Target};
 pub use schema::{Dataset, FieldAliases};
 
 use crate::issue::{column_letter, Code, Issue, Issues, Location, Severity};
-use crate::read::{InputFile, ReadFile, Sheet, SheetEvent};
+use crate::read::{Cell, InputFile, ReadFile, Sheet, SheetEvent};
 use header::Header;
 use sheet_parser::SheetParser;
 use values::DateOrder;
@@ -157,6 +158,8 @@ pub struct FilePart {
     headers: Vec<(String, String, Option<Header>)>,
     /// The file's texts; registrations hold codes into it.
     pub strings: StringTable,
+    /// What the file's shared texts read as, by field kind.
+    pub memo: texts::TextMemo,
 }
 
 /// Types a file's rows as its reader sends them (`read::SheetEvent`), one sheet at a time.
@@ -168,8 +171,11 @@ pub fn parse_file(
 ) -> FilePart {
     let mut part = FilePart::default();
     let mut sheet: Option<SheetParser> = None;
+    // The file's shared texts (`Cell::Shared` points into it), as the reader announces them.
+    let mut texts: Vec<Cell> = Vec::new();
     for event in events {
         match event {
+            SheetEvent::Texts(fresh) => texts.extend(fresh.into_iter().map(Cell::Text)),
             SheetEvent::Begin { name, merges } => {
                 if let Some(previous) = sheet.take() {
                     previous.finish(&mut part);
@@ -182,7 +188,7 @@ pub fn parse_file(
             SheetEvent::Rows(rows) => {
                 if let Some(parser) = sheet.as_mut() {
                     for row in rows {
-                        parser.push(row, &mut part);
+                        parser.push(row, &texts, &mut part);
                     }
                 }
             }
@@ -221,9 +227,11 @@ pub fn assemble(files: &[ReadFile], parts: Vec<FilePart>) -> Datasets {
             .iter()
             .map(|t| out.strings.intern(t))
             .collect();
+        let identity = remap.iter().enumerate().all(|(i, &c)| i as u32 == c);
         let code = |c: u32| remap.get(c as usize).copied().unwrap_or(c);
-        out.registrations
-            .extend(part.registrations.into_iter().map(|mut r| {
+        let mut registrations = part.registrations;
+        if offset != 0 || !identity {
+            for r in &mut registrations {
                 r.source = shift(r.source);
                 r.session_id = code(r.session_id);
                 r.program = code(r.program);
@@ -232,8 +240,14 @@ pub fn assemble(files: &[ReadFile], parts: Vec<FilePart>) -> Datasets {
                 r.gender = r.gender.map(code);
                 r.category = r.category.map(code);
                 r.modality = r.modality.map(code);
-                r
-            }));
+            }
+        }
+        // A million registrations usually come from one file: move them rather than copy.
+        if out.registrations.is_empty() {
+            out.registrations = registrations;
+        } else {
+            out.registrations.append(&mut registrations);
+        }
         out.targets.extend(part.targets.into_iter().map(|mut t| {
             t.source = shift(t.source);
             t

@@ -6,6 +6,8 @@
 use super::categories::{self, Categories};
 use super::header::Header;
 use super::normalize::clean_text;
+use super::records::StringTable;
+use super::texts::{Reading, TextMemo};
 use super::values::{self, DateOrder, Number, ValueError};
 use crate::issue::{column_letter, Code, Issue, Location, Severity};
 use crate::read::{Cell, Row};
@@ -13,6 +15,8 @@ use chrono::NaiveDate;
 
 pub struct RowReader<'a> {
     pub row: &'a Row,
+    /// The file's shared texts, which the row's `Cell::Shared` cells point at.
+    pub texts: &'a [Cell],
     pub header: &'a Header,
     pub file: &'a str,
     pub sheet: &'a str,
@@ -24,6 +28,7 @@ pub struct RowReader<'a> {
 impl<'a> RowReader<'a> {
     pub fn new(
         row: &'a Row,
+        texts: &'a [Cell],
         header: &'a Header,
         file: &'a str,
         sheet: &'a str,
@@ -31,6 +36,7 @@ impl<'a> RowReader<'a> {
     ) -> Self {
         RowReader {
             row,
+            texts,
             header,
             file,
             sheet,
@@ -87,7 +93,7 @@ impl<'a> RowReader<'a> {
             .map(|(_, h)| h.clone())
             .unwrap_or_default();
         let value = column
-            .map(|c| self.row.get(c).display())
+            .map(|c| self.row.get(c).resolve(self.texts).display())
             .unwrap_or_default();
         if severity == Severity::Error {
             self.rejected = true;
@@ -102,7 +108,10 @@ impl<'a> RowReader<'a> {
     fn cell(&mut self, name: &str) -> Option<&'a Cell> {
         let index = self.field_index(name);
         let field = self.header.dataset.fields()[index];
-        let cell = self.header.column_of(index).map(|c| self.row.get(c));
+        let cell = self
+            .header
+            .column_of(index)
+            .map(|c| self.row.get(c).resolve(self.texts));
         match cell {
             Some(cell) if !cell.is_blank() => {
                 if let Cell::Error(e) = cell {
@@ -149,16 +158,59 @@ impl<'a> RowReader<'a> {
         (!text.is_empty()).then_some(text)
     }
 
-    /// A text field as a code of the string table.
-    pub fn shared_text(
+    /// The number of the shared text in a field's cell, if it holds one.
+    fn shared(&self, name: &str) -> Option<u32> {
+        let column = self.header.column_of(self.field_index(name))?;
+        match self.row.get(column) {
+            Cell::Shared(text) => Some(*text),
+            _ => None,
+        }
+    }
+
+    /// A text field as a code of the string table (a shared text is cleaned and interned once).
+    pub fn coded_text(
         &mut self,
         name: &str,
-        strings: &mut super::records::StringTable,
+        strings: &mut StringTable,
+        memo: &mut TextMemo,
     ) -> Option<u32> {
+        let shared = self.shared(name);
         let cell = self.cell(name)?;
-        let text = cell.text();
-        let clean = clean_text(&text);
-        (!clean.is_empty()).then(|| strings.intern(&clean))
+        let mut intern = || {
+            let clean = clean_text(&cell.text());
+            (!clean.is_empty()).then(|| strings.intern(&clean))
+        };
+        match shared {
+            Some(text) => memo.get_or(text, Reading::Text, intern),
+            None => intern(),
+        }
+    }
+
+    /// A value of a closed list as the string-table code of its category code; unknown values
+    /// are reported as `unknown-category`.
+    pub fn coded_category(
+        &mut self,
+        name: &str,
+        categories: &Categories,
+        kind: categories::Kind,
+        strings: &mut StringTable,
+        memo: &mut TextMemo,
+    ) -> Option<u32> {
+        let shared = self.shared(name);
+        let cell = self.cell(name)?;
+        let mut find = || {
+            categories
+                .find(kind, &cell.text())
+                .map(|category| strings.intern(&category.code))
+        };
+        let code = match shared {
+            Some(text) => memo.get_or(text, Reading::Category(kind), find),
+            None => find(),
+        };
+        if code.is_none() {
+            self.report_unknown(name, cell);
+        }
+        code
     }
 
     /// Several values in one cell, split on `;` or line breaks before spaces are collapsed.
@@ -238,18 +290,22 @@ impl<'a> RowReader<'a> {
         kind: categories::Kind,
     ) -> Option<String> {
         let cell = self.cell(name)?;
-        let text = cell.text();
-        match categories.find(kind, &text) {
-            Some(category) => Some(category.code.clone()),
-            None => {
-                self.report(
-                    name,
-                    Code::UnknownCategory,
-                    format!("« {} » is not a known value of `{name}`", clean_text(&text)),
-                );
-                None
-            }
+        let found = categories.find(kind, &cell.text());
+        if found.is_none() {
+            self.report_unknown(name, cell);
         }
+        found.map(|category| category.code.clone())
+    }
+
+    fn report_unknown(&mut self, name: &str, cell: &Cell) {
+        self.report(
+            name,
+            Code::UnknownCategory,
+            format!(
+                "« {} » is not a known value of `{name}`",
+                clean_text(&cell.text())
+            ),
+        );
     }
 
     /// The raw cell of a field for rules that need it (unknown activity types).

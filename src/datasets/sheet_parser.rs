@@ -6,7 +6,7 @@ use super::header::{find_header, header_at, Header, HeaderSearch, HEADER_SEARCH_
 use super::row_reader::RowReader;
 use super::{column_maps, Dataset, FilePart, Options, SheetOverride, SheetReport, Source};
 use crate::issue::{column_letter, Code, Issue, Location, Severity};
-use crate::read::{InputFile, Merge, Row, Sheet};
+use crate::read::{Cell, InputFile, Merge, Row, Sheet};
 
 enum State {
     /// Rows above and around the header, kept until the header can be decided.
@@ -81,14 +81,16 @@ impl<'a> SheetParser<'a> {
         }
     }
 
-    pub fn push(&mut self, row: Row, part: &mut FilePart) {
+    /// Takes the next row; `texts` are the file's shared texts its cells may point at.
+    pub fn push(&mut self, row: Row, texts: &[Cell], part: &mut FilePart) {
         match &mut self.state {
             State::Searching { top, non_blank } => {
                 if !row.is_blank() {
                     *non_blank += 1;
                 }
                 let number = row.number;
-                top.rows.push(row);
+                // The header search reads these rows as text: they are kept with their texts.
+                top.rows.push(row.resolved(texts));
                 // The header is among the first 30 non-empty rows, plus the row below it for a two-row header.
                 let enough = match self.forced.and_then(|o| o.header_row) {
                     Some(header_row) => number > header_row,
@@ -105,6 +107,7 @@ impl<'a> SheetParser<'a> {
                         file: self.file,
                         sheet: &self.name,
                         sheet_index: self.sheet_index,
+                        texts,
                     };
                     read_row(&row, header, &context, &mut self.report, part);
                 }
@@ -188,8 +191,9 @@ impl<'a> SheetParser<'a> {
                 self.report.header_row = Some(header.row_number);
                 self.report.columns = column_maps(&top, &header);
                 self.state = State::Rejecting;
+                // The buffered rows hold their texts already (no shared text left to resolve).
                 for row in top.rows.into_iter().skip(header.data_start()) {
-                    self.push(row, part);
+                    self.push(row, &[], part);
                 }
             }
             HeaderSearch::Found(header) => {
@@ -211,7 +215,7 @@ impl<'a> SheetParser<'a> {
                 self.header = Some(header);
                 self.state = State::Reading;
                 for row in top.rows.into_iter().skip(start) {
-                    self.push(row, part);
+                    self.push(row, &[], part);
                 }
             }
         }
@@ -248,6 +252,8 @@ struct RowContext<'a> {
     file: &'a str,
     sheet: &'a str,
     sheet_index: usize,
+    /// The file's shared texts.
+    texts: &'a [Cell],
 }
 
 /// Types one data row into a record, or counts it as skipped or rejected.
@@ -263,13 +269,14 @@ fn read_row(
         file,
         sheet,
         sheet_index,
+        texts,
     } = *context;
     report.rows_read += 1;
     if row.is_blank() {
         report.skipped_blank += 1;
         return;
     }
-    if builders::is_total_row(&row.cells) {
+    if builders::is_total_row(&row.cells, texts) {
         report.skipped_total += 1;
         part.issues.push(Issue::new(
             Severity::Info,
@@ -288,14 +295,18 @@ fn read_row(
         sheet: sheet_index,
         row: row.number,
     };
-    let mut reader = RowReader::new(row, header, file, sheet, options.date_order);
+    let mut reader = RowReader::new(row, texts, header, file, sheet, options.date_order);
     let kept = match header.dataset {
         Dataset::Activities => builders::activity(&mut reader, source, &options.categories)
             .map(|a| part.activities.push(a)),
-        Dataset::Training => {
-            builders::registration(&mut reader, source, &options.categories, &mut part.strings)
-                .map(|r| part.registrations.push(r))
-        }
+        Dataset::Training => builders::registration(
+            &mut reader,
+            source,
+            &options.categories,
+            &mut part.strings,
+            &mut part.memo,
+        )
+        .map(|r| part.registrations.push(r)),
         Dataset::Targets => builders::target(&mut reader, source, &options.indicator_names)
             .map(|t| part.targets.push(t)),
     };

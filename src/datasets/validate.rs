@@ -8,6 +8,10 @@ use chrono::Datelike;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
+/// Maps keyed by string-table codes: the codes are numbered by bilan in order of first appearance,
+/// so a fast hash is safe here (no key is chosen by the file).
+type CodeMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 /// A row found to repeat an earlier one, or to disagree with it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CrossRowFinding {
@@ -55,7 +59,8 @@ pub fn dedup_registrations(
 ) -> Vec<CrossRowFinding> {
     let mut findings = Vec::new();
     let keep: Vec<bool> = {
-        let mut seen: HashMap<(u32, u32), Source> = HashMap::with_capacity(registrations.len());
+        let mut seen: CodeMap<(u32, u32), Source> =
+            CodeMap::with_capacity_and_hasher(registrations.len(), Default::default());
         registrations
             .iter()
             .map(|r| match seen.entry((r.session_id, r.participant_id)) {
@@ -85,7 +90,7 @@ fn retain_flagged<T>(items: &mut Vec<T>, keep: &[bool]) {
 
 /// Rows of a session whose hours differ from the session's first row (each row keeps its own hours).
 pub fn conflicting_hours(registrations: &[Registration]) -> Vec<CrossRowFinding> {
-    let mut first_hours: HashMap<u32, (f64, Source)> = HashMap::new();
+    let mut first_hours: CodeMap<u32, (f64, Source)> = CodeMap::default();
     let mut findings = Vec::new();
     for r in registrations {
         match first_hours.entry(r.session_id) {

@@ -85,7 +85,7 @@ pub fn compute(
     year: Option<i32>,
     lang: Lang,
 ) -> Result<Results, IndicatorError> {
-    let timings = std::env::var_os("BILAN_TIMINGS").is_some();
+    let timings = crate::timings::enabled();
     let started = std::time::Instant::now();
     let registrations = std::mem::take(&mut datasets.registrations);
     let strings = std::mem::take(&mut datasets.strings);

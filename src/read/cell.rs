@@ -14,6 +14,11 @@ pub enum Cell {
     Date(NaiveDate),
     /// An Excel error value such as `#N/A`, kept to be reported as `cell-error`.
     Error(String),
+    /// A text the file stores once for every cell that shows it (an xlsx shared string): its
+    /// number among the file's texts, sent by `SheetEvent::Texts` before the first row that uses
+    /// it. Never blank and never an error value, so blankness is known without the texts; read
+    /// its value through [`Cell::resolve`].
+    Shared(u32),
 }
 
 /// Error values as Excel and LibreOffice show them; a text cell holding one (a CSV export,
@@ -54,6 +59,14 @@ impl Cell {
         }
     }
 
+    /// The cell a [`Cell::Shared`] stands for, given the file's texts; any other cell is itself.
+    pub fn resolve<'c>(&'c self, texts: &'c [Cell]) -> &'c Cell {
+        match self {
+            Cell::Shared(index) => texts.get(*index as usize).unwrap_or(&Cell::Empty),
+            other => other,
+        }
+    }
+
     /// The text of a cell without copying text cells.
     pub fn text(&self) -> std::borrow::Cow<'_, str> {
         match self {
@@ -71,6 +84,8 @@ impl Cell {
             Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
             Cell::Date(d) => d.format("%d/%m/%Y").to_string(),
             Cell::Error(e) => e.clone(),
+            // Resolved before display by the dataset stage; shown as a reference if one slips through.
+            Cell::Shared(index) => format!("[text {index}]"),
         }
     }
 }
@@ -95,6 +110,16 @@ pub struct Row {
 impl Row {
     pub fn is_blank(&self) -> bool {
         self.cells.iter().all(Cell::is_blank)
+    }
+
+    /// The row with its shared texts replaced by their values.
+    pub fn resolved(mut self, texts: &[Cell]) -> Row {
+        for cell in &mut self.cells {
+            if let Cell::Shared(_) = cell {
+                *cell = cell.resolve(texts).clone();
+            }
+        }
+        self
     }
 
     pub fn get(&self, column: usize) -> &Cell {

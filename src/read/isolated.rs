@@ -30,6 +30,7 @@ fn cell_json(cell: &Cell) -> Value {
         Cell::Bool(b) => json!({ "b": b }),
         Cell::Date(d) => json!({ "d": d.format("%Y-%m-%d").to_string() }),
         Cell::Error(e) => json!({ "e": e }),
+        Cell::Shared(i) => json!({ "s": i }),
     }
 }
 
@@ -45,6 +46,8 @@ fn cell_from_json(value: &Value) -> Cell {
         Cell::Date(d)
     } else if let Some(e) = text("e") {
         Cell::Error(e)
+    } else if let Some(i) = value.get("s").and_then(Value::as_u64) {
+        u32::try_from(i).map_or(Cell::Empty, Cell::Shared)
     } else {
         Cell::Empty
     }
@@ -59,6 +62,7 @@ fn event_json(event: &SheetEvent) -> Value {
         SheetEvent::Rows(rows) => json!({
             "rows": rows.iter().map(|r| json!([r.number, r.cells.iter().map(cell_json).collect::<Vec<_>>()])).collect::<Vec<_>>(),
         }),
+        SheetEvent::Texts(texts) => json!({ "texts": texts }),
         SheetEvent::End => json!({ "end": true }),
     }
 }
@@ -95,8 +99,8 @@ pub fn serve(path: &Path, extension: &str, limits: &Limits) -> std::io::Result<(
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let outcome = match std::fs::read(path) {
-        Ok(bytes) => read_bytes(bytes, extension, limits, &mut |event| {
+    let outcome = match super::bytes::load(path) {
+        Ok(bytes) => read_bytes(&bytes, extension, limits, &mut |event| {
             writeln!(out, "{}", event_json(&event)).is_ok()
         }),
         Err(e) => Err(ReadError::Unreadable(e.to_string())),
@@ -220,6 +224,13 @@ pub fn read(
             }
         } else if let Some(rows) = value.get("rows").and_then(Value::as_array) {
             SheetEvent::Rows(rows_from_json(rows))
+        } else if let Some(texts) = value.get("texts").and_then(Value::as_array) {
+            SheetEvent::Texts(
+                texts
+                    .iter()
+                    .map(|t| t.as_str().unwrap_or_default().to_string())
+                    .collect(),
+            )
         } else {
             SheetEvent::End
         };

@@ -1,5 +1,6 @@
 //! Stage 1, reading: input files to sheets of raw cells. Knows nothing about datasets.
 
+pub mod bytes;
 pub mod cell;
 pub mod csv;
 pub mod discover;
@@ -49,6 +50,9 @@ pub enum SheetEvent {
     },
     /// The next rows of the current sheet, in order, blank rows included.
     Rows(Vec<Row>),
+    /// Texts the rows that follow point at with [`Cell::Shared`], numbered on from the texts
+    /// already sent for this file (xlsx shared strings: each is sent once, not once per cell).
+    Texts(Vec<String>),
     /// The current sheet is complete.
     End,
 }
@@ -103,7 +107,7 @@ pub fn read_file(
         file: input.display.clone(),
         ..Location::default()
     };
-    let bytes = match std::fs::read(&input.path) {
+    let bytes = match bytes::load(&input.path) {
         Ok(bytes) => bytes,
         Err(e) => {
             result.error = Some(Issue::new(
@@ -131,7 +135,7 @@ pub fn read_file(
             drop(bytes);
             isolated::read(&input.path, &extension, limits, isolation, sink)
         }
-        _ => read_bytes(bytes, &extension, limits, sink),
+        _ => read_bytes(&bytes, &extension, limits, sink),
     };
     if let Err(e) = outcome {
         result.error = Some(Issue::new(
@@ -146,19 +150,19 @@ pub fn read_file(
 
 /// Reads a file's bytes (the entry point the fuzz targets drive): limits first, then the parser.
 pub fn read_bytes(
-    bytes: Vec<u8>,
+    bytes: &[u8],
     extension: &str,
     limits: &Limits,
     sink: &mut Sink,
 ) -> Result<(), ReadError> {
     if discover::TEXT_EXTENSIONS.contains(&extension) {
-        return csv::stream_csv(&bytes, limits, sink);
+        return csv::stream_csv(bytes, limits, sink);
     }
     if matches!(extension, "xlsx" | "xlsm" | "xlsb" | "ods") {
-        limits::check_zip(&bytes, limits)?;
+        limits::check_zip(bytes, limits)?;
     }
     if extension == "ods" {
-        limits::check_ods_repeats(&bytes, limits)?;
+        limits::check_ods_repeats(bytes, limits)?;
     }
     // calamine panics on some crafted files (e.g. a slice out of bounds in its OLE reader, found
     // by fuzzing): that is the file's problem, reported as such.
@@ -183,7 +187,7 @@ pub fn fuzz_entry(data: &[u8], extension: &str) {
         display: format!("fuzz.{extension}"),
     };
     let mut events = Vec::new();
-    let _ = read_bytes(data.to_vec(), extension, &limits, &mut |event| {
+    let _ = read_bytes(data, extension, &limits, &mut |event| {
         events.push(event);
         true
     });
@@ -206,9 +210,20 @@ pub fn spawn_reader(
     // A few batches in flight: the reader runs ahead of the typing without piling rows up.
     let (sender, receiver) = std::sync::mpsc::sync_channel(4);
     let handle = std::thread::spawn(move || {
-        read_file(&input, &limits, isolation.as_ref(), &mut |event| {
-            sender.send(event).is_ok()
-        })
+        let clock = crate::timings::Clock::start();
+        let mut waiting = std::time::Duration::ZERO;
+        let file = read_file(&input, &limits, isolation.as_ref(), &mut |event| {
+            let sent = std::time::Instant::now();
+            let open = sender.send(event).is_ok();
+            waiting += sent.elapsed();
+            open
+        });
+        clock.report(&format!(
+            "reader of {} (waiting for the typing: {:.3} s)",
+            input.display,
+            waiting.as_secs_f64()
+        ));
+        file
     });
     (receiver, handle)
 }

@@ -8,6 +8,7 @@ use calamine::{
     XlsbError, Xlsx, XlsxError,
 };
 use chrono::NaiveDate;
+use std::collections::HashMap;
 use std::io::Cursor;
 
 /// Streams every sheet of a workbook held in memory, in workbook order.
@@ -15,7 +16,7 @@ use std::io::Cursor;
 /// xlsx and xlsm go through calamine's streaming cell reader, so a sheet is never held whole;
 /// calamine has no such reader for xls, xlsb and ods, whose sheets are read whole, then sent in batches.
 pub fn stream_workbook(
-    bytes: Vec<u8>,
+    bytes: &[u8],
     extension: &str,
     limits: &Limits,
     sink: &mut Sink,
@@ -69,26 +70,85 @@ fn merges(dims: Vec<Dimensions>) -> Vec<Merge> {
         .collect()
 }
 
+/// Numbers the shared strings of an xlsx file as cells meet them. calamine holds each distinct
+/// string once, for the whole workbook, and hands out references to it: where its text lies
+/// identifies it, so a shared-string cell costs a lookup here instead of a copy of its text.
+#[derive(Default)]
+struct SharedTexts {
+    /// By address of calamine's text (distinct for distinct non-empty strings; every empty one
+    /// reads as an empty cell): the number sent as `Cell::Shared`, or `OTHER` + an index of `others`.
+    /// Small entries keep the table in cache: a million rows look it up ten million times.
+    numbers: HashMap<usize, u32, foldhash::fast::RandomState>,
+    /// Texts that read as an empty cell or an error value.
+    others: Vec<Cell>,
+    sent: u32,
+}
+
+const OTHER: u32 = 1 << 31;
+
+impl SharedTexts {
+    /// The cell of a shared string; a text met for the first time is added to `fresh`.
+    fn cell(&mut self, text: &str, fresh: &mut Vec<String>) -> Cell {
+        let number = self.number(text.as_ptr() as usize, text, fresh);
+        self.cell_of(number)
+    }
+
+    fn cell_of(&self, number: u32) -> Cell {
+        if number & OTHER == 0 {
+            Cell::Shared(number)
+        } else {
+            self.others[(number & !OTHER) as usize].clone()
+        }
+    }
+
+    fn number(&mut self, key: usize, text: &str, fresh: &mut Vec<String>) -> u32 {
+        match self.numbers.get(&key) {
+            Some(number) => *number,
+            None => {
+                let number = match Cell::from_text(text) {
+                    Cell::Text(text) => {
+                        fresh.push(text);
+                        self.sent += 1;
+                        self.sent - 1
+                    }
+                    other => {
+                        self.others.push(other);
+                        OTHER | (self.others.len() - 1) as u32
+                    }
+                };
+                self.numbers.insert(key, number);
+                number
+            }
+        }
+    }
+}
+
 /// Gathers cells into rows and rows into batches, numbering rows as the spreadsheet shows them.
 struct RowAssembler<'s, 'a> {
     sink: &'s mut Sink<'a>,
+    /// Shared texts met since the last batch, sent just before it.
+    fresh_texts: Vec<String>,
     batch: Vec<Row>,
     current: Option<Row>,
     stopped: bool,
     /// Cells the run may still hold (`limits.max_cells`), counting the empty ones a row is padded with.
     cells_left: &'s mut u64,
     too_large: bool,
+    /// The width of the previous row.
+    width: usize,
 }
 
 impl<'s, 'a> RowAssembler<'s, 'a> {
     fn new(sink: &'s mut Sink<'a>, cells_left: &'s mut u64) -> Self {
         RowAssembler {
             sink,
+            fresh_texts: Vec::new(),
             batch: Vec::with_capacity(BATCH_ROWS),
             current: None,
             stopped: false,
             cells_left,
             too_large: false,
+            width: 0,
         }
     }
 
@@ -98,6 +158,7 @@ impl<'s, 'a> RowAssembler<'s, 'a> {
         if starts_new_row {
             let previous = self.current.take();
             if let Some(previous) = previous {
+                self.width = previous.cells.len();
                 let gap_from = previous.number + 1;
                 self.push(previous);
                 // Blank rows between two used rows are rows too (counted as blank).
@@ -108,9 +169,10 @@ impl<'s, 'a> RowAssembler<'s, 'a> {
                     });
                 }
             }
+            // Rows of a table have the same width: one allocation per row, not one per growth.
             self.current = Some(Row {
                 number,
-                cells: Vec::new(),
+                cells: Vec::with_capacity(self.width),
             });
         }
         if let Some(row) = self.current.as_mut() {
@@ -134,7 +196,16 @@ impl<'s, 'a> RowAssembler<'s, 'a> {
 
     fn push(&mut self, row: Row) {
         self.batch.push(row);
-        if self.batch.len() >= BATCH_ROWS && !self.stopped {
+        if self.batch.len() >= BATCH_ROWS {
+            self.send_batch();
+        }
+    }
+
+    fn send_batch(&mut self) {
+        if !self.fresh_texts.is_empty() && !self.stopped {
+            self.stopped = !(self.sink)(SheetEvent::Texts(std::mem::take(&mut self.fresh_texts)));
+        }
+        if !self.batch.is_empty() && !self.stopped {
             self.stopped = !(self.sink)(SheetEvent::Rows(std::mem::take(&mut self.batch)));
         }
     }
@@ -144,9 +215,7 @@ impl<'s, 'a> RowAssembler<'s, 'a> {
         if let Some(row) = self.current.take() {
             self.push(row);
         }
-        if !self.batch.is_empty() && !self.stopped {
-            self.stopped = !(self.sink)(SheetEvent::Rows(std::mem::take(&mut self.batch)));
-        }
+        self.send_batch();
         !self.stopped && (self.sink)(SheetEvent::End)
     }
 }
@@ -156,11 +225,12 @@ fn too_large(cells: u64) -> ReadError {
 }
 
 fn stream_xlsx(
-    mut wb: Xlsx<Cursor<Vec<u8>>>,
+    mut wb: Xlsx<Cursor<&[u8]>>,
     cells_left: &mut u64,
     sink: &mut Sink,
 ) -> Result<(), ReadError> {
     let limit = *cells_left;
+    let mut shared = SharedTexts::default();
     for name in wb.sheet_names() {
         // Merged ranges sit after the cells: reading them would parse the sheet twice.
         if !sink(SheetEvent::Begin {
@@ -176,7 +246,11 @@ fn stream_xlsx(
             match reader.next_cell() {
                 Ok(Some(cell)) => {
                     let (row, column) = cell.get_position();
-                    rows.cell(row + 1, column as usize, convert_ref(cell.get_value()));
+                    let value = match cell.get_value() {
+                        DataRef::SharedString(text) => shared.cell(text, &mut rows.fresh_texts),
+                        other => convert_ref(other),
+                    };
+                    rows.cell(row + 1, column as usize, value);
                     if rows.too_large {
                         return Err(too_large(limit));
                     }
@@ -201,7 +275,7 @@ fn stream_xlsx(
     Ok(())
 }
 
-fn stream_ranges<R, E>(
+fn stream_ranges<'b, R, E>(
     mut workbook: R,
     merges_of: fn(&R, &str) -> Vec<Merge>,
     to_error: fn(E) -> ReadError,
@@ -209,7 +283,7 @@ fn stream_ranges<R, E>(
     sink: &mut Sink,
 ) -> Result<(), ReadError>
 where
-    R: Reader<Cursor<Vec<u8>>, Error = E>,
+    R: Reader<Cursor<&'b [u8]>, Error = E>,
 {
     for name in workbook.sheet_names() {
         let range = workbook.worksheet_range(&name).map_err(to_error)?;
