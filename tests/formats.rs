@@ -307,3 +307,61 @@ fn registrations_from_several_files_keep_their_texts() {
         .collect();
     assert_eq!(by_program, [("Anglais", "2"), ("IA", "1")]);
 }
+
+/// Repeated registrations are found within a file as it is typed and across files when they are
+/// put together: each later row is reported once, in reading order, and only the first one counts.
+#[test]
+fn repeated_registrations_are_found_within_and_across_files() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let header = "Code session;Programme;Date;Durée (h);Organisme;Matricule\n";
+    std::fs::write(
+        dir.path().join("a.csv"),
+        format!("{header}S1;IA;10/03/2024;12;Pôle A;P1\nS1;IA;10/03/2024;12;Pôle A;P2\n"),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("b.csv"),
+        format!(
+            "{header}S1;IA;10/03/2024;12;Pôle B;P1\nS2;Data;11/03/2024;6;Pôle B;P3\n\
+             S2;Data;11/03/2024;6;Pôle B;P3\nS1;IA;10/03/2024;12;Pôle B;P2\n"
+        ),
+    )
+    .expect("write");
+    let run = bilan(dir.path(), &["check", ".", "--format", "json"]);
+    let issues: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let found: Vec<String> = issues
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|i| {
+            format!(
+                "{} {} {}{} {}",
+                i["file"].as_str().unwrap_or(""),
+                i["code"].as_str().unwrap_or(""),
+                i["column"].as_str().unwrap_or(""),
+                i["row"],
+                i["message"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    let at = |row: u32| {
+        format!("this participant is already registered to this session at row {row}; only the first row counts")
+    };
+    assert_eq!(
+        found,
+        [
+            format!("b.csv duplicate-registration F2 {}", at(2)),
+            format!("b.csv duplicate-registration F4 {}", at(3)),
+            format!("b.csv duplicate-registration F5 {}", at(3)),
+        ],
+        "{}",
+        run.description
+    );
+
+    bilan(dir.path(), &["report", ".", "--formats", "csv"]).expect_code(0);
+    let values = common::indicator_values(&dir.path().join("reports/2024"));
+    // a.csv: S1 P1, S1 P2; b.csv: S2 P3 once.
+    assert_eq!(common::value_of(&values, "training_registrations"), "3");
+    assert_eq!(common::value_of(&values, "training_sessions"), "2");
+    assert_eq!(common::value_of(&values, "training_person_hours"), "30");
+}

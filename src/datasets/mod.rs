@@ -160,6 +160,9 @@ pub struct FilePart {
     pub strings: StringTable,
     /// What the file's shared texts read as, by field kind.
     pub memo: texts::TextMemo,
+    pub registration_keys: validate::RegistrationKeys,
+    /// Registrations that repeat an earlier one of the file (not in `registrations`).
+    pub repeated_registrations: Vec<validate::CrossRowFinding>,
 }
 
 /// Types a file's rows as its reader sends them (`read::SheetEvent`), one sheet at a time.
@@ -187,7 +190,7 @@ pub fn parse_file(
             }
             SheetEvent::Rows(rows) => {
                 if let Some(parser) = sheet.as_mut() {
-                    for row in rows {
+                    for row in rows.iter() {
                         parser.push(row, &texts, &mut part);
                     }
                 }
@@ -209,6 +212,8 @@ pub fn parse_file(
 /// Puts the files' parts together in path order and applies the rules across rows (duplicates).
 pub fn assemble(files: &[ReadFile], parts: Vec<FilePart>) -> Datasets {
     let mut out = Datasets::default();
+    let mut repeated_registrations = Vec::new();
+    let mut files_with_registrations = 0;
     for (file, part) in files.iter().zip(parts) {
         let offset = out.sheets.len();
         let shift = |mut source: Source| {
@@ -220,13 +225,25 @@ pub fn assemble(files: &[ReadFile], parts: Vec<FilePart>) -> Datasets {
                 a.source = shift(a.source);
                 a
             }));
-        // The file's text codes become codes of the run's table.
-        let remap: Vec<u32> = part
-            .strings
-            .values()
-            .iter()
-            .map(|t| out.strings.intern(t))
-            .collect();
+        repeated_registrations.extend(part.repeated_registrations.into_iter().map(|mut f| {
+            f.source = shift(f.source);
+            f.first = shift(f.first);
+            f
+        }));
+        if !part.registrations.is_empty() {
+            files_with_registrations += 1;
+        }
+        // The file's text codes become codes of the run's table (the first file's table is the run's).
+        let remap: Vec<u32> = if out.strings.values().is_empty() {
+            out.strings = part.strings;
+            (0..out.strings.values().len() as u32).collect()
+        } else {
+            part.strings
+                .values()
+                .iter()
+                .map(|t| out.strings.intern(t))
+                .collect()
+        };
         let identity = remap.iter().enumerate().all(|(i, &c)| i as u32 == c);
         let code = |c: u32| remap.get(c as usize).copied().unwrap_or(c);
         let mut registrations = part.registrations;
@@ -261,7 +278,11 @@ pub fn assemble(files: &[ReadFile], parts: Vec<FilePart>) -> Datasets {
             out.issues.push(issue.clone());
         }
     }
-    apply_cross_row_rules(&mut out);
+    if files_with_registrations > 1 {
+        let across_files = validate::dedup_registrations(&mut out.registrations, &out.strings);
+        repeated_registrations.extend(across_files);
+    }
+    apply_cross_row_rules(&mut out, repeated_registrations);
     out.sort_issues();
     out
 }
@@ -288,10 +309,12 @@ pub fn build(inputs: &[InputFile], options: &Options) -> (Vec<ReadFile>, Dataset
     (files, datasets)
 }
 
-fn apply_cross_row_rules(out: &mut Datasets) {
+/// `duplicate_registrations`: the repeated registrations, found as files were typed and put together.
+fn apply_cross_row_rules(
+    out: &mut Datasets,
+    duplicate_registrations: Vec<validate::CrossRowFinding>,
+) {
     let duplicate_ids = validate::dedup_activities(&mut out.activities);
-    let duplicate_registrations =
-        validate::dedup_registrations(&mut out.registrations, &out.strings);
     let conflicting = validate::conflicting_hours(&out.registrations);
     for finding in duplicate_ids.iter().chain(&duplicate_registrations) {
         out.mark_duplicate(&finding.source);

@@ -10,11 +10,11 @@ use super::records::StringTable;
 use super::texts::{Reading, TextMemo};
 use super::values::{self, DateOrder, Number, ValueError};
 use crate::issue::{column_letter, Code, Issue, Location, Severity};
-use crate::read::{Cell, Row};
+use crate::read::{Cell, RowRef};
 use chrono::NaiveDate;
 
 pub struct RowReader<'a> {
-    pub row: &'a Row,
+    pub row: RowRef<'a>,
     /// The file's shared texts, which the row's `Cell::Shared` cells point at.
     pub texts: &'a [Cell],
     pub header: &'a Header,
@@ -27,7 +27,7 @@ pub struct RowReader<'a> {
 
 impl<'a> RowReader<'a> {
     pub fn new(
-        row: &'a Row,
+        row: RowRef<'a>,
         texts: &'a [Cell],
         header: &'a Header,
         file: &'a str,

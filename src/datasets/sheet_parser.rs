@@ -6,7 +6,7 @@ use super::header::{find_header, header_at, Header, HeaderSearch, HEADER_SEARCH_
 use super::row_reader::RowReader;
 use super::{column_maps, Dataset, FilePart, Options, SheetOverride, SheetReport, Source};
 use crate::issue::{column_letter, Code, Issue, Location, Severity};
-use crate::read::{Cell, InputFile, Merge, Row, Sheet};
+use crate::read::{Cell, InputFile, Merge, RowRef, Sheet};
 
 enum State {
     /// Rows above and around the header, kept until the header can be decided.
@@ -82,7 +82,7 @@ impl<'a> SheetParser<'a> {
     }
 
     /// Takes the next row; `texts` are the file's shared texts its cells may point at.
-    pub fn push(&mut self, row: Row, texts: &[Cell], part: &mut FilePart) {
+    pub fn push(&mut self, row: RowRef, texts: &[Cell], part: &mut FilePart) {
         match &mut self.state {
             State::Searching { top, non_blank } => {
                 if !row.is_blank() {
@@ -90,7 +90,7 @@ impl<'a> SheetParser<'a> {
                 }
                 let number = row.number;
                 // The header search reads these rows as text: they are kept with their texts.
-                top.rows.push(row.resolved(texts));
+                top.rows.push(row.to_row().resolved(texts));
                 // The header is among the first 30 non-empty rows, plus the row below it for a two-row header.
                 let enough = match self.forced.and_then(|o| o.header_row) {
                     Some(header_row) => number > header_row,
@@ -109,7 +109,7 @@ impl<'a> SheetParser<'a> {
                         sheet_index: self.sheet_index,
                         texts,
                     };
-                    read_row(&row, header, &context, &mut self.report, part);
+                    read_row(row, header, &context, &mut self.report, part);
                 }
             }
             State::Rejecting => {
@@ -192,8 +192,8 @@ impl<'a> SheetParser<'a> {
                 self.report.columns = column_maps(&top, &header);
                 self.state = State::Rejecting;
                 // The buffered rows hold their texts already (no shared text left to resolve).
-                for row in top.rows.into_iter().skip(header.data_start()) {
-                    self.push(row, &[], part);
+                for row in top.rows.iter().skip(header.data_start()) {
+                    self.push(row.as_ref(), &[], part);
                 }
             }
             HeaderSearch::Found(header) => {
@@ -214,8 +214,8 @@ impl<'a> SheetParser<'a> {
                 let start = header.data_start();
                 self.header = Some(header);
                 self.state = State::Reading;
-                for row in top.rows.into_iter().skip(start) {
-                    self.push(row, &[], part);
+                for row in top.rows.iter().skip(start) {
+                    self.push(row.as_ref(), &[], part);
                 }
             }
         }
@@ -258,7 +258,7 @@ struct RowContext<'a> {
 
 /// Types one data row into a record, or counts it as skipped or rejected.
 fn read_row(
-    row: &Row,
+    row: RowRef,
     header: &Header,
     context: &RowContext,
     report: &mut SheetReport,
@@ -276,7 +276,7 @@ fn read_row(
         report.skipped_blank += 1;
         return;
     }
-    if builders::is_total_row(&row.cells, texts) {
+    if builders::is_total_row(row.cells, texts) {
         report.skipped_total += 1;
         part.issues.push(Issue::new(
             Severity::Info,
@@ -306,7 +306,11 @@ fn read_row(
             &mut part.strings,
             &mut part.memo,
         )
-        .map(|r| part.registrations.push(r)),
+        // Repeats within the file are found as rows come (the files are compared when put together).
+        .map(|r| match part.registration_keys.check(&r, &part.strings) {
+            Some(repeat) => part.repeated_registrations.push(repeat),
+            None => part.registrations.push(r),
+        }),
         Dataset::Targets => builders::target(&mut reader, source, &options.indicator_names)
             .map(|t| part.targets.push(t)),
     };

@@ -52,6 +52,29 @@ pub fn dedup_activities(activities: &mut Vec<Activity>) -> Vec<CrossRowFinding> 
     findings
 }
 
+/// The registrations seen so far, by (session, participant): the first one counts.
+#[derive(Debug, Default)]
+pub struct RegistrationKeys {
+    seen: CodeMap<(u32, u32), Source>,
+}
+
+impl RegistrationKeys {
+    /// The finding when `r` repeats an earlier registration; otherwise `r` is remembered as a first.
+    pub fn check(&mut self, r: &Registration, strings: &StringTable) -> Option<CrossRowFinding> {
+        match self.seen.entry((r.session_id, r.participant_id)) {
+            Entry::Occupied(first) => Some(CrossRowFinding {
+                source: r.source,
+                first: *first.get(),
+                value: strings.get(r.participant_id).to_string(),
+            }),
+            Entry::Vacant(slot) => {
+                slot.insert(r.source);
+                None
+            }
+        }
+    }
+}
+
 /// Removes repeated (session, participant) registrations; returns the later rows.
 pub fn dedup_registrations(
     registrations: &mut Vec<Registration>,
@@ -59,23 +82,15 @@ pub fn dedup_registrations(
 ) -> Vec<CrossRowFinding> {
     let mut findings = Vec::new();
     let keep: Vec<bool> = {
-        let mut seen: CodeMap<(u32, u32), Source> =
-            CodeMap::with_capacity_and_hasher(registrations.len(), Default::default());
+        let mut keys = RegistrationKeys::default();
         registrations
             .iter()
-            .map(|r| match seen.entry((r.session_id, r.participant_id)) {
-                Entry::Occupied(first) => {
-                    findings.push(CrossRowFinding {
-                        source: r.source,
-                        first: *first.get(),
-                        value: strings.get(r.participant_id).to_string(),
-                    });
+            .map(|r| match keys.check(r, strings) {
+                Some(finding) => {
+                    findings.push(finding);
                     false
                 }
-                Entry::Vacant(slot) => {
-                    slot.insert(r.source);
-                    true
-                }
+                None => true,
             })
             .collect()
     };

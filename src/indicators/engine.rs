@@ -8,6 +8,7 @@ use super::frames::Frames;
 use crate::datasets::normalize::normalize_key;
 use crate::datasets::Dataset;
 use polars::prelude::*;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Values indexed like `catalog.indicators` (`None` for indicators not asked for).
@@ -19,6 +20,21 @@ type Pass = (Vec<usize>, Vec<Agg>, BTreeSet<i32>);
 pub struct Engine<'a> {
     pub catalog: &'a Catalog,
     pub frames: &'a Frames,
+    /// Base values of every indicator, by year: the headline, each table's total row and the
+    /// trend ask for the same figures, which are computed once, in one pass per frame.
+    totals: RefCell<BTreeMap<i32, Values>>,
+    /// Grouped base values already computed: a table and a chart may break the same figures down
+    /// the same way.
+    groups: RefCell<Vec<GroupedPass>>,
+}
+
+/// A grouped evaluation: what it computed, from which frames over which years, and the results.
+struct GroupedPass {
+    dimension: Dimension,
+    year: i32,
+    computed: BTreeSet<usize>,
+    years: BTreeMap<Source, BTreeSet<i32>>,
+    base: BTreeMap<Option<String>, Values>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -30,7 +46,12 @@ enum Source {
 
 impl<'a> Engine<'a> {
     pub fn new(catalog: &'a Catalog, frames: &'a Frames) -> Self {
-        Engine { catalog, frames }
+        Engine {
+            catalog,
+            frames,
+            totals: RefCell::default(),
+            groups: RefCell::default(),
+        }
     }
 
     fn frame(&self, source: Source) -> &DataFrame {
@@ -221,10 +242,17 @@ impl<'a> Engine<'a> {
         values[i]
     }
 
-    /// The wanted indicators over year `year` (counts with no row are 0).
-    pub fn total(&self, year: i32, wanted: &[usize]) -> PolarsResult<Values> {
+    /// Every indicator of the catalog over year `year` (counts with no row are 0).
+    ///
+    /// Computed once per year, in one pass per frame: the headline, the tables' total rows and
+    /// the trend then read the same figures back.
+    pub fn total(&self, year: i32) -> PolarsResult<Values> {
+        if let Some(base) = self.totals.borrow().get(&year) {
+            return Ok(self.finish(base.clone()));
+        }
+        let every: Vec<usize> = (0..self.catalog.indicators.len()).collect();
         let mut base: Values = vec![None; self.catalog.indicators.len()];
-        for (source, (indices, aggs, years)) in self.plan(year, wanted, None)? {
+        for (source, (indices, aggs, years)) in self.plan(year, &every, None)? {
             let values = total(self.rows_of(source, &years), &aggs)?;
             for (i, v) in indices.into_iter().zip(values) {
                 base[i] = if self.is_additive(i) {
@@ -234,6 +262,7 @@ impl<'a> Engine<'a> {
                 };
             }
         }
+        self.totals.borrow_mut().insert(year, base.clone());
         Ok(self.finish(base))
     }
 
@@ -245,8 +274,30 @@ impl<'a> Engine<'a> {
         dimension: Dimension,
     ) -> PolarsResult<BTreeMap<Option<String>, Values>> {
         let n = self.catalog.indicators.len();
-        let mut base: BTreeMap<Option<String>, Values> = BTreeMap::new();
         let plan = self.plan(year, wanted, Some(dimension))?;
+        let computed: BTreeSet<usize> = plan
+            .values()
+            .flat_map(|(indices, _, _)| indices.iter().copied())
+            .collect();
+        let years: BTreeMap<Source, BTreeSet<i32>> = plan
+            .iter()
+            .map(|(source, (_, _, years))| (*source, years.clone()))
+            .collect();
+        // The same figures from the same rows (same frames, same years, hence the same groups).
+        let cached = self.groups.borrow().iter().find_map(|pass| {
+            (pass.dimension == dimension
+                && pass.year == year
+                && pass.years == years
+                && computed.is_subset(&pass.computed))
+            .then(|| pass.base.clone())
+        });
+        if let Some(base) = cached {
+            return Ok(base
+                .into_iter()
+                .map(|(key, row)| (key, self.finish(row)))
+                .collect());
+        }
+        let mut base: BTreeMap<Option<String>, Values> = BTreeMap::new();
         for (source, (indices, aggs, years)) in &plan {
             for (key, values) in grouped(self.rows_of(*source, years), dimension.name(), aggs)? {
                 // Coded columns group by code: give the rows their text back.
@@ -255,6 +306,9 @@ impl<'a> Engine<'a> {
                         .parse::<u32>()
                         .ok()
                         .map(|c| self.frames.strings.get(c).to_string()),
+                    Some(q) if dimension == Dimension::Quarter => {
+                        Some(super::frames::quarter_key(&q))
+                    }
                     other => other,
                 };
                 let row = base.entry(key).or_insert_with(|| vec![None; n]);
@@ -269,14 +323,21 @@ impl<'a> Engine<'a> {
             .flat_map(|(indices, _, _)| indices.iter().copied())
             .filter(|i| self.is_additive(*i))
             .collect();
+        for row in base.values_mut() {
+            for i in &additive {
+                row[*i] = Some(row[*i].unwrap_or(0.0));
+            }
+        }
+        self.groups.borrow_mut().push(GroupedPass {
+            dimension,
+            year,
+            computed,
+            years,
+            base: base.clone(),
+        });
         Ok(base
             .into_iter()
-            .map(|(key, mut row)| {
-                for i in &additive {
-                    row[*i] = Some(row[*i].unwrap_or(0.0));
-                }
-                (key, self.finish(row))
-            })
+            .map(|(key, row)| (key, self.finish(row)))
             .collect())
     }
 

@@ -28,8 +28,14 @@ pub const CODED: [&str; 7] = [
     "modality",
 ];
 
-fn quarter_key(month: u32) -> String {
-    format!("Q{}", (month - 1) / 3 + 1)
+/// Quarters are numbered 1 to 4 in the frames; tables show them as `Q1`…`Q4` (see
+/// [`quarter_key`]): a million rows then hold a number each instead of a string.
+fn quarter(month: u32) -> u32 {
+    (month - 1) / 3 + 1
+}
+
+pub fn quarter_key(quarter: &str) -> String {
+    format!("Q{quarter}")
 }
 
 pub fn build(
@@ -47,14 +53,12 @@ pub fn build(
         Column::new(
             "quarter".into(),
             a.iter()
-                .map(|x| quarter_key(x.date.month()))
-                .collect::<Vec<String>>(),
+                .map(|x| quarter(x.date.month()))
+                .collect::<Vec<u32>>(),
         ),
         Column::new(
             "month".into(),
-            a.iter()
-                .map(|x| x.date.month().to_string())
-                .collect::<Vec<String>>(),
+            a.iter().map(|x| x.date.month()).collect::<Vec<u32>>(),
         ),
         Column::new(
             "id".into(),
@@ -135,72 +139,61 @@ pub fn build(
     let mut partners_df = activities_df.take(&IdxCa::from_vec("row".into(), rows))?;
     partners_df.with_column(Column::new("partner".into(), partners))?;
 
-    let r = registrations;
-    let training_df = DataFrame::new_infer_height(vec![
-        Column::new("row".into(), (0..r.len() as u32).collect::<Vec<u32>>()),
-        Column::new(
-            "year".into(),
-            r.iter().map(|x| x.start_date.year()).collect::<Vec<i32>>(),
-        ),
-        Column::new(
-            "quarter".into(),
-            r.iter()
-                .map(|x| quarter_key(x.start_date.month()))
-                .collect::<Vec<String>>(),
-        ),
-        Column::new(
-            "month".into(),
-            r.iter()
-                .map(|x| x.start_date.month().to_string())
-                .collect::<Vec<String>>(),
-        ),
-        Column::new(
-            "session_id".into(),
-            r.iter().map(|x| x.session_id).collect::<Vec<u32>>(),
-        ),
-        Column::new(
-            "program".into(),
-            r.iter().map(|x| x.program).collect::<Vec<u32>>(),
-        ),
-        Column::new(
-            "hours".into(),
-            r.iter().map(|x| x.hours).collect::<Vec<f64>>(),
-        ),
-        Column::new(
-            "organisation".into(),
-            r.iter().map(|x| x.organisation).collect::<Vec<u32>>(),
-        ),
-        Column::new(
-            "participant_id".into(),
-            r.iter().map(|x| x.participant_id).collect::<Vec<u32>>(),
-        ),
-        Column::new(
-            "gender".into(),
-            r.iter().map(|x| x.gender).collect::<Vec<Option<u32>>>(),
-        ),
-        Column::new(
-            "category".into(),
-            r.iter().map(|x| x.category).collect::<Vec<Option<u32>>>(),
-        ),
-        Column::new(
-            "attended".into(),
-            r.iter().map(|x| x.attended).collect::<Vec<bool>>(),
-        ),
-        Column::new(
-            "modality".into(),
-            r.iter().map(|x| x.modality).collect::<Vec<Option<u32>>>(),
-        ),
-        Column::new(
-            "satisfaction".into(),
-            r.iter()
-                .map(|x| x.satisfaction)
-                .collect::<Vec<Option<f64>>>(),
-        ),
-    ])?;
+    let training_df = training_frame(registrations)?;
     Ok(Frames {
         activities: activities_df,
         activity_partners: partners_df,
         training: training_df,
         strings,
     })
+}
+
+/// The training frame, in one pass over the registrations (a million records read once, not
+/// once per column).
+fn training_frame(registrations: &[Registration]) -> PolarsResult<DataFrame> {
+    let n = registrations.len();
+    let mut year = Vec::with_capacity(n);
+    let mut quarters = Vec::with_capacity(n);
+    let mut month = Vec::with_capacity(n);
+    let mut session_id = Vec::with_capacity(n);
+    let mut program = Vec::with_capacity(n);
+    let mut hours = Vec::with_capacity(n);
+    let mut organisation = Vec::with_capacity(n);
+    let mut participant_id = Vec::with_capacity(n);
+    let mut gender = Vec::with_capacity(n);
+    let mut category = Vec::with_capacity(n);
+    let mut attended = Vec::with_capacity(n);
+    let mut modality = Vec::with_capacity(n);
+    let mut satisfaction = Vec::with_capacity(n);
+    for r in registrations {
+        year.push(r.start_date.year());
+        quarters.push(quarter(r.start_date.month()));
+        month.push(r.start_date.month());
+        session_id.push(r.session_id);
+        program.push(r.program);
+        hours.push(r.hours);
+        organisation.push(r.organisation);
+        participant_id.push(r.participant_id);
+        gender.push(r.gender);
+        category.push(r.category);
+        attended.push(r.attended);
+        modality.push(r.modality);
+        satisfaction.push(r.satisfaction);
+    }
+    DataFrame::new_infer_height(vec![
+        Column::new("row".into(), (0..n as u32).collect::<Vec<u32>>()),
+        Column::new("year".into(), year),
+        Column::new("quarter".into(), quarters),
+        Column::new("month".into(), month),
+        Column::new("session_id".into(), session_id),
+        Column::new("program".into(), program),
+        Column::new("hours".into(), hours),
+        Column::new("organisation".into(), organisation),
+        Column::new("participant_id".into(), participant_id),
+        Column::new("gender".into(), gender),
+        Column::new("category".into(), category),
+        Column::new("attended".into(), attended),
+        Column::new("modality".into(), modality),
+        Column::new("satisfaction".into(), satisfaction),
+    ])
 }

@@ -103,9 +103,9 @@ pub fn compute(
     let years = engine.years()?;
     let has_previous_year = years.contains(&(year - 1));
     let headline_ids: Vec<usize> = catalog.headline().map(|(i, _)| i).collect();
-    let values = engine.total(year, &headline_ids)?;
+    let values = engine.total(year)?;
     let previous = if has_previous_year {
-        Some(engine.total(year - 1, &headline_ids)?)
+        Some(engine.total(year - 1)?)
     } else {
         None
     };

@@ -140,7 +140,7 @@ pub fn build_table(
 ) -> PolarsResult<Table> {
     let wanted: Vec<usize> = def.columns.iter().map(|(_, i)| *i).collect();
     let groups = engine.grouped(year, &wanted, def.dimension)?;
-    let total = engine.total(year, &wanted)?;
+    let total = engine.total(year)?;
     let n = engine.catalog.indicators.len();
     // A category with no row: counts are 0, rates and means empty.
     let mut empty: Vec<Option<f64>> = vec![None; n];
@@ -208,7 +208,7 @@ pub fn trend(engine: &Engine) -> PolarsResult<Table> {
     let headline: Vec<usize> = catalog.headline().map(|(i, _)| i).collect();
     let mut rows = Vec::new();
     for year in engine.years()? {
-        let values = engine.total(year, &headline)?;
+        let values = engine.total(year)?;
         rows.push(TableRow {
             key: year.to_string(),
             label: year.to_string(),

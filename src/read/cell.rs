@@ -127,6 +127,133 @@ impl Row {
     }
 }
 
+/// A row of a [`RowBatch`], borrowed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RowRef<'a> {
+    pub number: u32,
+    /// Index 0 is column A.
+    pub cells: &'a [Cell],
+}
+
+impl<'a> RowRef<'a> {
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(Cell::is_blank)
+    }
+
+    pub fn get(&self, column: usize) -> &'a Cell {
+        self.cells.get(column).unwrap_or(&Cell::Empty)
+    }
+
+    pub fn to_row(&self) -> Row {
+        Row {
+            number: self.number,
+            cells: self.cells.to_vec(),
+        }
+    }
+}
+
+impl Row {
+    pub fn as_ref(&self) -> RowRef<'_> {
+        RowRef {
+            number: self.number,
+            cells: &self.cells,
+        }
+    }
+}
+
+/// Rows sent together, their cells in one buffer: a batch costs a few allocations rather than
+/// one per row (per-row vectors cost a tenth of the reading time of a million-row sheet).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RowBatch {
+    cells: Vec<Cell>,
+    /// Per row: its number and where its cells start in `cells` (they end where the next row's start).
+    rows: Vec<(u32, usize)>,
+}
+
+impl RowBatch {
+    pub fn with_capacity(rows: usize, cells: usize) -> Self {
+        RowBatch {
+            cells: Vec::with_capacity(cells),
+            rows: Vec::with_capacity(rows),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The number of cells, all rows together.
+    pub fn cell_count(&self) -> usize {
+        self.cells.len()
+    }
+
+    /// Starts a row, empty until [`RowBatch::set`] fills it.
+    pub fn start_row(&mut self, number: u32) {
+        self.rows.push((number, self.cells.len()));
+    }
+
+    /// The width of the last row.
+    pub fn last_width(&self) -> usize {
+        self.rows
+            .last()
+            .map_or(0, |&(_, start)| self.cells.len() - start)
+    }
+
+    /// Puts a cell in the last row, padding the row with empty cells up to its column.
+    pub fn set(&mut self, column: usize, cell: Cell) {
+        let Some(&(_, start)) = self.rows.last() else {
+            return;
+        };
+        let at = start + column;
+        if at < self.cells.len() {
+            self.cells[at] = cell;
+        } else {
+            self.cells.resize(at, Cell::Empty);
+            self.cells.push(cell);
+        }
+    }
+
+    pub fn push_row(&mut self, number: u32, cells: impl IntoIterator<Item = Cell>) {
+        self.start_row(number);
+        self.cells.extend(cells);
+    }
+
+    /// Drops the last row.
+    pub fn pop_row(&mut self) {
+        if let Some((_, start)) = self.rows.pop() {
+            self.cells.truncate(start);
+        }
+    }
+
+    pub fn last_number(&self) -> Option<u32> {
+        self.rows.last().map(|&(number, _)| number)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = RowRef<'_>> + '_ {
+        self.rows.iter().enumerate().map(|(i, &(number, start))| {
+            let end = self.rows.get(i + 1).map_or(self.cells.len(), |r| r.1);
+            RowRef {
+                number,
+                cells: &self.cells[start..end],
+            }
+        })
+    }
+}
+
+impl From<Vec<Row>> for RowBatch {
+    fn from(rows: Vec<Row>) -> Self {
+        let mut batch = RowBatch::with_capacity(rows.len(), 0);
+        for row in rows {
+            batch.push_row(row.number, row.cells);
+        }
+        batch
+    }
+}
+
 /// A merged range of cells: rows are spreadsheet row numbers, columns 0-based, both inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Merge {

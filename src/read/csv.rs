@@ -1,6 +1,6 @@
 //! Delimited text files: encoding and delimiter detection, then the csv crate.
 
-use super::cell::{Cell, Row, Sheet};
+use super::cell::{Cell, RowBatch, Sheet};
 use super::{ReadError, SheetEvent, Sink, BATCH_ROWS};
 use crate::config::Limits;
 use std::borrow::Cow;
@@ -36,7 +36,7 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
     }) {
         return Ok(());
     }
-    let mut batch = Vec::with_capacity(BATCH_ROWS);
+    let mut batch = RowBatch::with_capacity(BATCH_ROWS, 0);
     let mut record = csv::StringRecord::new();
     let mut lines = LineCounter::new(text.as_bytes());
     let mut next_line = 1 + skipped_lines;
@@ -50,10 +50,7 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
                 let line = lines.line_at(byte) + skipped_lines;
                 // Blank lines the csv crate skipped become blank rows, so that they are counted.
                 while next_line < line {
-                    batch.push(Row {
-                        number: next_line,
-                        cells: Vec::new(),
-                    });
+                    batch.start_row(next_line);
                     next_line += 1;
                 }
                 let span = 1 + record
@@ -72,10 +69,7 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
                         break;
                     }
                 };
-                batch.push(Row {
-                    number: line,
-                    cells: record.iter().map(Cell::from_text).collect(),
-                });
+                batch.push_row(line, record.iter().map(Cell::from_text));
                 if batch.len() >= BATCH_ROWS && !sink(SheetEvent::Rows(std::mem::take(&mut batch)))
                 {
                     return Ok(());
@@ -90,11 +84,11 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
     // The csv crate takes an unclosed quote to run to the end of the file: say so instead.
     // (A stray `"` inside an unquoted field is legal: only a last record that swallowed lines counts.)
     if outcome.is_ok() && last_span > 1 && text.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
-        let start = batch.last().map_or(next_line, |r| r.number);
+        let start = batch.last_number().unwrap_or(next_line);
         outcome = Err(ReadError::Unreadable(format!(
             "a quote opened at line {start} is never closed"
         )));
-        batch.pop();
+        batch.pop_row();
     }
     if !batch.is_empty() && !sink(SheetEvent::Rows(batch)) {
         return Ok(());
@@ -108,7 +102,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
     let mut sheet = Sheet::default();
     stream_csv(bytes, &Limits::default(), &mut |event| {
         if let SheetEvent::Rows(rows) = event {
-            sheet.rows.extend(rows);
+            sheet.rows.extend(rows.iter().map(|r| r.to_row()));
         }
         true
     })?;

@@ -3,7 +3,7 @@
 //! same binary (`bilan __read-isolated`), run with a capped address space when `prlimit` exists; it
 //! streams the sheet events as JSON lines, and if it dies the file is reported, not the run.
 
-use super::cell::{Cell, Merge, Row};
+use super::cell::{Cell, Merge, RowBatch};
 use super::{read_bytes, ReadError, SheetEvent, Sink};
 use crate::config::Limits;
 use chrono::NaiveDate;
@@ -133,20 +133,19 @@ fn merges_from_json(value: &Value) -> Option<Vec<Merge>> {
     )
 }
 
-fn rows_from_json(rows: &[Value]) -> Vec<Row> {
-    rows.iter()
-        .filter_map(|r| {
-            let pair = r.as_array()?;
-            let number = pair.first()?.as_u64()? as u32;
-            let cells = pair
-                .get(1)?
-                .as_array()?
-                .iter()
-                .map(cell_from_json)
-                .collect();
-            Some(Row { number, cells })
-        })
-        .collect()
+fn rows_from_json(rows: &[Value]) -> RowBatch {
+    let mut batch = RowBatch::default();
+    for r in rows {
+        let Some(pair) = r.as_array() else { continue };
+        let (Some(number), Some(cells)) = (
+            pair.first().and_then(Value::as_u64),
+            pair.get(1).and_then(Value::as_array),
+        ) else {
+            continue;
+        };
+        batch.push_row(number as u32, cells.iter().map(cell_from_json));
+    }
+    batch
 }
 
 /// The parent's side: run the child on `path` and forward its events to `sink`.

@@ -8,7 +8,7 @@ pub mod isolated;
 pub mod limits;
 pub mod workbook;
 
-pub use cell::{Cell, Merge, Row, Sheet};
+pub use cell::{Cell, Merge, Row, RowBatch, RowRef, Sheet};
 pub use discover::{discover, InputFile};
 
 use crate::config::Limits;
@@ -49,7 +49,7 @@ pub enum SheetEvent {
         merges: Option<Vec<Merge>>,
     },
     /// The next rows of the current sheet, in order, blank rows included.
-    Rows(Vec<Row>),
+    Rows(RowBatch),
     /// Texts the rows that follow point at with [`Cell::Shared`], numbered on from the texts
     /// already sent for this file (xlsx shared strings: each is sent once, not once per cell).
     Texts(Vec<String>),
@@ -208,7 +208,7 @@ pub fn spawn_reader(
     std::thread::JoinHandle<ReadFile>,
 ) {
     // A few batches in flight: the reader runs ahead of the typing without piling rows up.
-    let (sender, receiver) = std::sync::mpsc::sync_channel(4);
+    let (sender, receiver) = std::sync::mpsc::sync_channel(16);
     let handle = std::thread::spawn(move || {
         let clock = crate::timings::Clock::start();
         let mut waiting = std::time::Duration::ZERO;

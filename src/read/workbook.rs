@@ -1,6 +1,6 @@
 //! Spreadsheet files (xlsx, xlsm, xlsb, xls, ods) through calamine.
 
-use super::cell::{Cell, Merge, Row};
+use super::cell::{Cell, Merge, RowBatch};
 use super::{ReadError, SheetEvent, Sink, BATCH_ROWS};
 use crate::config::Limits;
 use calamine::{
@@ -128,14 +128,14 @@ struct RowAssembler<'s, 'a> {
     sink: &'s mut Sink<'a>,
     /// Shared texts met since the last batch, sent just before it.
     fresh_texts: Vec<String>,
-    batch: Vec<Row>,
-    current: Option<Row>,
+    /// The rows not sent yet; the last one is being filled.
+    batch: RowBatch,
+    /// The number of the row being filled.
+    current: Option<u32>,
     stopped: bool,
     /// Cells the run may still hold (`limits.max_cells`), counting the empty ones a row is padded with.
     cells_left: &'s mut u64,
     too_large: bool,
-    /// The width of the previous row.
-    width: usize,
 }
 
 impl<'s, 'a> RowAssembler<'s, 'a> {
@@ -143,62 +143,45 @@ impl<'s, 'a> RowAssembler<'s, 'a> {
         RowAssembler {
             sink,
             fresh_texts: Vec::new(),
-            batch: Vec::with_capacity(BATCH_ROWS),
+            batch: RowBatch::with_capacity(BATCH_ROWS, 0),
             current: None,
             stopped: false,
             cells_left,
             too_large: false,
-            width: 0,
         }
     }
 
     /// Adds a cell at (1-based row, 0-based column); rows arrive in order.
     fn cell(&mut self, number: u32, column: usize, cell: Cell) {
-        let starts_new_row = self.current.as_ref().is_none_or(|r| r.number != number);
-        if starts_new_row {
-            let previous = self.current.take();
-            if let Some(previous) = previous {
-                self.width = previous.cells.len();
-                let gap_from = previous.number + 1;
-                self.push(previous);
-                // Blank rows between two used rows are rows too (counted as blank).
-                for blank in gap_from..number {
-                    self.push(Row {
-                        number: blank,
-                        cells: Vec::new(),
-                    });
-                }
+        if self.current != Some(number) {
+            // Blank rows between two used rows are rows too (counted as blank).
+            let gap_from = match self.current {
+                Some(previous) if previous < number => previous + 1,
+                _ => number,
+            };
+            for row in gap_from..=number {
+                self.start_row(row);
             }
-            // Rows of a table have the same width: one allocation per row, not one per growth.
-            self.current = Some(Row {
-                number,
-                cells: Vec::with_capacity(self.width),
-            });
+            self.current = Some(number);
         }
-        if let Some(row) = self.current.as_mut() {
-            let added = (column + 1).saturating_sub(row.cells.len()) as u64;
-            match self.cells_left.checked_sub(added) {
-                Some(left) => *self.cells_left = left,
-                None => {
-                    self.too_large = true;
-                    self.stopped = true;
-                    return;
-                }
-            }
-            if row.cells.len() <= column {
-                row.cells.resize(column, Cell::Empty);
-                row.cells.push(cell);
-            } else {
-                row.cells[column] = cell;
+        let added = (column + 1).saturating_sub(self.batch.last_width()) as u64;
+        match self.cells_left.checked_sub(added) {
+            Some(left) => *self.cells_left = left,
+            None => {
+                self.too_large = true;
+                self.stopped = true;
+                return;
             }
         }
+        self.batch.set(column, cell);
     }
 
-    fn push(&mut self, row: Row) {
-        self.batch.push(row);
+    /// Starts a row, sending the rows before it when they make a full batch.
+    fn start_row(&mut self, number: u32) {
         if self.batch.len() >= BATCH_ROWS {
             self.send_batch();
         }
+        self.batch.start_row(number);
     }
 
     fn send_batch(&mut self) {
@@ -206,15 +189,15 @@ impl<'s, 'a> RowAssembler<'s, 'a> {
             self.stopped = !(self.sink)(SheetEvent::Texts(std::mem::take(&mut self.fresh_texts)));
         }
         if !self.batch.is_empty() && !self.stopped {
-            self.stopped = !(self.sink)(SheetEvent::Rows(std::mem::take(&mut self.batch)));
+            // The next batch is sized like this one: rows of a table have the same width.
+            let next = RowBatch::with_capacity(BATCH_ROWS, self.batch.cell_count());
+            let full = std::mem::replace(&mut self.batch, next);
+            self.stopped = !(self.sink)(SheetEvent::Rows(full));
         }
     }
 
     /// Sends what is left and ends the sheet; false when the receiver has gone.
     fn finish(mut self) -> bool {
-        if let Some(row) = self.current.take() {
-            self.push(row);
-        }
         self.send_batch();
         !self.stopped && (self.sink)(SheetEvent::End)
     }
