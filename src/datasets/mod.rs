@@ -179,13 +179,17 @@ pub fn parse_file(
     for event in events {
         match event {
             SheetEvent::Texts(fresh) => texts.extend(fresh.into_iter().map(Cell::Text)),
-            SheetEvent::Begin { name, merges } => {
+            SheetEvent::Begin {
+                name,
+                merges,
+                rows_hint,
+            } => {
                 if let Some(previous) = sheet.take() {
                     previous.finish(&mut part);
                 }
                 let index = part.sheets.len();
                 sheet = Some(SheetParser::new(
-                    options, file_index, input, index, name, merges,
+                    options, file_index, input, index, name, merges, rows_hint,
                 ));
             }
             SheetEvent::Rows(rows) => {

@@ -32,7 +32,12 @@ pub struct SheetParser<'a> {
     state: State,
     report: SheetReport,
     header: Option<Header>,
+    rows_hint: Option<u32>,
 }
+
+/// Rows reserved at most for a sheet whose header is found: a spreadsheet's maximum (the hint
+/// comes from the file, so it only sizes buffers, within this bound).
+const MAX_RESERVED_ROWS: usize = 1 << 20;
 
 impl<'a> SheetParser<'a> {
     pub fn new(
@@ -42,6 +47,7 @@ impl<'a> SheetParser<'a> {
         sheet_index: usize,
         name: String,
         merges: Option<Vec<Merge>>,
+        rows_hint: Option<u32>,
     ) -> Self {
         let forced = options
             .sheets
@@ -69,6 +75,7 @@ impl<'a> SheetParser<'a> {
             },
             name,
             header: None,
+            rows_hint,
         }
     }
 
@@ -212,6 +219,12 @@ impl<'a> SheetParser<'a> {
                 self.report.header_row = Some(header.row_number);
                 self.report.columns = column_maps(&top, &header);
                 let start = header.data_start();
+                // A million registrations grow their vectors and tables by copying otherwise.
+                if let (Dataset::Training, Some(rows)) = (header.dataset, self.rows_hint) {
+                    let rows = (rows as usize).min(MAX_RESERVED_ROWS);
+                    part.registrations.reserve(rows);
+                    part.registration_keys.reserve(rows);
+                }
                 self.header = Some(header);
                 self.state = State::Reading;
                 for row in top.rows.iter().skip(start) {

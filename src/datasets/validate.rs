@@ -59,6 +59,10 @@ pub struct RegistrationKeys {
 }
 
 impl RegistrationKeys {
+    pub fn reserve(&mut self, additional: usize) {
+        self.seen.reserve(additional);
+    }
+
     /// The finding when `r` repeats an earlier registration; otherwise `r` is remembered as a first.
     pub fn check(&mut self, r: &Registration, strings: &StringTable) -> Option<CrossRowFinding> {
         match self.seen.entry((r.session_id, r.participant_id)) {

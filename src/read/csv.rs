@@ -33,6 +33,7 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
     if !sink(SheetEvent::Begin {
         name: String::new(),
         merges: Some(Vec::new()),
+        rows_hint: Some(estimate_rows(text.as_bytes())),
     }) {
         return Ok(());
     }
@@ -95,6 +96,14 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
     }
     sink(SheetEvent::End);
     outcome
+}
+
+/// Lines in the file, estimated from the length of its first lines.
+fn estimate_rows(text: &[u8]) -> u32 {
+    let sample = &text[..text.len().min(64 * 1024)];
+    let lines = sample.iter().filter(|&&b| b == b'\n').count().max(1);
+    let estimate = text.len() as f64 / sample.len().max(1) as f64 * lines as f64;
+    estimate.min(u32::MAX as f64) as u32
 }
 
 /// The whole file as one sheet (tests).

@@ -55,8 +55,13 @@ fn cell_from_json(value: &Value) -> Cell {
 
 fn event_json(event: &SheetEvent) -> Value {
     match event {
-        SheetEvent::Begin { name, merges } => json!({
+        SheetEvent::Begin {
+            name,
+            merges,
+            rows_hint,
+        } => json!({
             "begin": name,
+            "rows_hint": rows_hint,
             "merges": merges.as_ref().map(|m| m.iter().map(|m| [m.first_row as u64, m.first_col as u64, m.last_row as u64, m.last_col as u64]).collect::<Vec<_>>()),
         }),
         SheetEvent::Rows(rows) => json!({
@@ -220,6 +225,10 @@ pub fn read(
             SheetEvent::Begin {
                 name: name.to_string(),
                 merges: merges_from_json(&value),
+                rows_hint: value
+                    .get("rows_hint")
+                    .and_then(Value::as_u64)
+                    .and_then(|n| u32::try_from(n).ok()),
             }
         } else if let Some(rows) = value.get("rows").and_then(Value::as_array) {
             SheetEvent::Rows(rows_from_json(rows))

@@ -47,6 +47,9 @@ pub enum SheetEvent {
     Begin {
         name: String,
         merges: Option<Vec<Merge>>,
+        /// How many rows the file says the sheet has (an xlsx dimension, a range's height, a CSV
+        /// estimate): a hint to size buffers, never trusted for anything else.
+        rows_hint: Option<u32>,
     },
     /// The next rows of the current sheet, in order, blank rows included.
     Rows(RowBatch),

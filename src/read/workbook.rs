@@ -215,14 +215,20 @@ fn stream_xlsx(
     let limit = *cells_left;
     let mut shared = SharedTexts::default();
     for name in wb.sheet_names() {
+        let reader = wb.worksheet_cells_reader(&name);
+        let rows_hint = reader.as_ref().ok().map(|r| {
+            let d = r.dimensions();
+            (d.end.0 + 1).saturating_sub(d.start.0)
+        });
         // Merged ranges sit after the cells: reading them would parse the sheet twice.
         if !sink(SheetEvent::Begin {
             name: name.clone(),
             merges: None,
+            rows_hint,
         }) {
             return Ok(());
         }
-        let mut reader = wb.worksheet_cells_reader(&name).map_err(xlsx_error)?;
+        let mut reader = reader.map_err(xlsx_error)?;
         let mut rows = RowAssembler::new(sink, cells_left);
         let mut failure = None;
         loop {
@@ -274,6 +280,7 @@ where
         if !sink(SheetEvent::Begin {
             name,
             merges: Some(found),
+            rows_hint: u32::try_from(range.height()).ok(),
         }) {
             return Ok(());
         }
