@@ -365,3 +365,51 @@ fn repeated_registrations_are_found_within_and_across_files() {
     assert_eq!(common::value_of(&values, "training_sessions"), "2");
     assert_eq!(common::value_of(&values, "training_person_hours"), "30");
 }
+
+/// A CSV field is parsed once per distinct text: a bad date, number or yes/no repeated on several
+/// rows is still reported on each of them, and a good one still read on each.
+#[test]
+fn a_repeated_bad_value_is_reported_on_every_row() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let text = "Code session;Programme;Date;Durée (h);Organisme;Matricule;Présence\n\
+                S1;IA;31/13/2024;12;Pôle A;P1;oui\n\
+                S1;IA;10/03/2024;douze;Pôle A;P2;peut-être\n\
+                S1;IA;31/13/2024;12;Pôle A;P3;oui\n\
+                S1;IA;10/03/2024;douze;Pôle A;P4;peut-être\n\
+                S1;IA;10/03/2024;12;Pôle A;P5;oui\n";
+    std::fs::write(dir.path().join("f.csv"), text).expect("write");
+    let run = bilan(dir.path(), &["check", "f.csv", "--format", "json"]);
+    run.expect_code(1);
+    let issues: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let found: Vec<String> = issues
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|i| {
+            format!(
+                "{} {}{}",
+                i["code"].as_str().unwrap_or(""),
+                i["column"].as_str().unwrap_or(""),
+                i["row"]
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "invalid-date C2",
+            "invalid-number D3",
+            "unknown-category G3",
+            "invalid-date C4",
+            "invalid-number D5",
+            "unknown-category G5",
+        ],
+        "{}",
+        run.description
+    );
+    bilan(dir.path(), &["report", "f.csv", "--formats", "csv"]).expect_code(1);
+    let values = common::indicator_values(&dir.path().join("reports/2024"));
+    // Rows 2 and 4 (bad dates) and 3 and 5 (bad hours) are rejected: P5 alone is kept.
+    assert_eq!(common::value_of(&values, "training_registrations"), "1");
+    assert_eq!(common::value_of(&values, "training_person_hours"), "12");
+}

@@ -4,7 +4,6 @@ use super::categories::{Categories, Kind};
 use super::normalize::normalize_key;
 use super::records::{Activity, Registration, Source, StringTable, Target};
 use super::row_reader::RowReader;
-use super::texts::TextMemo;
 use crate::issue::{Code, Severity};
 use crate::read::Cell;
 
@@ -86,21 +85,20 @@ pub fn registration(
     source: Source,
     categories: &Categories,
     strings: &mut StringTable,
-    memo: &mut TextMemo,
 ) -> Option<Registration> {
-    let session_id = r.coded_text("session_id", strings, memo);
-    let program = r.coded_text("program", strings, memo);
+    let session_id = r.coded_text("session_id", strings);
+    let program = r.coded_text("program", strings);
     let start_date = r.date("start_date");
     let end_date = r.date("end_date");
     let hours = r.number("hours").map(|n| n.value);
-    let organisation = r.coded_text("organisation", strings, memo);
-    let participant_id = r.coded_text("participant_id", strings, memo);
-    let gender = r.coded_category("gender", categories, Kind::Gender, strings, memo);
-    let category = r.coded_text("category", strings, memo);
+    let organisation = r.coded_text("organisation", strings);
+    let participant_id = r.coded_text("participant_id", strings);
+    let gender = r.coded_category("gender", categories, Kind::Gender, strings);
+    let category = r.coded_text("category", strings);
     // An empty cell in a present `attended` column means absent; no column means everyone attended.
     let attended_column = r.has_column("attended");
     let attended = r.boolean("attended").unwrap_or(!attended_column);
-    let modality = r.coded_category("modality", categories, Kind::Modality, strings, memo);
+    let modality = r.coded_category("modality", categories, Kind::Modality, strings);
     let mut satisfaction = r.number("satisfaction").map(|n| n.value);
     if let Some(h) = hours {
         if h <= 0.0 {

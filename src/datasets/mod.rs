@@ -221,7 +221,7 @@ pub fn assemble(files: &[ReadFile], parts: Vec<FilePart>) -> Datasets {
     for (file, part) in files.iter().zip(parts) {
         let offset = out.sheets.len();
         let shift = |mut source: Source| {
-            source.sheet += offset;
+            source.sheet += offset as u32;
             source
         };
         out.activities
@@ -376,7 +376,7 @@ impl Datasets {
     }
 
     fn mark_duplicate(&mut self, source: &Source) {
-        let report = &mut self.sheets[source.sheet];
+        let report = &mut self.sheets[source.sheet as usize];
         report.kept -= 1;
         report.skipped_duplicate += 1;
         report.skipped += 1;
@@ -389,7 +389,7 @@ impl Datasets {
         code: Code,
         message: String,
     ) -> Issue {
-        let (file, sheet, header) = &self.headers[finding.source.sheet];
+        let (file, sheet, header) = &self.headers[finding.source.sheet as usize];
         let mut location = Location {
             file: file.clone(),
             sheet: sheet.clone(),

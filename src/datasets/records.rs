@@ -6,7 +6,8 @@ use std::collections::HashMap;
 /// Where a kept row came from: the sheet's index in the run and the spreadsheet row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Source {
-    pub sheet: usize,
+    /// Index of the sheet among the run's (`u32`: a million records keep this small).
+    pub sheet: u32,
     pub row: u32,
 }
 

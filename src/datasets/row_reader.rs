@@ -11,10 +11,15 @@ use super::texts::{Reading, TextMemo};
 use super::values::{self, DateOrder, Number, ValueError};
 use crate::issue::{column_letter, Code, Issue, Location, Severity};
 use crate::read::{Cell, RowRef};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-pub struct RowReader<'a> {
+/// How a parsed value is kept in the [`TextMemo`]: to its bits and back.
+type Bits<T> = (fn(&T) -> u64, fn(u64) -> Option<T>);
+
+pub struct RowReader<'a, 'm> {
     pub row: RowRef<'a>,
+    /// What the file's shared texts read as: a text repeated in a million rows is parsed once.
+    pub memo: &'m mut TextMemo,
     /// The file's shared texts, which the row's `Cell::Shared` cells point at.
     pub texts: &'a [Cell],
     pub header: &'a Header,
@@ -25,9 +30,10 @@ pub struct RowReader<'a> {
     pub rejected: bool,
 }
 
-impl<'a> RowReader<'a> {
+impl<'a, 'm> RowReader<'a, 'm> {
     pub fn new(
         row: RowRef<'a>,
+        memo: &'m mut TextMemo,
         texts: &'a [Cell],
         header: &'a Header,
         file: &'a str,
@@ -36,6 +42,7 @@ impl<'a> RowReader<'a> {
     ) -> Self {
         RowReader {
             row,
+            memo,
             texts,
             header,
             file,
@@ -106,12 +113,19 @@ impl<'a> RowReader<'a> {
 
     /// The cell of a field, `None` when the column is absent or the cell blank (a missing required value is reported).
     fn cell(&mut self, name: &str) -> Option<&'a Cell> {
+        self.field(name).map(|(cell, _)| cell)
+    }
+
+    /// The cell of a field as [`RowReader::cell`], with the number of its shared text if it is one.
+    fn field(&mut self, name: &str) -> Option<(&'a Cell, Option<u32>)> {
         let index = self.field_index(name);
+        let raw = self.header.column_of(index).map(|c| self.row.get(c));
+        if let Some(Cell::Shared(text)) = raw {
+            // A shared text is never blank nor an error value: no check to make.
+            return Some((raw?.resolve(self.texts), Some(*text)));
+        }
         let field = self.header.dataset.fields()[index];
-        let cell = self
-            .header
-            .column_of(index)
-            .map(|c| self.row.get(c).resolve(self.texts));
+        let cell = raw.map(|c| c.resolve(self.texts));
         match cell {
             Some(cell) if !cell.is_blank() => {
                 if let Cell::Error(e) = cell {
@@ -122,7 +136,7 @@ impl<'a> RowReader<'a> {
                     );
                     return None;
                 }
-                Some(cell)
+                Some((cell, None))
             }
             _ => {
                 if field.required {
@@ -137,12 +151,24 @@ impl<'a> RowReader<'a> {
         }
     }
 
+    /// A field parsed by `parse`; a shared text is parsed once (`reading` and the bit
+    /// conversions say how its value is remembered), a bad one reported on every row.
     fn parsed<T>(
         &mut self,
         name: &str,
-        parse: impl FnOnce(&Cell) -> Result<T, ValueError>,
+        reading: Reading,
+        (to_bits, from_bits): Bits<T>,
+        parse: impl Fn(&Cell) -> Result<T, ValueError>,
     ) -> Option<T> {
-        let cell = self.cell(name)?;
+        let (cell, shared) = self.field(name)?;
+        if let Some(text) = shared {
+            let remembered = self
+                .memo
+                .bits_or(text, reading, || parse(cell).ok().map(|v| to_bits(&v)));
+            if let Some(value) = remembered.and_then(from_bits) {
+                return Some(value);
+            }
+        }
         match parse(cell) {
             Ok(value) => Some(value),
             Err(e) => {
@@ -158,30 +184,15 @@ impl<'a> RowReader<'a> {
         (!text.is_empty()).then_some(text)
     }
 
-    /// The number of the shared text in a field's cell, if it holds one.
-    fn shared(&self, name: &str) -> Option<u32> {
-        let column = self.header.column_of(self.field_index(name))?;
-        match self.row.get(column) {
-            Cell::Shared(text) => Some(*text),
-            _ => None,
-        }
-    }
-
     /// A text field as a code of the string table (a shared text is cleaned and interned once).
-    pub fn coded_text(
-        &mut self,
-        name: &str,
-        strings: &mut StringTable,
-        memo: &mut TextMemo,
-    ) -> Option<u32> {
-        let shared = self.shared(name);
-        let cell = self.cell(name)?;
+    pub fn coded_text(&mut self, name: &str, strings: &mut StringTable) -> Option<u32> {
+        let (cell, shared) = self.field(name)?;
         let mut intern = || {
             let clean = clean_text(&cell.text());
             (!clean.is_empty()).then(|| strings.intern(&clean))
         };
         match shared {
-            Some(text) => memo.get_or(text, Reading::Text, intern),
+            Some(text) => self.memo.get_or(text, Reading::Text, intern),
             None => intern(),
         }
     }
@@ -194,17 +205,15 @@ impl<'a> RowReader<'a> {
         categories: &Categories,
         kind: categories::Kind,
         strings: &mut StringTable,
-        memo: &mut TextMemo,
     ) -> Option<u32> {
-        let shared = self.shared(name);
-        let cell = self.cell(name)?;
+        let (cell, shared) = self.field(name)?;
         let mut find = || {
             categories
                 .find(kind, &cell.text())
                 .map(|category| strings.intern(&category.code))
         };
         let code = match shared {
-            Some(text) => memo.get_or(text, Reading::Category(kind), find),
+            Some(text) => self.memo.get_or(text, Reading::Category(kind), find),
             None => find(),
         };
         if code.is_none() {
@@ -230,11 +239,24 @@ impl<'a> RowReader<'a> {
 
     pub fn date(&mut self, name: &str) -> Option<NaiveDate> {
         let order = self.date_order;
-        self.parsed(name, |c| values::parse_date(c, order))
+        let bits: Bits<NaiveDate> = (
+            |d| u64::from(d.num_days_from_ce() as u32),
+            |bits| NaiveDate::from_num_days_from_ce_opt(bits as u32 as i32),
+        );
+        self.parsed(name, Reading::Date, bits, |c| values::parse_date(c, order))
     }
 
     pub fn number(&mut self, name: &str) -> Option<Number> {
-        self.parsed(name, values::parse_number)
+        let bits: Bits<Number> = (
+            |n| n.value.to_bits(),
+            |bits| {
+                Some(Number {
+                    value: f64::from_bits(bits),
+                    percent: false,
+                })
+            },
+        );
+        self.parsed(name, Reading::Number, bits, values::parse_number)
     }
 
     /// A number that must be >= 0.
@@ -279,7 +301,8 @@ impl<'a> RowReader<'a> {
     }
 
     pub fn boolean(&mut self, name: &str) -> Option<bool> {
-        self.parsed(name, values::parse_bool)
+        let bits: Bits<bool> = (|b| u64::from(*b), |bits| Some(bits == 1));
+        self.parsed(name, Reading::Bool, bits, values::parse_bool)
     }
 
     /// A value of a closed list; unknown values are reported as `unknown-category`.

@@ -305,25 +305,30 @@ fn read_row(
         return;
     }
     let source = Source {
-        sheet: sheet_index,
+        // A run has far fewer than 2^32 sheets (each costs at least a file or a sheet header).
+        sheet: sheet_index as u32,
         row: row.number,
     };
-    let mut reader = RowReader::new(row, texts, header, file, sheet, options.date_order);
+    let mut reader = RowReader::new(
+        row,
+        &mut part.memo,
+        texts,
+        header,
+        file,
+        sheet,
+        options.date_order,
+    );
     let kept = match header.dataset {
         Dataset::Activities => builders::activity(&mut reader, source, &options.categories)
             .map(|a| part.activities.push(a)),
-        Dataset::Training => builders::registration(
-            &mut reader,
-            source,
-            &options.categories,
-            &mut part.strings,
-            &mut part.memo,
-        )
-        // Repeats within the file are found as rows come (the files are compared when put together).
-        .map(|r| match part.registration_keys.check(&r, &part.strings) {
-            Some(repeat) => part.repeated_registrations.push(repeat),
-            None => part.registrations.push(r),
-        }),
+        Dataset::Training => {
+            builders::registration(&mut reader, source, &options.categories, &mut part.strings)
+                // Repeats within the file are found as rows come (the files are compared when put together).
+                .map(|r| match part.registration_keys.check(&r, &part.strings) {
+                    Some(repeat) => part.repeated_registrations.push(repeat),
+                    None => part.registrations.push(r),
+                })
+        }
         Dataset::Targets => builders::target(&mut reader, source, &options.indicator_names)
             .map(|t| part.targets.push(t)),
     };

@@ -1,27 +1,35 @@
 //! What each shared text of a file became when a field read it.
 //!
-//! An xlsx file stores each distinct text once and its cells point at it; the reader passes the
-//! pointers on (`Cell::Shared`). A million registrations then clean, look up and intern the few
-//! thousand texts of the file once each instead of a million times.
+//! The reader sends each distinct text of a file once and its cells as numbers (`Cell::Shared`:
+//! xlsx shared strings, CSV fields). A million registrations then clean, look up, intern or parse
+//! each distinct text once instead of once per cell.
 
 use super::categories::Kind;
 
-/// Per shared text, per way of reading it: unset, read as nothing, or a string-table code.
+/// Per shared text, per way of reading it: unset, read as nothing (or as an error, which the
+/// caller reports again on each row), or the value's bits (a string-table code, a date's day
+/// number, a number's `f64` bits, a boolean).
 #[derive(Debug, Default)]
 pub struct TextMemo {
-    slots: Vec<[u32; SLOTS]>,
+    slots: Vec<[u64; SLOTS]>,
 }
 
-/// How a field reads a text: as plain text, or as a value of a closed list.
+/// How a field reads a text.
 #[derive(Debug, Clone, Copy)]
 pub enum Reading {
+    /// Cleaned and interned.
     Text,
+    /// A value of a closed list, interned by its category code.
     Category(Kind),
+    Date,
+    Number,
+    Bool,
 }
 
-const SLOTS: usize = 5;
-const UNSET: u32 = u32::MAX;
-const NOTHING: u32 = u32::MAX - 1;
+const SLOTS: usize = 8;
+/// Neither is the bit pattern of a number that parsing yields (both are NaNs with a payload).
+const UNSET: u64 = u64::MAX;
+const NOTHING: u64 = u64::MAX - 1;
 
 impl Reading {
     fn slot(self) -> usize {
@@ -31,6 +39,9 @@ impl Reading {
             Reading::Category(Kind::Status) => 2,
             Reading::Category(Kind::Gender) => 3,
             Reading::Category(Kind::Modality) => 4,
+            Reading::Date => 5,
+            Reading::Number => 6,
+            Reading::Bool => 7,
         }
     }
 }
@@ -43,15 +54,26 @@ impl TextMemo {
         reading: Reading,
         read: impl FnOnce() -> Option<u32>,
     ) -> Option<u32> {
+        self.bits_or(text, reading, || read().map(u64::from))
+            .map(|bits| bits as u32)
+    }
+
+    /// The value bits shared text `text` reads as, computed by `read` the first time only.
+    pub fn bits_or(
+        &mut self,
+        text: u32,
+        reading: Reading,
+        read: impl FnOnce() -> Option<u64>,
+    ) -> Option<u64> {
         let index = text as usize;
         if self.slots.len() <= index {
             self.slots.resize(index + 1, [UNSET; SLOTS]);
         }
         let slot = &mut self.slots[index][reading.slot()];
         if *slot == UNSET {
-            // String-table codes stay far below the two sentinels (a table that large would
-            // not fit in memory).
-            *slot = read().unwrap_or(NOTHING);
+            *slot = read()
+                .filter(|bits| *bits != UNSET && *bits != NOTHING)
+                .unwrap_or(NOTHING);
         }
         (*slot != NOTHING).then_some(*slot)
     }

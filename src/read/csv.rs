@@ -1,6 +1,7 @@
 //! Delimited text files: encoding and delimiter detection, then the csv crate.
 
 use super::cell::{Cell, RowBatch, Sheet};
+use super::texts::TextsByContent;
 use super::{ReadError, SheetEvent, Sink, BATCH_ROWS};
 use crate::config::Limits;
 use std::borrow::Cow;
@@ -38,13 +39,21 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
         return Ok(());
     }
     let mut batch = RowBatch::with_capacity(BATCH_ROWS, 0);
-    let mut record = csv::StringRecord::new();
+    // Fields repeat (sessions, dates, genders): each distinct text is sent once.
+    let mut texts = TextsByContent::default();
+    let mut fresh = Vec::new();
+    let mut send = |batch: RowBatch, fresh: &mut Vec<String>| {
+        (fresh.is_empty() || sink(SheetEvent::Texts(std::mem::take(fresh))))
+            && sink(SheetEvent::Rows(batch))
+    };
+    // Byte records: the text is valid UTF-8 already (decoded above), fields need no second check.
+    let mut record = csv::ByteRecord::new();
     let mut lines = LineCounter::new(text.as_bytes());
     let mut next_line = 1 + skipped_lines;
     let mut last_span = 0;
     let mut outcome = Ok(());
     loop {
-        match reader.read_record(&mut record) {
+        match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
                 let byte = record.position().map_or(0, |p| p.byte() as usize);
@@ -56,7 +65,7 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
                 }
                 let span = 1 + record
                     .iter()
-                    .map(|f| f.matches('\n').count() as u32)
+                    .map(|f| f.iter().filter(|&&b| b == b'\n').count() as u32)
                     .sum::<u32>();
                 next_line = line + span;
                 last_span = span;
@@ -70,10 +79,12 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
                         break;
                     }
                 };
-                batch.push_row(line, record.iter().map(Cell::from_text));
-                if batch.len() >= BATCH_ROWS && !sink(SheetEvent::Rows(std::mem::take(&mut batch)))
-                {
-                    return Ok(());
+                batch.push_row(line, record.iter().map(|f| texts.cell(f, &mut fresh)));
+                if batch.len() >= BATCH_ROWS {
+                    let next = RowBatch::with_capacity(BATCH_ROWS, batch.cell_count());
+                    if !send(std::mem::replace(&mut batch, next), &mut fresh) {
+                        return Ok(());
+                    }
                 }
             }
             Err(e) => {
@@ -91,27 +102,35 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
         )));
         batch.pop_row();
     }
-    if !batch.is_empty() && !sink(SheetEvent::Rows(batch)) {
+    if !batch.is_empty() && !send(batch, &mut fresh) {
         return Ok(());
     }
     sink(SheetEvent::End);
     outcome
 }
 
-/// Lines in the file, estimated from the length of its first lines.
+/// Lines in the file, estimated from the length of its first lines, with a tenth more: running
+/// short by one row would double the buffers sized by it.
 fn estimate_rows(text: &[u8]) -> u32 {
     let sample = &text[..text.len().min(64 * 1024)];
     let lines = sample.iter().filter(|&&b| b == b'\n').count().max(1);
-    let estimate = text.len() as f64 / sample.len().max(1) as f64 * lines as f64;
+    let estimate = text.len() as f64 / sample.len().max(1) as f64 * lines as f64 * 1.1;
     estimate.min(u32::MAX as f64) as u32
 }
 
 /// The whole file as one sheet (tests).
 pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
     let mut sheet = Sheet::default();
+    let mut texts = Vec::new();
     stream_csv(bytes, &Limits::default(), &mut |event| {
-        if let SheetEvent::Rows(rows) = event {
-            sheet.rows.extend(rows.iter().map(|r| r.to_row()));
+        match event {
+            SheetEvent::Texts(fresh) => texts.extend(fresh.into_iter().map(Cell::Text)),
+            SheetEvent::Rows(rows) => {
+                sheet
+                    .rows
+                    .extend(rows.iter().map(|r| r.to_row().resolved(&texts)));
+            }
+            _ => {}
         }
         true
     })?;

@@ -6,6 +6,7 @@ pub mod csv;
 pub mod discover;
 pub mod isolated;
 pub mod limits;
+pub mod texts;
 pub mod workbook;
 
 pub use cell::{Cell, Merge, Row, RowBatch, RowRef, Sheet};

@@ -1,6 +1,7 @@
 //! Spreadsheet files (xlsx, xlsm, xlsb, xls, ods) through calamine.
 
 use super::cell::{Cell, Merge, RowBatch};
+use super::texts::TextsByAddress;
 use super::{ReadError, SheetEvent, Sink, BATCH_ROWS};
 use crate::config::Limits;
 use calamine::{
@@ -8,7 +9,6 @@ use calamine::{
     XlsbError, Xlsx, XlsxError,
 };
 use chrono::NaiveDate;
-use std::collections::HashMap;
 use std::io::Cursor;
 
 /// Streams every sheet of a workbook held in memory, in workbook order.
@@ -68,59 +68,6 @@ fn merges(dims: Vec<Dimensions>) -> Vec<Merge> {
             last_col: d.end.1 as usize,
         })
         .collect()
-}
-
-/// Numbers the shared strings of an xlsx file as cells meet them. calamine holds each distinct
-/// string once, for the whole workbook, and hands out references to it: where its text lies
-/// identifies it, so a shared-string cell costs a lookup here instead of a copy of its text.
-#[derive(Default)]
-struct SharedTexts {
-    /// By address of calamine's text (distinct for distinct non-empty strings; every empty one
-    /// reads as an empty cell): the number sent as `Cell::Shared`, or `OTHER` + an index of `others`.
-    /// Small entries keep the table in cache: a million rows look it up ten million times.
-    numbers: HashMap<usize, u32, foldhash::fast::RandomState>,
-    /// Texts that read as an empty cell or an error value.
-    others: Vec<Cell>,
-    sent: u32,
-}
-
-const OTHER: u32 = 1 << 31;
-
-impl SharedTexts {
-    /// The cell of a shared string; a text met for the first time is added to `fresh`.
-    fn cell(&mut self, text: &str, fresh: &mut Vec<String>) -> Cell {
-        let number = self.number(text.as_ptr() as usize, text, fresh);
-        self.cell_of(number)
-    }
-
-    fn cell_of(&self, number: u32) -> Cell {
-        if number & OTHER == 0 {
-            Cell::Shared(number)
-        } else {
-            self.others[(number & !OTHER) as usize].clone()
-        }
-    }
-
-    fn number(&mut self, key: usize, text: &str, fresh: &mut Vec<String>) -> u32 {
-        match self.numbers.get(&key) {
-            Some(number) => *number,
-            None => {
-                let number = match Cell::from_text(text) {
-                    Cell::Text(text) => {
-                        fresh.push(text);
-                        self.sent += 1;
-                        self.sent - 1
-                    }
-                    other => {
-                        self.others.push(other);
-                        OTHER | (self.others.len() - 1) as u32
-                    }
-                };
-                self.numbers.insert(key, number);
-                number
-            }
-        }
-    }
 }
 
 /// Gathers cells into rows and rows into batches, numbering rows as the spreadsheet shows them.
@@ -213,7 +160,7 @@ fn stream_xlsx(
     sink: &mut Sink,
 ) -> Result<(), ReadError> {
     let limit = *cells_left;
-    let mut shared = SharedTexts::default();
+    let mut shared = TextsByAddress::default();
     for name in wb.sheet_names() {
         let reader = wb.worksheet_cells_reader(&name);
         let rows_hint = reader.as_ref().ok().map(|r| {

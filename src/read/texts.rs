@@ -1,0 +1,148 @@
+//! Numbers the texts a file repeats, so that each is sent to the typing once (`SheetEvent::Texts`)
+//! and its cells travel as `Cell::Shared` numbers instead of copies.
+//!
+//! A million registrations hold a few hundred thousand distinct texts (people, sessions) and a
+//! handful of repeated ones (genders, modalities, dates written as text): copying each cell's text,
+//! then cleaning and interning it, costs more than the parsing itself.
+
+use super::cell::Cell;
+use std::collections::HashMap;
+
+type FastMap<K> = HashMap<K, u32, foldhash::fast::RandomState>;
+
+/// A number with this bit set is an index of `Numbering::others`, not a text number.
+const OTHER: u32 = 1 << 31;
+
+/// The texts sent so far and the cells that are not texts (blank, error values).
+#[derive(Default)]
+struct Numbering {
+    others: Vec<Cell>,
+    sent: u32,
+}
+
+impl Numbering {
+    /// The number of a text met for the first time (added to `fresh` when it is a text).
+    fn number(&mut self, text: &str, fresh: &mut Vec<String>) -> u32 {
+        match Cell::from_text(text) {
+            Cell::Text(text) => {
+                fresh.push(text);
+                self.sent += 1;
+                self.sent - 1
+            }
+            other => {
+                self.others.push(other);
+                OTHER | (self.others.len() - 1) as u32
+            }
+        }
+    }
+
+    fn cell(&self, number: u32) -> Cell {
+        if number & OTHER == 0 {
+            Cell::Shared(number)
+        } else {
+            self.others[(number & !OTHER) as usize].clone()
+        }
+    }
+}
+
+/// xlsx shared strings, keyed by where calamine holds them. calamine keeps each distinct string
+/// once for the whole workbook and hands out references to it: the address of its text (distinct
+/// for distinct non-empty strings; every empty one reads as an empty cell) identifies it without
+/// reading it. Small entries keep the table in cache: a million rows look it up ten million times.
+#[derive(Default)]
+pub struct TextsByAddress {
+    numbers: FastMap<usize>,
+    numbering: Numbering,
+}
+
+impl TextsByAddress {
+    /// The cell of a shared string; a text met for the first time is added to `fresh`.
+    pub fn cell(&mut self, text: &str, fresh: &mut Vec<String>) -> Cell {
+        let key = text.as_ptr() as usize;
+        let number = match self.numbers.get(&key) {
+            Some(number) => *number,
+            None => {
+                let number = self.numbering.number(text, fresh);
+                self.numbers.insert(key, number);
+                number
+            }
+        };
+        self.numbering.cell(number)
+    }
+}
+
+/// Texts keyed by their content (CSV fields, which repeat as much as shared strings do).
+#[derive(Default)]
+pub struct TextsByContent {
+    numbers: FastMap<Box<[u8]>>,
+    numbering: Numbering,
+}
+
+impl TextsByContent {
+    /// The cell of a field (UTF-8 bytes); a text met for the first time is added to `fresh`.
+    pub fn cell(&mut self, field: &[u8], fresh: &mut Vec<String>) -> Cell {
+        let number = match self.numbers.get(field) {
+            Some(number) => *number,
+            None => {
+                // Checked once per distinct text; a field of a decoded file is valid UTF-8.
+                let number = self
+                    .numbering
+                    .number(&String::from_utf8_lossy(field), fresh);
+                self.numbers.insert(field.into(), number);
+                number
+            }
+        };
+        self.numbering.cell(number)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_is_sent_once_and_blank_or_error_texts_are_not_texts() {
+        let mut texts = TextsByContent::default();
+        let mut fresh = Vec::new();
+        let cells: Vec<Cell> = ["F", "M", "F", " ", "#N/A", "F", "#N/A", ""]
+            .iter()
+            .map(|t| texts.cell(t.as_bytes(), &mut fresh))
+            .collect();
+        assert_eq!(fresh, ["F", "M"]);
+        assert_eq!(
+            cells,
+            [
+                Cell::Shared(0),
+                Cell::Shared(1),
+                Cell::Shared(0),
+                Cell::Empty,
+                Cell::Error("#N/A".into()),
+                Cell::Shared(0),
+                Cell::Error("#N/A".into()),
+                Cell::Empty,
+            ]
+        );
+    }
+
+    #[test]
+    fn shared_strings_are_told_apart_by_address() {
+        let strings = [String::from("S1"), String::from("S1"), String::from("S2")];
+        let mut texts = TextsByAddress::default();
+        let mut fresh = Vec::new();
+        let cells: Vec<Cell> = [0, 1, 0, 2]
+            .iter()
+            .map(|&i| texts.cell(&strings[i], &mut fresh))
+            .collect();
+        // Two entries of the table with the same text are two texts (the typing cleans them alike).
+        assert_eq!(fresh, ["S1", "S1", "S2"]);
+        assert_eq!(
+            cells,
+            [
+                Cell::Shared(0),
+                Cell::Shared(1),
+                Cell::Shared(0),
+                Cell::Shared(2)
+            ]
+        );
+    }
+}
