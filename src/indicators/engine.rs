@@ -123,7 +123,13 @@ impl<'a> Engine<'a> {
                 Measure::Count => mask.cast(DataType::Float64).sum(),
                 Measure::Sum(field) => col(field.as_str()).filter(mask).sum(),
                 Measure::Distinct(field) => {
-                    col(field.as_str()).filter(mask).drop_nulls().n_unique()
+                    // Counted from a hashed `unique_stable`: `n_unique` sorts a whole frame and
+                    // counts more slowly per group (measured with examples/indicators_bench.rs).
+                    col(field.as_str())
+                        .filter(mask)
+                        .drop_nulls()
+                        .unique_stable()
+                        .len()
                 }
                 Measure::Mean(field) => col(field.as_str()).filter(mask).mean(),
             };

@@ -123,9 +123,9 @@ pub fn read_file(
             return result;
         }
     };
-    result.sha256 = hex_sha256(&bytes);
     let extension = discover::extension(&input.path);
     if let Some(problem) = sniff(&bytes, &extension) {
+        result.sha256 = hex_sha256(&bytes);
         result.error = Some(Issue::new(
             Severity::Error,
             problem.code(),
@@ -134,13 +134,20 @@ pub fn read_file(
         ));
         return result;
     }
-    let outcome = match isolation {
-        Some(isolation) if isolated::ISOLATED_EXTENSIONS.contains(&extension.as_str()) => {
-            drop(bytes);
-            isolated::read(&input.path, &extension, limits, isolation, sink)
-        }
-        _ => read_bytes(&bytes, &extension, limits, sink),
-    };
+    // The checksum is taken on another thread while the file is parsed: the parser is the
+    // bottleneck of a large file, and the other core has room.
+    let (sha256, outcome) = std::thread::scope(|scope| {
+        let checksum = scope.spawn(|| hex_sha256(&bytes));
+        let outcome = match isolation {
+            Some(isolation) if isolated::ISOLATED_EXTENSIONS.contains(&extension.as_str()) => {
+                isolated::read(&input.path, &extension, limits, isolation, sink)
+            }
+            _ => read_bytes(&bytes, &extension, limits, sink),
+        };
+        // Hashing a byte slice does not panic; an empty checksum would say it failed.
+        (checksum.join().unwrap_or_default(), outcome)
+    });
+    result.sha256 = sha256;
     if let Err(e) = outcome {
         result.error = Some(Issue::new(
             Severity::Error,

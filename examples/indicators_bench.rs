@@ -1,0 +1,32 @@
+//! Times the indicator stage alone, several times over the same loaded data (`BENCH_RUNS`, 7 by
+//! default), and prints the fastest and median runs: the stage is short, so a single run on a
+//! shared machine says little. `cargo run --release --example indicators_bench -- PATH...`
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut config = bilan::config::Config::load(None)?;
+    config.inputs = std::env::args().skip(1).map(Into::into).collect();
+    let loaded = bilan::app::load(&config)?;
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(7);
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        let mut datasets = loaded.datasets.clone();
+        let start = std::time::Instant::now();
+        bilan::indicators::compute(
+            &mut datasets,
+            &loaded.catalog,
+            &config.categories,
+            config.year,
+            config.lang,
+        )?;
+        times.push(start.elapsed().as_secs_f64());
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "indicators: fastest {:.3} s, median {:.3} s over {runs} runs",
+        times[0],
+        times[runs / 2]
+    );
+    Ok(())
+}
