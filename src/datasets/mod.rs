@@ -16,7 +16,7 @@ pub mod validate;
 pub mod values;
 
 pub use builders::IndicatorName;
-pub use records::{Activity, Registration, Source, StringTable, Target};
+pub use records::{Activity, Registration, Registrations, Source, StringTable, Target};
 pub use schema::{Dataset, FieldAliases};
 
 use crate::issue::{column_letter, Code, Issue, Issues, Location, Severity};
@@ -137,7 +137,7 @@ pub(crate) fn column_maps(sheet: &Sheet, header: &Header) -> Vec<ColumnMap> {
 #[derive(Debug, Clone, Default)]
 pub struct Datasets {
     pub activities: Vec<Activity>,
-    pub registrations: Vec<Registration>,
+    pub registrations: Registrations,
     pub targets: Vec<Target>,
     pub sheets: Vec<SheetReport>,
     pub issues: Issues,
@@ -151,7 +151,7 @@ pub struct Datasets {
 #[derive(Debug, Default)]
 pub struct FilePart {
     pub activities: Vec<Activity>,
-    pub registrations: Vec<Registration>,
+    pub registrations: Registrations,
     pub targets: Vec<Target>,
     pub sheets: Vec<SheetReport>,
     pub issues: Vec<Issue>,
@@ -252,16 +252,7 @@ pub fn assemble(files: &[ReadFile], parts: Vec<FilePart>) -> Datasets {
         let code = |c: u32| remap.get(c as usize).copied().unwrap_or(c);
         let mut registrations = part.registrations;
         if offset != 0 || !identity {
-            for r in &mut registrations {
-                r.source = shift(r.source);
-                r.session_id = code(r.session_id);
-                r.program = code(r.program);
-                r.organisation = code(r.organisation);
-                r.participant_id = code(r.participant_id);
-                r.gender = r.gender.map(code);
-                r.category = r.category.map(code);
-                r.modality = r.modality.map(code);
-            }
+            registrations.renumber(code, offset as u32);
         }
         // A million registrations usually come from one file: move them rather than copy.
         if out.registrations.is_empty() {

@@ -32,6 +32,8 @@ pub struct Activity {
     pub location: Option<String>,
 }
 
+/// One registration as typed from a row, before it joins the [`Registrations`] columns.
+///
 /// Text fields are codes into the run's [`StringTable`]: a million registrations repeat a few
 /// thousand sessions, programmes and people, so a row costs no string and the columns handed to
 /// Polars are plain integers.
@@ -51,6 +53,137 @@ pub struct Registration {
     pub attended: bool,
     pub modality: Option<u32>,
     pub satisfaction: Option<f64>,
+}
+
+/// The kept registrations, column by column. Each row is typed straight into these columns,
+/// which become the Polars training frame without a copy: a million registrations held as
+/// records, then copied into columns, would cost a second pass and twice the memory.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Registrations {
+    pub source: Vec<Source>,
+    pub session_id: Vec<u32>,
+    pub program: Vec<u32>,
+    pub start_date: Vec<NaiveDate>,
+    pub end_date: Vec<Option<NaiveDate>>,
+    pub hours: Vec<f64>,
+    pub organisation: Vec<u32>,
+    pub participant_id: Vec<u32>,
+    pub gender: Vec<Option<u32>>,
+    pub category: Vec<Option<u32>>,
+    pub attended: Vec<bool>,
+    pub modality: Vec<Option<u32>>,
+    pub satisfaction: Vec<Option<f64>>,
+}
+
+impl Registrations {
+    pub fn len(&self) -> usize {
+        self.source.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.source.is_empty()
+    }
+
+    pub fn reserve(&mut self, additional: usize) {
+        self.source.reserve(additional);
+        self.session_id.reserve(additional);
+        self.program.reserve(additional);
+        self.start_date.reserve(additional);
+        self.end_date.reserve(additional);
+        self.hours.reserve(additional);
+        self.organisation.reserve(additional);
+        self.participant_id.reserve(additional);
+        self.gender.reserve(additional);
+        self.category.reserve(additional);
+        self.attended.reserve(additional);
+        self.modality.reserve(additional);
+        self.satisfaction.reserve(additional);
+    }
+
+    pub fn push(&mut self, r: Registration) {
+        self.source.push(r.source);
+        self.session_id.push(r.session_id);
+        self.program.push(r.program);
+        self.start_date.push(r.start_date);
+        self.end_date.push(r.end_date);
+        self.hours.push(r.hours);
+        self.organisation.push(r.organisation);
+        self.participant_id.push(r.participant_id);
+        self.gender.push(r.gender);
+        self.category.push(r.category);
+        self.attended.push(r.attended);
+        self.modality.push(r.modality);
+        self.satisfaction.push(r.satisfaction);
+    }
+
+    /// Row `i` as a record (`None` past the end).
+    pub fn get(&self, i: usize) -> Option<Registration> {
+        Some(Registration {
+            source: *self.source.get(i)?,
+            session_id: self.session_id[i],
+            program: self.program[i],
+            start_date: self.start_date[i],
+            end_date: self.end_date[i],
+            hours: self.hours[i],
+            organisation: self.organisation[i],
+            participant_id: self.participant_id[i],
+            gender: self.gender[i],
+            category: self.category[i],
+            attended: self.attended[i],
+            modality: self.modality[i],
+            satisfaction: self.satisfaction[i],
+        })
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Registration> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    /// Keeps the rows whose flag is true (rows past the flags are kept).
+    pub fn retain(&mut self, keep: &[bool]) {
+        let old = std::mem::take(self);
+        self.reserve(old.len());
+        for (i, r) in old.iter().enumerate() {
+            if keep.get(i).copied().unwrap_or(true) {
+                self.push(r);
+            }
+        }
+    }
+
+    pub fn append(&mut self, other: &mut Registrations) {
+        self.source.append(&mut other.source);
+        self.session_id.append(&mut other.session_id);
+        self.program.append(&mut other.program);
+        self.start_date.append(&mut other.start_date);
+        self.end_date.append(&mut other.end_date);
+        self.hours.append(&mut other.hours);
+        self.organisation.append(&mut other.organisation);
+        self.participant_id.append(&mut other.participant_id);
+        self.gender.append(&mut other.gender);
+        self.category.append(&mut other.category);
+        self.attended.append(&mut other.attended);
+        self.modality.append(&mut other.modality);
+        self.satisfaction.append(&mut other.satisfaction);
+    }
+
+    /// Renumbers the texts (`code`) and moves the sheets by `sheet_offset`, for a file put
+    /// together with the files before it.
+    pub fn renumber(&mut self, code: impl Fn(u32) -> u32, sheet_offset: u32) {
+        for source in &mut self.source {
+            source.sheet += sheet_offset;
+        }
+        for column in [
+            &mut self.session_id,
+            &mut self.program,
+            &mut self.organisation,
+            &mut self.participant_id,
+        ] {
+            column.iter_mut().for_each(|c| *c = code(*c));
+        }
+        for column in [&mut self.gender, &mut self.category, &mut self.modality] {
+            column.iter_mut().flatten().for_each(|c| *c = code(*c));
+        }
+    }
 }
 
 /// One copy of each distinct text, numbered in order of first appearance.
@@ -91,4 +224,61 @@ pub struct Target {
     /// Indicator id, resolved from an id or a label.
     pub indicator: String,
     pub target: f64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn registration(row: u32, participant: u32, gender: Option<u32>) -> Registration {
+        Registration {
+            source: Source { sheet: 0, row },
+            session_id: 0,
+            program: 1,
+            start_date: NaiveDate::from_ymd_opt(2024, 3, 1).expect("a date"),
+            end_date: None,
+            hours: 6.0,
+            organisation: 2,
+            participant_id: participant,
+            gender,
+            category: None,
+            attended: true,
+            modality: None,
+            satisfaction: Some(4.0),
+        }
+    }
+
+    #[test]
+    fn columns_keep_rows_whole_through_renumbering_and_retain() {
+        let mut columns = Registrations::default();
+        columns.push(registration(2, 3, Some(4)));
+        columns.push(registration(3, 5, None));
+        columns.push(registration(4, 6, Some(4)));
+        // Codes of this file shift by 10 in the run's table; its sheets come after 2 others.
+        columns.renumber(|c| c + 10, 2);
+        columns.retain(&[true, false, true]);
+        assert_eq!(columns.len(), 2);
+        let first = columns.get(0).expect("a row");
+        assert_eq!(first.source, Source { sheet: 2, row: 2 });
+        assert_eq!(
+            (
+                first.session_id,
+                first.program,
+                first.organisation,
+                first.participant_id
+            ),
+            (10, 11, 12, 13)
+        );
+        assert_eq!((first.gender, first.category), (Some(14), None));
+        let second = columns.get(1).expect("a row");
+        assert_eq!((second.source.row, second.participant_id), (4, 16));
+        assert!(columns.get(2).is_none());
+
+        let mut more = Registrations::default();
+        more.push(registration(9, 1, None));
+        columns.append(&mut more);
+        assert_eq!(columns.len(), 3);
+        assert!(more.is_empty());
+        assert_eq!(columns.get(2), Some(registration(9, 1, None)));
+    }
 }

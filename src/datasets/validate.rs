@@ -3,7 +3,7 @@
 //! Rows are compared in run order (files by path, sheets in workbook order, rows
 //! top to bottom), so "the later row" is the same on every machine.
 
-use super::records::{Activity, Registration, Source, StringTable};
+use super::records::{Activity, Registration, Registrations, Source, StringTable};
 use chrono::Datelike;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
@@ -81,7 +81,7 @@ impl RegistrationKeys {
 
 /// Removes repeated (session, participant) registrations; returns the later rows.
 pub fn dedup_registrations(
-    registrations: &mut Vec<Registration>,
+    registrations: &mut Registrations,
     strings: &StringTable,
 ) -> Vec<CrossRowFinding> {
     let mut findings = Vec::new();
@@ -89,7 +89,7 @@ pub fn dedup_registrations(
         let mut keys = RegistrationKeys::default();
         registrations
             .iter()
-            .map(|r| match keys.check(r, strings) {
+            .map(|r| match keys.check(&r, strings) {
                 Some(finding) => {
                     findings.push(finding);
                     false
@@ -98,7 +98,7 @@ pub fn dedup_registrations(
             })
             .collect()
     };
-    retain_flagged(registrations, &keep);
+    registrations.retain(&keep);
     findings
 }
 
@@ -108,23 +108,28 @@ fn retain_flagged<T>(items: &mut Vec<T>, keep: &[bool]) {
 }
 
 /// Rows of a session whose hours differ from the session's first row (each row keeps its own hours).
-pub fn conflicting_hours(registrations: &[Registration]) -> Vec<CrossRowFinding> {
+pub fn conflicting_hours(registrations: &Registrations) -> Vec<CrossRowFinding> {
     let mut first_hours: CodeMap<u32, (f64, Source)> = CodeMap::default();
     let mut findings = Vec::new();
-    for r in registrations {
-        match first_hours.entry(r.session_id) {
+    let rows = registrations
+        .session_id
+        .iter()
+        .zip(&registrations.hours)
+        .zip(&registrations.source);
+    for ((&session, &hours), &source) in rows {
+        match first_hours.entry(session) {
             Entry::Occupied(first) => {
-                let (hours, source) = *first.get();
-                if hours != r.hours {
+                let (first_hours, first_source) = *first.get();
+                if first_hours != hours {
                     findings.push(CrossRowFinding {
-                        source: r.source,
-                        first: source,
-                        value: format!("{}", r.hours),
+                        source,
+                        first: first_source,
+                        value: format!("{hours}"),
                     });
                 }
             }
             Entry::Vacant(slot) => {
-                slot.insert((r.hours, r.source));
+                slot.insert((hours, source));
             }
         }
     }

@@ -1,6 +1,6 @@
 //! Typed records to Polars data frames: the only place rows cross into Polars.
 
-use crate::datasets::{Activity, Registration, StringTable};
+use crate::datasets::{Activity, Registrations, StringTable};
 use chrono::Datelike;
 use polars::prelude::*;
 
@@ -40,7 +40,7 @@ pub fn quarter_key(quarter: &str) -> String {
 
 pub fn build(
     activities: &[Activity],
-    registrations: &[Registration],
+    registrations: Registrations,
     strings: StringTable,
 ) -> PolarsResult<Frames> {
     let a = activities;
@@ -148,52 +148,32 @@ pub fn build(
     })
 }
 
-/// The training frame, in one pass over the registrations (a million records read once, not
-/// once per column).
-fn training_frame(registrations: &[Registration]) -> PolarsResult<DataFrame> {
-    let n = registrations.len();
+/// The training frame: the registrations' columns handed over as they are (no copy for the
+/// plain ones), the calendar columns derived from the start dates.
+fn training_frame(r: Registrations) -> PolarsResult<DataFrame> {
+    let n = r.len();
     let mut year = Vec::with_capacity(n);
     let mut quarters = Vec::with_capacity(n);
     let mut month = Vec::with_capacity(n);
-    let mut session_id = Vec::with_capacity(n);
-    let mut program = Vec::with_capacity(n);
-    let mut hours = Vec::with_capacity(n);
-    let mut organisation = Vec::with_capacity(n);
-    let mut participant_id = Vec::with_capacity(n);
-    let mut gender = Vec::with_capacity(n);
-    let mut category = Vec::with_capacity(n);
-    let mut attended = Vec::with_capacity(n);
-    let mut modality = Vec::with_capacity(n);
-    let mut satisfaction = Vec::with_capacity(n);
-    for r in registrations {
-        year.push(r.start_date.year());
-        quarters.push(quarter(r.start_date.month()));
-        month.push(r.start_date.month());
-        session_id.push(r.session_id);
-        program.push(r.program);
-        hours.push(r.hours);
-        organisation.push(r.organisation);
-        participant_id.push(r.participant_id);
-        gender.push(r.gender);
-        category.push(r.category);
-        attended.push(r.attended);
-        modality.push(r.modality);
-        satisfaction.push(r.satisfaction);
+    for date in &r.start_date {
+        year.push(date.year());
+        quarters.push(quarter(date.month()));
+        month.push(date.month());
     }
     DataFrame::new_infer_height(vec![
         Column::new("row".into(), (0..n as u32).collect::<Vec<u32>>()),
         Column::new("year".into(), year),
         Column::new("quarter".into(), quarters),
         Column::new("month".into(), month),
-        Column::new("session_id".into(), session_id),
-        Column::new("program".into(), program),
-        Column::new("hours".into(), hours),
-        Column::new("organisation".into(), organisation),
-        Column::new("participant_id".into(), participant_id),
-        Column::new("gender".into(), gender),
-        Column::new("category".into(), category),
-        Column::new("attended".into(), attended),
-        Column::new("modality".into(), modality),
-        Column::new("satisfaction".into(), satisfaction),
+        Column::new("session_id".into(), r.session_id),
+        Column::new("program".into(), r.program),
+        Column::new("hours".into(), r.hours),
+        Column::new("organisation".into(), r.organisation),
+        Column::new("participant_id".into(), r.participant_id),
+        Column::new("gender".into(), r.gender),
+        Column::new("category".into(), r.category),
+        Column::new("attended".into(), r.attended),
+        Column::new("modality".into(), r.modality),
+        Column::new("satisfaction".into(), r.satisfaction),
     ])
 }

@@ -89,9 +89,8 @@ pub fn compute(
     let started = std::time::Instant::now();
     let registrations = std::mem::take(&mut datasets.registrations);
     let strings = std::mem::take(&mut datasets.strings);
-    let frames = frames::build(&datasets.activities, &registrations, strings)?;
-    // A million rows as records and as columns at once is the peak of a run: keep only the columns.
-    drop(registrations);
+    // The registrations' columns become the training frame's.
+    let frames = frames::build(&datasets.activities, registrations, strings)?;
     if timings {
         eprintln!("bilan:   frames: {:.3} s", started.elapsed().as_secs_f64());
     }
