@@ -1,7 +1,7 @@
 //! Delimited text files: encoding and delimiter detection, then the csv crate.
 
 use super::cell::{Cell, RowBatch, Sheet};
-use super::texts::TextsByContent;
+use super::texts::TextNumbers;
 use super::{ReadError, SheetEvent, Sink, BATCH_ROWS};
 use crate::config::Limits;
 use std::borrow::Cow;
@@ -40,7 +40,7 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
     }
     let mut batch = RowBatch::with_capacity(BATCH_ROWS, 0);
     // Fields repeat (sessions, dates, genders): each distinct text is sent once.
-    let mut texts = TextsByContent::default();
+    let mut texts = TextNumbers::default();
     let mut fresh = Vec::new();
     let mut send = |batch: RowBatch, fresh: &mut Vec<String>| {
         (fresh.is_empty() || sink(SheetEvent::Texts(std::mem::take(fresh))))
@@ -79,7 +79,7 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
                         break;
                     }
                 };
-                batch.push_row(line, record.iter().map(|f| texts.cell(f, &mut fresh)));
+                batch.push_row(line, record.iter().map(|f| texts.text(f, &mut fresh)));
                 if batch.len() >= BATCH_ROWS {
                     let next = RowBatch::with_capacity(BATCH_ROWS, batch.cell_count());
                     if !send(std::mem::replace(&mut batch, next), &mut fresh) {

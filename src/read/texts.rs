@@ -45,50 +45,46 @@ impl Numbering {
     }
 }
 
-/// xlsx shared strings, keyed by where calamine holds them. calamine keeps each distinct string
-/// once for the whole workbook and hands out references to it: the address of its text (distinct
-/// for distinct non-empty strings; every empty one reads as an empty cell) identifies it without
-/// reading it. Small entries keep the table in cache: a million rows look it up ten million times.
+/// The texts of one file, numbered in one sequence whichever way they are recognised.
 #[derive(Default)]
-pub struct TextsByAddress {
-    numbers: FastMap<usize>,
+pub struct TextNumbers {
+    /// xlsx shared strings, keyed by where calamine holds them. calamine keeps each distinct
+    /// string once for the whole workbook and hands out references to it: the address of its text
+    /// (distinct for distinct non-empty strings; every empty one reads as an empty cell) identifies
+    /// it without reading it. Small entries keep the table in cache: a million rows look it up
+    /// ten million times.
+    by_address: FastMap<usize>,
+    /// CSV fields, keyed by their content. (xlsx inline strings are not: calamine hands them
+    /// over as fresh copies, and hashing them cost the reader more than passing them on.)
+    by_content: FastMap<Box<[u8]>>,
     numbering: Numbering,
 }
 
-impl TextsByAddress {
-    /// The cell of a shared string; a text met for the first time is added to `fresh`.
-    pub fn cell(&mut self, text: &str, fresh: &mut Vec<String>) -> Cell {
+impl TextNumbers {
+    /// The cell of an xlsx shared string; a text met for the first time is added to `fresh`.
+    pub fn shared_string(&mut self, text: &str, fresh: &mut Vec<String>) -> Cell {
         let key = text.as_ptr() as usize;
-        let number = match self.numbers.get(&key) {
+        let number = match self.by_address.get(&key) {
             Some(number) => *number,
             None => {
                 let number = self.numbering.number(text, fresh);
-                self.numbers.insert(key, number);
+                self.by_address.insert(key, number);
                 number
             }
         };
         self.numbering.cell(number)
     }
-}
 
-/// Texts keyed by their content (CSV fields, which repeat as much as shared strings do).
-#[derive(Default)]
-pub struct TextsByContent {
-    numbers: FastMap<Box<[u8]>>,
-    numbering: Numbering,
-}
-
-impl TextsByContent {
-    /// The cell of a field (UTF-8 bytes); a text met for the first time is added to `fresh`.
-    pub fn cell(&mut self, field: &[u8], fresh: &mut Vec<String>) -> Cell {
-        let number = match self.numbers.get(field) {
+    /// The cell of a text given by its UTF-8 bytes; a text met for the first time is added to `fresh`.
+    pub fn text(&mut self, field: &[u8], fresh: &mut Vec<String>) -> Cell {
+        let number = match self.by_content.get(field) {
             Some(number) => *number,
             None => {
-                // Checked once per distinct text; a field of a decoded file is valid UTF-8.
+                // Checked once per distinct text; callers pass valid UTF-8 (a decoded file, a &str).
                 let number = self
                     .numbering
                     .number(&String::from_utf8_lossy(field), fresh);
-                self.numbers.insert(field.into(), number);
+                self.by_content.insert(field.into(), number);
                 number
             }
         };
@@ -102,11 +98,11 @@ mod tests {
 
     #[test]
     fn a_text_is_sent_once_and_blank_or_error_texts_are_not_texts() {
-        let mut texts = TextsByContent::default();
+        let mut texts = TextNumbers::default();
         let mut fresh = Vec::new();
         let cells: Vec<Cell> = ["F", "M", "F", " ", "#N/A", "F", "#N/A", ""]
             .iter()
-            .map(|t| texts.cell(t.as_bytes(), &mut fresh))
+            .map(|t| texts.text(t.as_bytes(), &mut fresh))
             .collect();
         assert_eq!(fresh, ["F", "M"]);
         assert_eq!(
@@ -127,11 +123,11 @@ mod tests {
     #[test]
     fn shared_strings_are_told_apart_by_address() {
         let strings = [String::from("S1"), String::from("S1"), String::from("S2")];
-        let mut texts = TextsByAddress::default();
+        let mut texts = TextNumbers::default();
         let mut fresh = Vec::new();
         let cells: Vec<Cell> = [0, 1, 0, 2]
             .iter()
-            .map(|&i| texts.cell(&strings[i], &mut fresh))
+            .map(|&i| texts.shared_string(&strings[i], &mut fresh))
             .collect();
         // Two entries of the table with the same text are two texts (the typing cleans them alike).
         assert_eq!(fresh, ["S1", "S1", "S2"]);

@@ -1,7 +1,7 @@
 //! Spreadsheet files (xlsx, xlsm, xlsb, xls, ods) through calamine.
 
 use super::cell::{Cell, Merge, RowBatch};
-use super::texts::TextsByAddress;
+use super::texts::TextNumbers;
 use super::{ReadError, SheetEvent, Sink, BATCH_ROWS};
 use crate::config::Limits;
 use calamine::{
@@ -160,7 +160,7 @@ fn stream_xlsx(
     sink: &mut Sink,
 ) -> Result<(), ReadError> {
     let limit = *cells_left;
-    let mut shared = TextsByAddress::default();
+    let mut texts = TextNumbers::default();
     for name in wb.sheet_names() {
         let reader = wb.worksheet_cells_reader(&name);
         let rows_hint = reader.as_ref().ok().map(|r| {
@@ -183,7 +183,9 @@ fn stream_xlsx(
                 Ok(Some(cell)) => {
                     let (row, column) = cell.get_position();
                     let value = match cell.get_value() {
-                        DataRef::SharedString(text) => shared.cell(text, &mut rows.fresh_texts),
+                        DataRef::SharedString(text) => {
+                            texts.shared_string(text, &mut rows.fresh_texts)
+                        }
                         other => convert_ref(other),
                     };
                     rows.cell(row + 1, column as usize, value);
