@@ -140,12 +140,19 @@ pub fn compute(
             started.elapsed().as_secs_f64()
         );
     }
+    let chart_def = chart_table_def(&engine);
+    let mut defs = tables::table_defs(catalog);
+    defs.extend(chart_def.clone());
+    tables::prefetch(&engine, year, &defs)?;
     let mut tables = tables::all_tables(&engine, year, categories, lang)?;
     if timings {
         eprintln!("bilan:   tables: {:.3} s", started.elapsed().as_secs_f64());
     }
     tables.push(tables::trend(&engine)?);
-    let chart_tables = chart_tables(&engine, year, categories, lang)?;
+    let chart_tables = chart_def
+        .map(|def| tables::build_table(&engine, &def, year, categories, lang))
+        .into_iter()
+        .collect::<polars::prelude::PolarsResult<Vec<Table>>>()?;
     Ok(Results {
         year,
         has_previous_year,
@@ -159,12 +166,7 @@ pub fn compute(
 
 /// Trainees per organisation and gender, for the stacked chart; built from catalog indicators
 /// so that a user who redefines them sees the chart follow.
-fn chart_tables(
-    engine: &Engine,
-    year: i32,
-    categories: &Categories,
-    lang: Lang,
-) -> Result<Vec<Table>, IndicatorError> {
+fn chart_table_def(engine: &Engine) -> Option<catalog::TableDef> {
     let ids = [
         "women_trainees",
         "men_trainees",
@@ -175,17 +177,11 @@ fn chart_tables(
         .iter()
         .map(|id| engine.catalog.index_of(id).map(|i| (id.to_string(), i)))
         .collect();
-    let Some(columns) = columns else {
-        return Ok(Vec::new());
-    };
-    let def = catalog::TableDef {
+    Some(catalog::TableDef {
         id: "trainees_by_organisation_gender".into(),
         dimension: catalog::Dimension::Organisation,
-        columns,
-    };
-    Ok(vec![tables::build_table(
-        engine, &def, year, categories, lang,
-    )?])
+        columns: columns?,
+    })
 }
 
 fn planned_activities(activities: &[Activity], year: i32) -> Vec<PlannedActivity> {

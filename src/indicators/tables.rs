@@ -184,22 +184,53 @@ pub fn all_tables(
     categories: &Categories,
     lang: Lang,
 ) -> PolarsResult<Vec<Table>> {
-    let catalog: &Catalog = engine.catalog;
-    let mut tables = Vec::new();
-    for def in &catalog.tables {
-        tables.push(build_table(engine, def, year, categories, lang)?);
-    }
+    table_defs(engine.catalog)
+        .iter()
+        .map(|def| build_table(engine, def, year, categories, lang))
+        .collect()
+}
+
+/// The tables a catalog defines, then one `ID_by_DIMENSION` table per user breakdown.
+pub fn table_defs(catalog: &Catalog) -> Vec<TableDef> {
+    let mut defs = catalog.tables.clone();
     for (index, indicator) in catalog.indicators.iter().enumerate() {
         for dimension in &indicator.breakdowns {
-            let def = TableDef {
+            defs.push(TableDef {
                 id: format!("{}_by_{}", indicator.id, dimension.name()),
                 dimension: *dimension,
                 columns: vec![("value".to_string(), index)],
-            };
-            tables.push(build_table(engine, &def, year, categories, lang)?);
+            });
         }
     }
-    Ok(tables)
+    defs
+}
+
+/// Computes once, per breakdown dimension asked for by several tables, the union of their
+/// indicators: each table then reads its columns back from the engine's cache (a table and a
+/// chart of trainees per organisation would otherwise each scan the registrations).
+pub fn prefetch(engine: &Engine, year: i32, defs: &[TableDef]) -> PolarsResult<()> {
+    let mut by_dimension: Vec<(Dimension, usize, Vec<usize>)> = Vec::new();
+    for def in defs {
+        let wanted = def.columns.iter().map(|(_, i)| *i);
+        match by_dimension
+            .iter_mut()
+            .find(|(d, _, _)| *d == def.dimension)
+        {
+            Some((_, tables, union)) => {
+                *tables += 1;
+                union.extend(wanted);
+            }
+            None => by_dimension.push((def.dimension, 1, wanted.collect())),
+        }
+    }
+    for (dimension, tables, mut union) in by_dimension {
+        if tables > 1 {
+            union.sort_unstable();
+            union.dedup();
+            engine.grouped(year, &union, dimension)?;
+        }
+    }
+    Ok(())
 }
 
 /// The `trend` table: every year holding data, the headline indicators as columns.
