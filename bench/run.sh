@@ -4,6 +4,7 @@
 #       (examples/floor.rs), (2) `bilan report` on that workbook, (3) `bilan report` on the same
 #       rows as CSV; for Excel's shared strings and for inline strings; median of RUNS runs,
 #       peak memory (max RSS) from /usr/bin/time; then the ratios (2)/(1) and (2)/(3).
+#   Also bilan's reading stage alone (examples/reader.rs), to show where the gap lies.
 # Usage: bench/run.sh [N]   (N registrations, default 1000000; RUNS=3 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,9 +13,10 @@ RUNS=${RUNS:-3}
 TARGET=${CARGO_TARGET_DIR:-target}
 DATA=${BENCH_DATA:-target/bench-data/$N}
 
-cargo build --release --quiet --bin bilan --example floor --example generate_large
+cargo build --release --quiet --bin bilan --example floor --example reader --example generate_large
 BILAN=$TARGET/release/bilan
 FLOOR=$TARGET/release/examples/floor
+READER=$TARGET/release/examples/reader
 if [ ! -f "$DATA/inline/plan.xlsx" ]; then
     "$TARGET/release/examples/generate_large" "$N" "$DATA"
 fi
@@ -40,8 +42,10 @@ measure() {
 {
     for layout in shared inline; do
         measure "floor_$layout" "$FLOOR" "$DATA/$layout/plan.xlsx" Formations
+        measure "reader_$layout" "$READER" "$DATA/$layout/plan.xlsx"
         measure "bilan_xlsx_$layout" "$BILAN" report "$DATA/$layout/plan.xlsx" --out "$OUT/r" --quiet
     done
+    measure "reader_csv" "$READER" "$DATA/csv/formations.csv"
     measure "bilan_csv" "$BILAN" report "$DATA/csv" --out "$OUT/r" --quiet
 } > "$OUT/results"
 
