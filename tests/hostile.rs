@@ -373,3 +373,53 @@ fn fuzz_regression_an_xls_whose_parser_aborts_costs_only_the_file() {
         ("abort.xls", "unreadable-file")
     );
 }
+
+/// A sheet whose second cell sits 50 million rows below the first: the empty rows between count
+/// against `max_cells`, so the file is too large instead of a long loop over blank rows.
+#[test]
+fn a_cell_far_below_the_others_is_too_large_not_a_long_loop() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write(0, 0, "haut").expect("write");
+    sheet.write(1, 0, "bas").expect("write");
+    let saved = workbook.save_to_buffer().expect("a workbook");
+    // Move the second row to row 50,000,000, past what rust_xlsxwriter (or Excel) writes.
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(saved)).expect("a zip");
+    let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).expect("an entry");
+        let name = entry.name().expect("an entry name").to_string();
+        let mut content = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut content).expect("entry bytes");
+        if name == "xl/worksheets/sheet1.xml" {
+            let text = String::from_utf8(content).expect("XML");
+            assert!(
+                text.contains(r#"<row r="2""#) && text.contains(r#"r="A2""#),
+                "{text}"
+            );
+            content = text
+                .replace(r#"<row r="2""#, r#"<row r="50000000""#)
+                .replace(r#"r="A2""#, r#"r="A50000000""#)
+                .into_bytes();
+        }
+        entries.push((name, content));
+    }
+    let entries: Vec<(&str, &[u8])> = entries
+        .iter()
+        .map(|(name, content)| (name.as_str(), content.as_slice()))
+        .collect();
+    std::fs::write(dir.path().join("loin.xlsx"), zip_file(&entries)).expect("write");
+    std::fs::write(
+        dir.path().join("bilan.toml"),
+        "[limits]\nmax_cells = 1000\n",
+    )
+    .expect("write");
+    let issues = check_with_ok_file(dir.path(), "loin.xlsx");
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.0 == "loin.xlsx" && i.1 == "too-large"),
+        "{issues:?}"
+    );
+}

@@ -101,11 +101,21 @@ impl<'s, 'a> RowAssembler<'s, 'a> {
     /// Adds a cell at (1-based row, 0-based column); rows arrive in order.
     fn cell(&mut self, number: u32, column: usize, cell: Cell) {
         if self.current != Some(number) {
-            // Blank rows between two used rows are rows too (counted as blank).
+            // Blank rows between two used rows are rows too (counted as blank). Each costs a cell
+            // of the budget: a sheet with a cell at row 4,000,000,000 is too large, not a loop
+            // over billions of empty rows.
             let gap_from = match self.current {
                 Some(previous) if previous < number => previous + 1,
                 _ => number,
             };
+            match self.cells_left.checked_sub(u64::from(number - gap_from)) {
+                Some(left) => *self.cells_left = left,
+                None => {
+                    self.too_large = true;
+                    self.stopped = true;
+                    return;
+                }
+            }
             for row in gap_from..=number {
                 self.start_row(row);
             }
