@@ -178,7 +178,9 @@ pub fn parse_file(
     let mut texts: Vec<Cell> = Vec::new();
     for event in events {
         match event {
-            SheetEvent::Texts(fresh) => texts.extend(fresh.into_iter().map(Cell::Text)),
+            SheetEvent::Texts(fresh) => {
+                texts.extend(fresh.into_iter().map(|t| Cell::Text(t.into())))
+            }
             SheetEvent::Begin {
                 name,
                 merges,

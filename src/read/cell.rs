@@ -6,14 +6,15 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Empty,
-    /// Text as written (CSV fields are always text).
-    Text(String),
+    /// Text as written (CSV fields are always text). A boxed `str`, not a `String`: a cell
+    /// then takes 24 bytes instead of 32, and a million rows travel in batches of cells.
+    Text(Box<str>),
     Number(f64),
     Bool(bool),
     /// A date cell; any time part is dropped because every field is a day.
     Date(NaiveDate),
     /// An Excel error value such as `#N/A`, kept to be reported as `cell-error`.
-    Error(String),
+    Error(Box<str>),
     /// A text the file stores once for every cell that shows it (an xlsx shared string): its
     /// number among the file's texts, sent by `SheetEvent::Texts` before the first row that uses
     /// it. Never blank and never an error value, so blankness is known without the texts; read
@@ -42,11 +43,11 @@ impl Cell {
             .strip_prefix("Err:")
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
         if ERROR_LITERALS.contains(&trimmed) || lo_error {
-            Cell::Error(trimmed.to_string())
+            Cell::Error(trimmed.into())
         } else if trimmed.is_empty() {
             Cell::Empty
         } else {
-            Cell::Text(text.to_string())
+            Cell::Text(text.into())
         }
     }
 
@@ -70,7 +71,7 @@ impl Cell {
     /// The text of a cell without copying text cells.
     pub fn text(&self) -> std::borrow::Cow<'_, str> {
         match self {
-            Cell::Text(t) => std::borrow::Cow::Borrowed(t.as_str()),
+            Cell::Text(t) => std::borrow::Cow::Borrowed(t),
             other => std::borrow::Cow::Owned(other.display()),
         }
     }
@@ -79,11 +80,11 @@ impl Cell {
     pub fn display(&self) -> String {
         match self {
             Cell::Empty => String::new(),
-            Cell::Text(t) => t.clone(),
+            Cell::Text(t) => t.to_string(),
             Cell::Number(n) => format_number(*n),
             Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
             Cell::Date(d) => d.format("%d/%m/%Y").to_string(),
-            Cell::Error(e) => e.clone(),
+            Cell::Error(e) => e.to_string(),
             // Resolved before display by the dataset stage; shown as a reference if one slips through.
             Cell::Shared(index) => format!("[text {index}]"),
         }

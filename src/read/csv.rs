@@ -124,7 +124,9 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
     let mut texts = Vec::new();
     stream_csv(bytes, &Limits::default(), &mut |event| {
         match event {
-            SheetEvent::Texts(fresh) => texts.extend(fresh.into_iter().map(Cell::Text)),
+            SheetEvent::Texts(fresh) => {
+                texts.extend(fresh.into_iter().map(|t| Cell::Text(t.into())))
+            }
             SheetEvent::Rows(rows) => {
                 sheet
                     .rows

@@ -37,7 +37,7 @@ fn cell_json(cell: &Cell) -> Value {
 fn cell_from_json(value: &Value) -> Cell {
     let text = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_string);
     if let Some(t) = text("t") {
-        Cell::Text(t)
+        Cell::Text(t.into())
     } else if let Some(n) = value.get("n").and_then(Value::as_f64) {
         Cell::Number(n)
     } else if let Some(b) = value.get("b").and_then(Value::as_bool) {
@@ -45,7 +45,7 @@ fn cell_from_json(value: &Value) -> Cell {
     } else if let Some(d) = text("d").and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()) {
         Cell::Date(d)
     } else if let Some(e) = text("e") {
-        Cell::Error(e)
+        Cell::Error(e.into())
     } else if let Some(i) = value.get("s").and_then(Value::as_u64) {
         u32::try_from(i).map_or(Cell::Empty, Cell::Shared)
     } else {

@@ -25,7 +25,7 @@ impl Numbering {
     fn number(&mut self, text: &str, fresh: &mut Vec<String>) -> u32 {
         match Cell::from_text(text) {
             Cell::Text(text) => {
-                fresh.push(text);
+                fresh.push(text.into());
                 self.sent += 1;
                 self.sent - 1
             }

@@ -280,8 +280,8 @@ fn convert_ref(data: &DataRef) -> Cell {
         DataRef::Bool(b) => Cell::Bool(*b),
         DataRef::DateTime(dt) => convert(&Data::DateTime(*dt)),
         DataRef::DateTimeIso(s) => convert(&Data::DateTimeIso(s.clone())),
-        DataRef::DurationIso(s) => Cell::Text(s.clone()),
-        DataRef::Error(e) => Cell::Error(e.to_string()),
+        DataRef::DurationIso(s) => Cell::Text(s.as_str().into()),
+        DataRef::Error(e) => Cell::Error(e.to_string().into()),
     }
 }
 
@@ -306,10 +306,10 @@ fn convert(data: &Data) -> Cell {
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
         {
             Some(date) => Cell::Date(date),
-            None => Cell::Text(s.clone()),
+            None => Cell::Text(s.as_str().into()),
         },
-        Data::DurationIso(s) => Cell::Text(s.clone()),
-        Data::Error(e) => Cell::Error(e.to_string()),
+        Data::DurationIso(s) => Cell::Text(s.as_str().into()),
+        Data::Error(e) => Cell::Error(e.to_string().into()),
     }
 }
 
