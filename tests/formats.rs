@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{bilan, indicator_values, read_csv, repo_root, value_of};
+use common::{bilan, indicator_values, json_issues, located, read_csv, repo_root, value_of};
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -37,10 +37,7 @@ fn check_register(file: &Path) {
     run.expect_code(1);
     let out = dir.path().join("2024");
     let (_, issues) = read_csv(&out.join("data-issues.csv"));
-    let found: Vec<(&str, &str, &str, &str)> = issues
-        .iter()
-        .map(|r| (r[0].as_str(), r[1].as_str(), r[4].as_str(), r[5].as_str()))
-        .collect();
+    let found = located(&issues);
     assert_eq!(found, EXPECTED_ISSUES, "{}", file.display());
     assert!(issues.iter().all(|r| r[3] == "Suivi"), "{}", file.display());
 
@@ -218,21 +215,15 @@ fn row_and_column_issues_are_located() {
     std::fs::write(dir.path().join("f.csv"), text).expect("write");
     let run = bilan(dir.path(), &["check", "f.csv", "--format", "json"]);
     run.expect_code(1);
-    let issues: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
-    let found: Vec<String> = issues
-        .as_array()
-        .expect("an array")
-        .iter()
-        .map(|i| {
-            format!(
-                "{} {} {}{}",
-                i["severity"].as_str().unwrap_or(""),
-                i["code"].as_str().unwrap_or(""),
-                i["column"].as_str().unwrap_or(""),
-                i["row"]
-            )
-        })
-        .collect();
+    let found = json_issues(&run, |f| {
+        format!(
+            "{} {} {}{}",
+            f("severity"),
+            f("code"),
+            f("column"),
+            f("row")
+        )
+    });
     assert_eq!(
         found,
         [
@@ -328,22 +319,10 @@ fn repeated_registrations_are_found_within_and_across_files() {
     )
     .expect("write");
     let run = bilan(dir.path(), &["check", ".", "--format", "json"]);
-    let issues: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
-    let found: Vec<String> = issues
-        .as_array()
-        .expect("an array")
-        .iter()
-        .map(|i| {
-            format!(
-                "{} {} {}{} {}",
-                i["file"].as_str().unwrap_or(""),
-                i["code"].as_str().unwrap_or(""),
-                i["column"].as_str().unwrap_or(""),
-                i["row"],
-                i["message"].as_str().unwrap_or("")
-            )
-        })
-        .collect();
+    let found = json_issues(&run, |f| {
+        let (file, code, column, row) = (f("file"), f("code"), f("column"), f("row"));
+        format!("{file} {code} {column}{row} {}", f("message"))
+    });
     let at = |row: u32| {
         format!("this participant is already registered to this session at row {row}; only the first row counts")
     };
@@ -359,11 +338,11 @@ fn repeated_registrations_are_found_within_and_across_files() {
     );
 
     bilan(dir.path(), &["report", ".", "--formats", "csv"]).expect_code(0);
-    let values = common::indicator_values(&dir.path().join("reports/2024"));
+    let values = indicator_values(&dir.path().join("reports/2024"));
     // a.csv: S1 P1, S1 P2; b.csv: S2 P3 once.
-    assert_eq!(common::value_of(&values, "training_registrations"), "3");
-    assert_eq!(common::value_of(&values, "training_sessions"), "2");
-    assert_eq!(common::value_of(&values, "training_person_hours"), "30");
+    assert_eq!(value_of(&values, "training_registrations"), "3");
+    assert_eq!(value_of(&values, "training_sessions"), "2");
+    assert_eq!(value_of(&values, "training_person_hours"), "30");
 }
 
 /// A CSV field is parsed once per distinct text: a bad date, number or yes/no repeated on several
@@ -380,20 +359,9 @@ fn a_repeated_bad_value_is_reported_on_every_row() {
     std::fs::write(dir.path().join("f.csv"), text).expect("write");
     let run = bilan(dir.path(), &["check", "f.csv", "--format", "json"]);
     run.expect_code(1);
-    let issues: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
-    let found: Vec<String> = issues
-        .as_array()
-        .expect("an array")
-        .iter()
-        .map(|i| {
-            format!(
-                "{} {}{}",
-                i["code"].as_str().unwrap_or(""),
-                i["column"].as_str().unwrap_or(""),
-                i["row"]
-            )
-        })
-        .collect();
+    let found = json_issues(&run, |f| {
+        format!("{} {}{}", f("code"), f("column"), f("row"))
+    });
     assert_eq!(
         found,
         [
@@ -408,8 +376,8 @@ fn a_repeated_bad_value_is_reported_on_every_row() {
         run.description
     );
     bilan(dir.path(), &["report", "f.csv", "--formats", "csv"]).expect_code(1);
-    let values = common::indicator_values(&dir.path().join("reports/2024"));
+    let values = indicator_values(&dir.path().join("reports/2024"));
     // Rows 2 and 4 (bad dates) and 3 and 5 (bad hours) are rejected: P5 alone is kept.
-    assert_eq!(common::value_of(&values, "training_registrations"), "1");
-    assert_eq!(common::value_of(&values, "training_person_hours"), "12");
+    assert_eq!(value_of(&values, "training_registrations"), "1");
+    assert_eq!(value_of(&values, "training_person_hours"), "12");
 }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{bilan, indicator_values, read_csv, value_of};
+use common::{bilan, indicator_values, located, read_csv, value_of};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use std::path::Path;
 
@@ -252,10 +252,7 @@ fn a_hand_filled_workbook_gives_the_hand_computed_indicators() {
     assert_eq!(scheduled[col("change_pct")], "400");
 
     let (_, issues) = read_csv(&out.join("data-issues.csv"));
-    let found: Vec<(&str, &str, &str, &str)> = issues
-        .iter()
-        .map(|r| (r[0].as_str(), r[1].as_str(), r[4].as_str(), r[5].as_str()))
-        .collect();
+    let found = located(&issues);
     assert_eq!(
         found,
         vec![
@@ -362,10 +359,7 @@ fn a_repeated_text_is_reported_on_every_row_that_holds_it() {
     bilan(dir.path(), &["report", "repeats.xlsx", "--formats", "csv"]).expect_code(1);
     let out = dir.path().join("reports/2024");
     let (_, issues) = read_csv(&out.join("data-issues.csv"));
-    let found: Vec<(&str, &str, &str, &str)> = issues
-        .iter()
-        .map(|r| (r[0].as_str(), r[1].as_str(), r[4].as_str(), r[5].as_str()))
-        .collect();
+    let found = located(&issues);
     assert_eq!(
         found,
         vec![

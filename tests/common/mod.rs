@@ -111,3 +111,31 @@ pub fn tree(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// The issues `bilan check --format json` printed, each made a line by `line`, which reads an
+/// issue's field by name (text as is, a number as digits, an absent field as nothing).
+pub fn json_issues(run: &Run, line: impl Fn(&dyn Fn(&str) -> String) -> String) -> Vec<String> {
+    let issues: serde_json::Value = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("JSON on stdout: {e}\n{}", run.description));
+    issues
+        .as_array()
+        .unwrap_or_else(|| panic!("an array of issues\n{}", run.description))
+        .iter()
+        .map(|issue| {
+            let field = |key: &str| match &issue[key] {
+                serde_json::Value::String(text) => text.clone(),
+                serde_json::Value::Null => String::new(),
+                other => other.to_string(),
+            };
+            line(&field)
+        })
+        .collect()
+}
+
+/// Rows of `data-issues.csv` as (severity, code, row, column).
+pub fn located(issues: &[Vec<String>]) -> Vec<(&str, &str, &str, &str)> {
+    issues
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str(), r[4].as_str(), r[5].as_str()))
+        .collect()
+}
