@@ -56,7 +56,8 @@ pub struct TextNumbers {
     by_address: FastMap<usize>,
     /// CSV fields, keyed by their content. (xlsx inline strings are not: calamine hands them
     /// over as fresh copies, and hashing them cost the reader more than passing them on.)
-    by_content: FastMap<Box<[u8]>>,
+    by_content: hashbrown::HashTable<(Box<[u8]>, u32)>,
+    hasher: foldhash::fast::RandomState,
     numbering: Numbering,
 }
 
@@ -77,18 +78,41 @@ impl TextNumbers {
 
     /// The cell of a text given by its UTF-8 bytes; a text met for the first time is added to `fresh`.
     pub fn text(&mut self, field: &[u8], fresh: &mut Vec<String>) -> Cell {
-        let number = match self.by_content.get(field) {
-            Some(number) => *number,
+        use std::hash::BuildHasher;
+        let hash = self.hasher.hash_one(field);
+        let found = self
+            .by_content
+            .find(hash, |(key, _)| same_bytes(key, field))
+            .map(|(_, number)| *number);
+        let number = match found {
+            Some(number) => number,
             None => {
                 // Checked once per distinct text; callers pass valid UTF-8 (a decoded file, a &str).
                 let number = self
                     .numbering
                     .number(&String::from_utf8_lossy(field), fresh);
-                self.by_content.insert(field.into(), number);
+                let hasher = &self.hasher;
+                self.by_content
+                    .insert_unique(hash, (field.into(), number), |(key, _)| {
+                        hasher.hash_one(&key[..])
+                    });
                 number
             }
         };
         self.numbering.cell(number)
+    }
+}
+
+/// Byte equality, short fields (dates, codes, genders) compared inline: a CSV compares a field
+/// with its table entry on every cell, and calling `memcmp` for ten bytes cost more than the bytes.
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.len() <= 16 {
+        a.iter().zip(b).all(|(x, y)| x == y)
+    } else {
+        a == b
     }
 }
 
@@ -118,6 +142,20 @@ mod tests {
                 Cell::Empty,
             ]
         );
+    }
+
+    #[test]
+    fn texts_of_the_same_length_are_told_apart_short_or_long() {
+        let mut texts = TextNumbers::default();
+        let mut fresh = Vec::new();
+        let long_a = "Ministère de la Transition numérique A";
+        let long_b = "Ministère de la Transition numérique B";
+        let cells: Vec<Cell> = ["Pôle A", "Pôle B", long_a, long_b, "Pôle A", long_b]
+            .iter()
+            .map(|t| texts.text(t.as_bytes(), &mut fresh))
+            .collect();
+        assert_eq!(fresh, ["Pôle A", "Pôle B", long_a, long_b]);
+        assert_eq!(cells, [0, 1, 2, 3, 0, 3].map(Cell::Shared).to_vec());
     }
 
     #[test]
