@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{bilan, indicator_values, read_csv, repo_root, value_of};
+use common::{bilan, indicator_values, json_issues, read_csv, repo_root, value_of};
 use std::path::Path;
 
 const ACTIVITIES_CSV: &str =
@@ -253,18 +253,7 @@ fn unreadable_files_get_their_own_code_and_the_run_goes_on() {
         ],
     );
     run.expect_code(1);
-    let issues: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
-    let found: Vec<(String, String)> = issues
-        .as_array()
-        .expect("an array")
-        .iter()
-        .map(|i| {
-            (
-                i["file"].as_str().unwrap_or("").to_string(),
-                i["code"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect();
+    let found = json_issues(&run.stdout, |f| (f("file"), f("code")));
     let expected = [
         ("notes.docx", "unsupported-format"),
         ("protege.xlsx", "encrypted-file"),

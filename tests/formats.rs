@@ -215,7 +215,7 @@ fn row_and_column_issues_are_located() {
     std::fs::write(dir.path().join("f.csv"), text).expect("write");
     let run = bilan(dir.path(), &["check", "f.csv", "--format", "json"]);
     run.expect_code(1);
-    let found = json_issues(&run, |f| {
+    let found = json_issues(&run.stdout, |f| {
         format!(
             "{} {} {}{}",
             f("severity"),
@@ -319,7 +319,7 @@ fn repeated_registrations_are_found_within_and_across_files() {
     )
     .expect("write");
     let run = bilan(dir.path(), &["check", ".", "--format", "json"]);
-    let found = json_issues(&run, |f| {
+    let found = json_issues(&run.stdout, |f| {
         let (file, code, column, row) = (f("file"), f("code"), f("column"), f("row"));
         format!("{file} {code} {column}{row} {}", f("message"))
     });
@@ -359,7 +359,7 @@ fn a_repeated_bad_value_is_reported_on_every_row() {
     std::fs::write(dir.path().join("f.csv"), text).expect("write");
     let run = bilan(dir.path(), &["check", "f.csv", "--format", "json"]);
     run.expect_code(1);
-    let found = json_issues(&run, |f| {
+    let found = json_issues(&run.stdout, |f| {
         format!("{} {}{}", f("code"), f("column"), f("row"))
     });
     assert_eq!(

@@ -32,19 +32,7 @@ fn check_with_ok_file(dir: &Path, file: &str) -> Vec<(String, String, String)> {
     std::fs::write(dir.join("ok.csv"), OK_CSV).expect("write");
     let (code, stdout, stderr) = bounded(dir, &["check", file, "ok.csv", "--format", "json"]);
     assert_eq!(code, 1, "exit code\n{stdout}\n{stderr}");
-    let issues: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
-    issues
-        .as_array()
-        .expect("an array")
-        .iter()
-        .map(|i| {
-            (
-                i["file"].as_str().unwrap_or("").to_string(),
-                i["code"].as_str().unwrap_or("").to_string(),
-                i["message"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect()
+    common::json_issues(&stdout, |f| (f("file"), f("code"), f("message")))
 }
 
 fn zip_file(entries: &[(&str, &[u8])]) -> Vec<u8> {

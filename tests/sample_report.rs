@@ -85,12 +85,7 @@ fn sample_indicators_match_an_independent_count() {
         .expect("the Activités sheet");
     let rows: Vec<&[Data]> = range.rows().collect();
     let header: Vec<String> = rows[3].iter().map(text).collect();
-    let col = |name: &str| {
-        header
-            .iter()
-            .position(|h| h == name)
-            .unwrap_or_else(|| panic!("no column {name}"))
-    };
+    let col = |name: &str| column_of(&header, name);
     let mut acts: Vec<Act> = Vec::new();
     let mut seen_ids = BTreeSet::new();
     for row in &rows[4..] {
@@ -159,12 +154,7 @@ fn sample_indicators_match_an_independent_count() {
         .expect("the Formations sheet");
     let rows: Vec<&[Data]> = range.rows().collect();
     let header: Vec<String> = rows[0].iter().map(text).collect();
-    let col = |name: &str| {
-        header
-            .iter()
-            .position(|h| h == name)
-            .unwrap_or_else(|| panic!("no column {name}"))
-    };
+    let col = |name: &str| column_of(&header, name);
     let mut seen = BTreeSet::new();
     let mut registrations = 0.0;
     let mut attended_count = 0.0;
@@ -345,4 +335,12 @@ fn breakdown_tables_add_up_to_headline_counts() {
         ]
     );
     assert_eq!(keys[11..], ["Webinaire"]);
+}
+
+/// The index of the header cell `name`.
+fn column_of(header: &[String], name: &str) -> usize {
+    header
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name}"))
 }

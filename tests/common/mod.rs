@@ -112,14 +112,14 @@ pub fn tree(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// The issues `bilan check --format json` printed, each made a line by `line`, which reads an
-/// issue's field by name (text as is, a number as digits, an absent field as nothing).
-pub fn json_issues(run: &Run, line: impl Fn(&dyn Fn(&str) -> String) -> String) -> Vec<String> {
-    let issues: serde_json::Value = serde_json::from_str(&run.stdout)
-        .unwrap_or_else(|e| panic!("JSON on stdout: {e}\n{}", run.description));
+/// The issues `bilan check --format json` printed on `stdout`, each made a value by `line`, which
+/// reads an issue's field by name (text as is, a number as digits, an absent field as nothing).
+pub fn json_issues<T>(stdout: &str, line: impl Fn(&dyn Fn(&str) -> String) -> T) -> Vec<T> {
+    let issues: serde_json::Value =
+        serde_json::from_str(stdout).unwrap_or_else(|e| panic!("JSON on stdout: {e}\n{stdout}"));
     issues
         .as_array()
-        .unwrap_or_else(|| panic!("an array of issues\n{}", run.description))
+        .unwrap_or_else(|| panic!("an array of issues\n{stdout}"))
         .iter()
         .map(|issue| {
             let field = |key: &str| match &issue[key] {
