@@ -245,16 +245,6 @@ impl RowBatch {
     }
 }
 
-impl From<Vec<Row>> for RowBatch {
-    fn from(rows: Vec<Row>) -> Self {
-        let mut batch = RowBatch::with_capacity(rows.len(), 0);
-        for row in rows {
-            batch.push_row(row.number, row.cells);
-        }
-        batch
-    }
-}
-
 /// A merged range of cells: rows are spreadsheet row numbers, columns 0-based, both inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Merge {
