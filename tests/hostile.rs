@@ -411,3 +411,36 @@ fn a_cell_far_below_the_others_is_too_large_not_a_long_loop() {
         "{issues:?}"
     );
 }
+
+/// A large sheet is inflated on a helper thread (`src/read/inflate_ahead.rs`): deflated data
+/// damaged in its middle must make the file unreadable, as calamine's own inflating does,
+/// neither a panic nor rows made of garbage.
+#[test]
+fn a_damaged_part_inflated_ahead_is_unreadable_not_fatal() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("grand.xlsx");
+    common::large_register(&path, 20_000, usize::MAX);
+    assert!(common::part_size(&path, "xl/worksheets/sheet1.xml") > 1 << 20);
+    let (start, end) = {
+        let file = std::fs::File::open(&path).expect("the workbook");
+        let mut archive = zip::ZipArchive::new(file).expect("a zip archive");
+        let part = archive
+            .by_name("xl/worksheets/sheet1.xml")
+            .expect("the sheet");
+        let start = part.data_start().expect("known once opened") as usize;
+        (start, start + part.compressed_size() as usize)
+    };
+    let mut bytes = std::fs::read(&path).expect("read");
+    let middle = (start + end) / 2;
+    for byte in &mut bytes[middle..middle + 256] {
+        *byte ^= 0xA5;
+    }
+    std::fs::write(&path, bytes).expect("write");
+    let issues = check_with_ok_file(dir.path(), "grand.xlsx");
+    assert!(
+        issues
+            .iter()
+            .any(|(file, code, _)| file == "grand.xlsx" && code == "unreadable-file"),
+        "{issues:?}"
+    );
+}

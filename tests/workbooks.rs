@@ -380,3 +380,31 @@ fn a_repeated_text_is_reported_on_every_row_that_holds_it() {
     // Only P2 has a known gender (F): the women share counts the rows where gender is known.
     assert_eq!(v("trainee_women_share"), "100");
 }
+
+/// A sheet whose XML passes a megabyte is inflated on a helper thread while calamine parses it
+/// (`src/read/inflate_ahead.rs`): every row must arrive, in order, an issue deep in the sheet
+/// at its row.
+#[test]
+fn a_sheet_inflated_ahead_gives_the_hand_computed_indicators() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("registre.xlsx");
+    common::large_register(&path, 6_000, 4_999);
+    assert!(common::part_size(&path, "xl/worksheets/sheet1.xml") > 1 << 20);
+
+    bilan(dir.path(), &["report", "registre.xlsx", "--formats", "csv"]).expect_code(1);
+    let out = dir.path().join("reports/2024");
+    let (_, issues) = read_csv(&out.join("data-issues.csv"));
+    // Registration 4,999 sits on spreadsheet row 5,001 (row 1 holds the headers).
+    assert_eq!(
+        located(&issues),
+        vec![("error", "invalid-date", "5001", "C")]
+    );
+    let values = indicator_values(&out);
+    let v = |id| value_of(&values, id);
+    assert_eq!(v("training_registrations"), "5999");
+    assert_eq!(v("training_sessions"), "6");
+    assert_eq!(v("trainees"), "5999");
+    assert_eq!(v("training_person_hours"), "17997");
+    // Participants 0, 4, 8, … 5,996 are women (1,500); 4,999 is a man, rejected.
+    assert_eq!(v("trainee_women_share"), "25");
+}

@@ -4,6 +4,7 @@ pub mod bytes;
 pub mod cell;
 pub mod csv;
 pub mod discover;
+pub mod inflate_ahead;
 pub mod isolated;
 pub mod limits;
 pub mod texts;

@@ -1,6 +1,7 @@
 //! Spreadsheet files (xlsx, xlsm, xlsb, xls, ods) through calamine.
 
 use super::cell::{Cell, Merge, RowBatch};
+use super::inflate_ahead::AheadArchive;
 use super::texts::TextNumbers;
 use super::{ReadError, SheetEvent, Sink, BATCH_ROWS};
 use crate::config::Limits;
@@ -9,7 +10,7 @@ use calamine::{
     XlsbError, Xlsx, XlsxError,
 };
 use chrono::NaiveDate;
-use std::io::Cursor;
+use std::io::{Cursor, Read, Seek};
 
 /// Streams every sheet of a workbook held in memory, in workbook order.
 ///
@@ -22,32 +23,35 @@ pub fn stream_workbook(
     sink: &mut Sink,
 ) -> Result<(), ReadError> {
     let mut cells_left = limits.max_cells;
-    let cursor = Cursor::new(bytes);
-    match extension {
-        "xlsx" | "xlsm" => {
-            let wb: Xlsx<_> = open_workbook_from_rs(cursor).map_err(xlsx_error)?;
-            stream_xlsx(wb, &mut cells_left, sink)
-        }
-        "xlsb" => {
-            let wb: Xlsb<_> = open_workbook_from_rs(cursor).map_err(xlsb_error)?;
-            stream_ranges(wb, |_, _| Vec::new(), xlsb_error, &mut cells_left, sink)
-        }
-        "xls" => {
-            let wb: Xls<_> = open_workbook_from_rs(cursor).map_err(xls_error)?;
-            stream_ranges(
-                wb,
-                |wb, name| merges(wb.merge_cells_by_sheet_name(name).unwrap_or_default()),
-                xls_error,
-                &mut cells_left,
-                sink,
-            )
-        }
-        "ods" => {
-            let wb: Ods<_> = open_workbook_from_rs(cursor).map_err(ods_error)?;
-            stream_ranges(wb, |_, _| Vec::new(), ods_error, &mut cells_left, sink)
-        }
-        other => Err(ReadError::Unsupported(other.to_string())),
+    if extension == "xls" {
+        let wb: Xls<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(xls_error)?;
+        return stream_ranges(
+            wb,
+            |wb, name| merges(wb.merge_cells_by_sheet_name(name).unwrap_or_default()),
+            xls_error,
+            &mut cells_left,
+            sink,
+        );
     }
+    // The zip-based formats: their large parts inflate on helper threads of this scope.
+    std::thread::scope(|scope| {
+        let archive = AheadArchive::new(bytes, scope);
+        match extension {
+            "xlsx" | "xlsm" => {
+                let wb: Xlsx<_> = open_workbook_from_rs(archive).map_err(xlsx_error)?;
+                stream_xlsx(wb, &mut cells_left, sink)
+            }
+            "xlsb" => {
+                let wb: Xlsb<_> = open_workbook_from_rs(archive).map_err(xlsb_error)?;
+                stream_ranges(wb, |_, _| Vec::new(), xlsb_error, &mut cells_left, sink)
+            }
+            "ods" => {
+                let wb: Ods<_> = open_workbook_from_rs(archive).map_err(ods_error)?;
+                stream_ranges(wb, |_, _| Vec::new(), ods_error, &mut cells_left, sink)
+            }
+            other => Err(ReadError::Unsupported(other.to_string())),
+        }
+    })
 }
 
 /// The merged ranges of an xlsx sheet, read on request (a second pass over the sheet's XML).
@@ -164,8 +168,8 @@ fn too_large(cells: u64) -> ReadError {
     ReadError::TooLarge(format!("more than {cells} cells (limits.max_cells)"))
 }
 
-fn stream_xlsx(
-    mut wb: Xlsx<Cursor<&[u8]>>,
+fn stream_xlsx<RS: Read + Seek>(
+    mut wb: Xlsx<RS>,
     cells_left: &mut u64,
     sink: &mut Sink,
 ) -> Result<(), ReadError> {
@@ -223,7 +227,7 @@ fn stream_xlsx(
     Ok(())
 }
 
-fn stream_ranges<'b, R, E>(
+fn stream_ranges<RS, R, E>(
     mut workbook: R,
     merges_of: fn(&R, &str) -> Vec<Merge>,
     to_error: fn(E) -> ReadError,
@@ -231,7 +235,8 @@ fn stream_ranges<'b, R, E>(
     sink: &mut Sink,
 ) -> Result<(), ReadError>
 where
-    R: Reader<Cursor<&'b [u8]>, Error = E>,
+    RS: Read + Seek,
+    R: Reader<RS, Error = E>,
 {
     for name in workbook.sheet_names() {
         let range = workbook.worksheet_range(&name).map_err(to_error)?;

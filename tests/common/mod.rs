@@ -139,3 +139,57 @@ pub fn located(issues: &[Vec<String>]) -> Vec<(&str, &str, &str, &str)> {
         .map(|r| (r[0].as_str(), r[1].as_str(), r[4].as_str(), r[5].as_str()))
         .collect()
 }
+
+/// A "Formations" sheet of `rows` registrations, large enough for its XML to pass a megabyte
+/// (bilan inflates such parts on a helper thread): sessions S1.. of 1,000 registrations,
+/// participants P0.., 3 hours each on 1 March 2024, gender F for every fourth participant (M
+/// otherwise); the date of `bad_date_row` (0-based) is the text "pas de date".
+pub fn large_register(path: &Path, rows: usize, bad_date_row: usize) {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut workbook = Workbook::new();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let day = ExcelDateTime::from_ymd(2024, 3, 1).expect("a valid date");
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Formations").expect("a sheet name");
+    let headers = [
+        "Session",
+        "Thème",
+        "Date",
+        "Heures",
+        "Structure",
+        "Participant",
+        "Genre",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write(0, c as u16, *h).expect("write");
+    }
+    for i in 0..rows {
+        let r = i as u32 + 1;
+        sheet
+            .write(r, 0, format!("S{}", 1 + i / 1000))
+            .expect("write");
+        sheet.write(r, 1, "Analyse de données").expect("write");
+        if i == bad_date_row {
+            sheet.write(r, 2, "pas de date").expect("write");
+        } else {
+            sheet
+                .write_date_with_format(r, 2, &day, &date)
+                .expect("write");
+        }
+        sheet.write(r, 3, 3).expect("write");
+        sheet.write(r, 4, "Pôle études").expect("write");
+        sheet.write(r, 5, format!("P{i}")).expect("write");
+        sheet
+            .write(r, 6, if i % 4 == 0 { "F" } else { "M" })
+            .expect("write");
+    }
+    workbook.save(path).expect("the workbook is saved");
+}
+
+/// The inflated size of the part `name` of a zip-based workbook.
+pub fn part_size(path: &Path, name: &str) -> u64 {
+    let file = std::fs::File::open(path).expect("the workbook");
+    let mut archive = zip::ZipArchive::new(file).expect("a zip archive");
+    let part = archive.by_name(name).expect("the part");
+    part.size()
+}
