@@ -24,6 +24,11 @@ const LOCAL_HEADER: &[u8; 4] = b"PK\x03\x04";
 const CENTRAL_HEADER: &[u8; 4] = b"PK\x01\x02";
 const END_RECORD: &[u8; 4] = b"PK\x05\x06";
 const ZIP64_LOCATOR: &[u8; 4] = b"PK\x06\x07";
+/// Zero bytes put before the central directory. The zip reader finds the directory by reading the
+/// archive's end backwards in 1 KiB windows; without them a window could reach the end of the last
+/// part, whose bytes only exist once the whole part is inflated (and a damaged part no one reads
+/// would make the archive fail to open).
+const FILLER_BYTES: u64 = 8192;
 /// General-purpose flag: sizes and CRC follow the data instead of preceding it.
 const DATA_DESCRIPTOR_FLAG: u16 = 0x0008;
 
@@ -46,6 +51,7 @@ enum Content<'env> {
     /// A local header or the central directory, with the parts' method, sizes and offsets changed.
     Patched(Vec<u8>),
     Inflated(Inflated<'env>),
+    Zeros(u64),
 }
 
 /// A deflated part's data, as the stored bytes it inflates to.
@@ -76,6 +82,13 @@ struct Part {
     central: usize,
 }
 
+impl Part {
+    /// How many bytes longer the part is inflated (negative when deflating made it longer).
+    fn growth(&self) -> i64 {
+        self.len as i64 - self.deflated as i64
+    }
+}
+
 /// The archive's layout, when bilan knows how to rewrite it.
 struct Layout {
     parts: Vec<Part>,
@@ -87,7 +100,16 @@ struct Layout {
 
 impl<'scope, 'env> AheadArchive<'scope, 'env> {
     pub fn new(bytes: &'env [u8], scope: &'scope Scope<'scope, 'env>) -> Self {
-        let pieces = layout(bytes)
+        Self::inflating_from(bytes, scope, AHEAD_FROM_BYTES)
+    }
+
+    /// Inflates ahead every deflated part of at least `from_bytes` (the fuzz target uses 0).
+    pub fn inflating_from(
+        bytes: &'env [u8],
+        scope: &'scope Scope<'scope, 'env>,
+        from_bytes: u64,
+    ) -> Self {
+        let pieces = layout(bytes, from_bytes)
             .map(|layout| rewrite(bytes, &layout))
             .unwrap_or_else(|| vec![Content::Original(bytes)]);
         let mut start = 0;
@@ -122,6 +144,7 @@ impl Content<'_> {
             Content::Original(bytes) => bytes.len() as u64,
             Content::Patched(bytes) => bytes.len() as u64,
             Content::Inflated(part) => part.len,
+            Content::Zeros(len) => *len,
         }
     }
 }
@@ -139,6 +162,11 @@ impl Read for AheadArchive<'_, '_> {
             Content::Original(bytes) => copy_from(bytes, offset, buf),
             Content::Patched(bytes) => copy_from(bytes, offset, buf),
             Content::Inflated(part) => part.read_at(offset, buf, self.scope)?,
+            Content::Zeros(len) => {
+                let n = buf.len().min((*len - offset) as usize);
+                buf[..n].fill(0);
+                n
+            }
         };
         self.position += read as u64;
         Ok(read)
@@ -258,7 +286,10 @@ fn inflate(
     let mut produced = 0u64;
     while produced < len {
         let mut chunk = recycled.try_recv().unwrap_or_default();
-        chunk.resize(CHUNK_BYTES, 0);
+        // Never past the declared size: what the data holds beyond it is not the part's, and
+        // must not turn into an error the reader would see.
+        let wanted = (len - produced).min(CHUNK_BYTES as u64) as usize;
+        chunk.resize(wanted, 0);
         let mut filled = 0;
         while filled < chunk.len() {
             match decoder.read(&mut chunk[filled..]) {
@@ -300,7 +331,7 @@ fn put_u32(bytes: &mut [u8], at: usize, value: u32) {
 }
 
 /// The large deflated parts and the records to rewrite, checked against the zip reader's view.
-fn layout(bytes: &[u8]) -> Option<Layout> {
+fn layout(bytes: &[u8], from_bytes: u64) -> Option<Layout> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
     if archive.offset() != 0 {
         return None;
@@ -309,6 +340,9 @@ fn layout(bytes: &[u8]) -> Option<Layout> {
     let end_record = find_end_record(bytes, directory)?;
     let mut parts = Vec::new();
     let mut entries = Vec::new();
+    // Where each entry's local header and data lie: they must not overlap, or growing one part
+    // would move bytes another entry reads.
+    let mut spans = Vec::new();
     for index in 0..archive.len() {
         let entry = archive.by_index_raw(index).ok()?;
         let header = usize::try_from(entry.header_start()).ok()?;
@@ -320,19 +354,22 @@ fn layout(bytes: &[u8]) -> Option<Layout> {
         if !plain_records {
             return None;
         }
+        let names = u16_at(bytes, header + 26)? as usize + u16_at(bytes, header + 28)? as usize;
+        let data = header + 30 + names;
+        let deflated = usize::try_from(entry.compressed_size()).ok()?;
+        spans.push((header, data.checked_add(deflated)?));
         entries.push((header, central));
         let worth_it = entry.compression() == zip::CompressionMethod::Deflated
             && !entry.encrypted()
-            && entry.size() >= AHEAD_FROM_BYTES
+            && entry.size() >= from_bytes
             // Sizes in the 32-bit fields, not in a zip64 extra field.
             && u32_at(bytes, central + 20)? as u64 == entry.compressed_size()
             && u32_at(bytes, central + 24)? as u64 == entry.size();
         if worth_it {
-            let names = u16_at(bytes, header + 26)? as usize + u16_at(bytes, header + 28)? as usize;
             parts.push(Part {
                 header,
-                data: header + 30 + names,
-                deflated: usize::try_from(entry.compressed_size()).ok()?,
+                data,
+                deflated,
                 len: entry.size(),
                 crc: entry.crc32(),
                 central,
@@ -343,16 +380,17 @@ fn layout(bytes: &[u8]) -> Option<Layout> {
         return None;
     }
     parts.sort_by_key(|part| part.header);
+    spans.sort_unstable();
     let mut end = 0;
-    for part in &parts {
-        if part.header < end {
+    for (header, data_end) in spans {
+        if header < end {
             return None;
         }
-        end = part.data.checked_add(part.deflated)?;
+        end = data_end;
     }
     // Offsets are 32-bit: the archive as rewritten must stay below 4 GiB.
-    let growth: u64 = parts.iter().map(|p| p.len - p.deflated as u64).sum();
-    if end > directory || bytes.len() as u64 + growth >= u64::from(u32::MAX) {
+    let growth: i64 = parts.iter().map(Part::growth).sum();
+    if end > directory || bytes.len() as i64 + growth + FILLER_BYTES as i64 >= i64::from(u32::MAX) {
         return None;
     }
     Some(Layout {
@@ -380,14 +418,21 @@ fn find_end_record(bytes: &[u8], directory: usize) -> Option<usize> {
 /// every offset after it moved by the bytes it grew.
 fn rewrite<'env>(bytes: &'env [u8], layout: &Layout) -> Vec<Content<'env>> {
     let moved = |offset: usize| -> u32 {
-        let growth: u64 = layout
+        let growth: i64 = layout
             .parts
             .iter()
             .filter(|part| part.header < offset)
-            .map(|part| part.len - part.deflated as u64)
-            .sum();
-        // `layout` checked that the rewritten archive stays below 4 GiB.
-        (offset as u64 + growth) as u32
+            .map(Part::growth)
+            .sum::<i64>()
+            + if offset >= layout.directory {
+                FILLER_BYTES as i64
+            } else {
+                0
+            };
+        // `layout` checked that the rewritten archive stays below 4 GiB; a part that shrinks
+        // (data that inflates to less than it takes deflated) moves what follows back, never
+        // before the part's own end.
+        (offset as i64 + growth) as u32
     };
     let mut pieces = Vec::new();
     let mut from = 0;
@@ -409,6 +454,7 @@ fn rewrite<'env>(bytes: &'env [u8], layout: &Layout) -> Vec<Content<'env>> {
         from = part.data + part.deflated;
     }
     pieces.push(Content::Original(&bytes[from..layout.directory]));
+    pieces.push(Content::Zeros(FILLER_BYTES));
     let mut tail = bytes[layout.directory..].to_vec();
     for &(header, central) in &layout.entries {
         put_u32(&mut tail, central - layout.directory + 42, moved(header));
@@ -427,6 +473,40 @@ fn rewrite<'env>(bytes: &'env [u8], layout: &Layout) -> Vec<Content<'env>> {
     );
     pieces.push(Content::Patched(tail));
     pieces
+}
+
+/// The fuzz target `inflate_ahead`: every part of `bytes` that the zip reader reads from the
+/// original archive must read the same from the rewritten one, every deflated part inflated ahead.
+/// Panics on a difference (a finding); never on malformed bytes.
+pub fn fuzz_differential(bytes: &[u8]) {
+    /// Bounds what a crafted part can make the fuzzer inflate.
+    const READ_AT_MOST: u64 = 50_000_000;
+    fn read_entry<R: Read + Seek>(
+        archive: &mut zip::ZipArchive<R>,
+        index: usize,
+    ) -> Option<Vec<u8>> {
+        let mut content = Vec::new();
+        let entry = archive.by_index(index).ok()?;
+        entry.take(READ_AT_MOST).read_to_end(&mut content).ok()?;
+        Some(content)
+    }
+    let Ok(mut original) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return;
+    };
+    std::thread::scope(|scope| {
+        let ahead = AheadArchive::inflating_from(bytes, scope, 0);
+        let mut rewritten = zip::ZipArchive::new(ahead).expect("the rewritten archive opens");
+        assert_eq!(rewritten.len(), original.len());
+        for index in 0..original.len() {
+            if let Some(expected) = read_entry(&mut original, index) {
+                let read = read_entry(&mut rewritten, index);
+                assert!(
+                    read.as_ref() == Some(&expected),
+                    "part {index} reads differently"
+                );
+            }
+        }
+    });
 }
 
 #[cfg(test)]
@@ -536,6 +616,26 @@ mod tests {
     }
 
     #[test]
+    fn the_fuzz_seeds_read_the_same_with_every_part_inflated_ahead() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for seed in [
+            "fuzz/corpus/read_xlsx/seed-registre.xlsx",
+            "fuzz/corpus/read_xlsx/seed-registre-lo.xlsx",
+            "fuzz/corpus/read_ods/seed-registre.ods",
+        ] {
+            let bytes = std::fs::read(root.join(seed)).expect("a seed");
+            std::thread::scope(|scope| {
+                assert!(
+                    AheadArchive::inflating_from(&bytes, scope, 0).inflates_ahead(),
+                    "{seed}"
+                );
+            });
+            fuzz_differential(&bytes);
+        }
+        fuzz_differential(&archive(&sheet_xml(40_000)));
+    }
+
+    #[test]
     fn an_archive_without_large_deflated_parts_is_left_as_it_is() {
         let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
         writer
@@ -594,6 +694,39 @@ mod tests {
         std::thread::scope(|scope| {
             assert!(read_part(AheadArchive::new(&bytes, scope), "big1.xml").is_err());
         });
+    }
+
+    /// Found by fuzzing: the zip reader reads the archive's end backwards to find its directory,
+    /// and must not have to inflate the last part to do so (nor fail when it is damaged).
+    #[test]
+    fn a_damaged_last_part_does_not_stop_the_others_from_reading() {
+        let big = sheet_xml(40_000);
+        let mut bytes = archive(&big);
+        let (start, end) = {
+            let mut zip = zip::ZipArchive::new(Cursor::new(&bytes)).expect("opens");
+            let part = zip.by_name("big2.xml").expect("part");
+            let start = part.data_start().expect("known once opened") as usize;
+            (start, start + part.compressed_size() as usize)
+        };
+        bytes[end - 300..end].fill(0xFF);
+        std::thread::scope(|scope| {
+            let ahead = AheadArchive::new(&bytes, scope);
+            let mut zip = zip::ZipArchive::new(ahead).expect("the archive opens");
+            let mut content = Vec::new();
+            zip.by_name("big1.xml")
+                .expect("part")
+                .read_to_end(&mut content)
+                .expect("read");
+            assert_eq!(content, big);
+            let mut damaged = zip.by_name("big2.xml").expect("part");
+            assert!(damaged.read_to_end(&mut content).is_err());
+        });
+        assert!(start < end);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let found =
+            std::fs::read(root.join("tests/fixtures/hostile/inflate-ahead-damaged-last-part.zip"))
+                .expect("the fuzzer's input");
+        fuzz_differential(&found);
     }
 
     #[test]
