@@ -408,3 +408,34 @@ fn a_sheet_inflated_ahead_gives_the_hand_computed_indicators() {
     // Participants 0, 4, 8, … 5,996 are women (1,500); 4,999 is a man, rejected.
     assert_eq!(v("trainee_women_share"), "25");
 }
+
+/// A sheet whose XML passes 32 MiB is parsed in two halves on two threads
+/// (`src/read/split_sheet.rs`): the figures and an issue in the second half must be those of
+/// the whole sheet.
+#[test]
+fn a_sheet_parsed_in_two_halves_gives_the_hand_computed_indicators() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("registre.xlsx");
+    common::large_register(&path, 150_000, 120_001);
+    assert!(
+        common::part_size(&path, "xl/worksheets/sheet1.xml")
+            >= bilan::read::workbook::SPLIT_FROM_BYTES
+    );
+
+    bilan(dir.path(), &["report", "registre.xlsx", "--formats", "csv"]).expect_code(1);
+    let out = dir.path().join("reports/2024");
+    let (_, issues) = read_csv(&out.join("data-issues.csv"));
+    // Registration 120,001 sits on spreadsheet row 120,003.
+    assert_eq!(
+        located(&issues),
+        vec![("error", "invalid-date", "120003", "C")]
+    );
+    let values = indicator_values(&out);
+    let v = |id| value_of(&values, id);
+    assert_eq!(v("training_registrations"), "149999");
+    assert_eq!(v("training_sessions"), "150");
+    assert_eq!(v("trainees"), "149999");
+    assert_eq!(v("training_person_hours"), "449997");
+    // 37,500 women (every fourth participant); participant 120,001 is a man.
+    assert_eq!(v("trainee_women_share"), "25");
+}

@@ -234,6 +234,21 @@ impl RowBatch {
         self.rows.last().map(|&(number, _)| number)
     }
 
+    /// Every cell, by value, with its row number and column, in order (rows without cells are
+    /// left out).
+    pub fn into_cells(self) -> impl Iterator<Item = (u32, usize, Cell)> {
+        let rows = self.rows;
+        let mut row = 0;
+        self.cells.into_iter().enumerate().map(move |(at, cell)| {
+            while rows.get(row + 1).is_some_and(|&(_, start)| start <= at) {
+                row += 1;
+            }
+            // A batch's first cell belongs to its first row: `rows` is not empty here.
+            let (number, start) = rows[row];
+            (number, at - start, cell)
+        })
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = RowRef<'_>> + '_ {
         self.rows.iter().enumerate().map(|(i, &(number, start))| {
             let end = self.rows.get(i + 1).map_or(self.cells.len(), |r| r.1);

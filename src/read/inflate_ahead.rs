@@ -10,8 +10,10 @@
 //! Anything unusual about an archive (zip64, bytes before the archive, parts that overlap, offsets
 //! that disagree) leaves it as it is: calamine then reads the original bytes.
 
+use super::split_sheet::{Role, Splitter};
 use std::io::{self, Cursor, Read, Seek, SeekFrom};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::{Arc, Mutex};
 use std::thread::Scope;
 
 /// Smaller parts are not worth a thread.
@@ -58,7 +60,41 @@ enum Content<'env> {
 struct Inflated<'env> {
     deflated: &'env [u8],
     len: u64,
+    /// Where the part's local header is in the original archive: the part's identity.
+    header: usize,
+    /// Set when the part is one half of a split sheet (`split_sheet`).
+    role: Option<Role>,
+    log: Option<Arc<SplitLog>>,
     stream: Option<Stream>,
+}
+
+/// How a reader takes part in splitting large sheets between two threads (`split_sheet`).
+#[derive(Clone)]
+pub enum SplitRole {
+    /// Reads every part of at least `from_bytes` up to its cut, and says in `log` which ones.
+    Head { from_bytes: u64, log: Arc<SplitLog> },
+    /// Reads the part whose local header is at `part` from its cut on.
+    Tail { part: usize },
+}
+
+/// What the head reader did with the large parts it read.
+#[derive(Default)]
+pub struct SplitLog {
+    /// The last large part whose reading started.
+    started: Mutex<Option<usize>>,
+    /// The parts cut (the tail reader holds the rest).
+    cut: Mutex<Vec<usize>>,
+}
+
+impl SplitLog {
+    /// The large part started since the last call, if any.
+    pub fn take_started(&self) -> Option<usize> {
+        self.started.lock().map(|mut s| s.take()).unwrap_or(None)
+    }
+
+    pub fn was_cut(&self, part: usize) -> bool {
+        self.cut.lock().is_ok_and(|cut| cut.contains(&part))
+    }
 }
 
 /// A helper thread's output being consumed.
@@ -103,14 +139,37 @@ impl<'scope, 'env> AheadArchive<'scope, 'env> {
         Self::inflating_from(bytes, scope, AHEAD_FROM_BYTES)
     }
 
+    /// An archive whose large sheet parts are read by halves (`split_sheet`).
+    pub fn split(bytes: &'env [u8], scope: &'scope Scope<'scope, 'env>, role: SplitRole) -> Self {
+        // The parts to split are inflated ahead whatever their size.
+        let from_bytes = match &role {
+            SplitRole::Head { from_bytes, .. } => AHEAD_FROM_BYTES.min(*from_bytes),
+            SplitRole::Tail { .. } => AHEAD_FROM_BYTES,
+        };
+        Self::build(bytes, scope, from_bytes, Some(role))
+    }
+
     /// Inflates ahead every deflated part of at least `from_bytes` (the fuzz target uses 0).
     pub fn inflating_from(
         bytes: &'env [u8],
         scope: &'scope Scope<'scope, 'env>,
         from_bytes: u64,
     ) -> Self {
-        let pieces = layout(bytes, from_bytes)
-            .map(|layout| rewrite(bytes, &layout))
+        Self::build(bytes, scope, from_bytes, None)
+    }
+
+    fn build(
+        bytes: &'env [u8],
+        scope: &'scope Scope<'scope, 'env>,
+        from_bytes: u64,
+        split: Option<SplitRole>,
+    ) -> Self {
+        let tail_part = match &split {
+            Some(SplitRole::Tail { part }) => Some(*part),
+            _ => None,
+        };
+        let pieces = layout(bytes, from_bytes, tail_part)
+            .map(|layout| rewrite(bytes, &layout, split.as_ref()))
             .unwrap_or_else(|| vec![Content::Original(bytes)]);
         let mut start = 0;
         let pieces: Vec<Piece> = pieces
@@ -209,9 +268,21 @@ impl<'env> Inflated<'env> {
     ) -> io::Result<usize> {
         let stream = match &mut self.stream {
             Some(stream) if stream.at <= offset => stream,
-            _ => self
-                .stream
-                .insert(Stream::start(scope, self.deflated, self.len)),
+            _ => {
+                if let (Some(Role::Head), Some(log)) = (self.role, &self.log) {
+                    if let Ok(mut started) = log.started.lock() {
+                        *started = Some(self.header);
+                    }
+                }
+                let helper = Helper {
+                    deflated: self.deflated,
+                    len: self.len,
+                    role: self.role,
+                    header: self.header,
+                    log: self.log.clone(),
+                };
+                self.stream.insert(Stream::start(scope, helper))
+            }
         };
         loop {
             if stream.used == stream.chunk.len() {
@@ -240,14 +311,10 @@ impl<'env> Inflated<'env> {
 }
 
 impl Stream {
-    fn start<'scope, 'env>(
-        scope: &'scope Scope<'scope, 'env>,
-        deflated: &'env [u8],
-        len: u64,
-    ) -> Stream {
+    fn start<'scope, 'env>(scope: &'scope Scope<'scope, 'env>, helper: Helper<'env>) -> Stream {
         let (sender, chunks) = sync_channel(CHUNKS_AHEAD);
         let (spent, recycled) = sync_channel(CHUNKS_AHEAD + 2);
-        scope.spawn(move || inflate(deflated, len, &sender, &recycled));
+        scope.spawn(move || helper.inflate(&sender, &recycled));
         Stream {
             chunks,
             spent,
@@ -276,43 +343,88 @@ impl Stream {
     }
 }
 
-/// The helper thread: inflates `deflated` in chunks until `len` bytes are out, the data ends, or
-/// the reader hangs up (it dropped the archive or started the part again).
-fn inflate(
-    deflated: &[u8],
+/// What a helper thread inflates, and for whom.
+struct Helper<'env> {
+    deflated: &'env [u8],
     len: u64,
-    chunks: &SyncSender<io::Result<Vec<u8>>>,
-    recycled: &Receiver<Vec<u8>>,
-) {
-    let mut decoder = flate2::bufread::DeflateDecoder::new(deflated);
-    let mut produced = 0u64;
-    while produced < len {
-        let mut chunk = recycled.try_recv().unwrap_or_default();
-        // Never past the declared size: what the data holds beyond it is not the part's, and
-        // must not turn into an error the reader would see.
-        let wanted = (len - produced).min(CHUNK_BYTES as u64) as usize;
-        chunk.resize(wanted, 0);
-        let mut filled = 0;
-        while filled < chunk.len() {
-            match decoder.read(&mut chunk[filled..]) {
-                Ok(0) => break,
-                Ok(n) => filled += n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => {
-                    let _ = chunks.send(Err(e));
-                    return;
+    role: Option<Role>,
+    header: usize,
+    log: Option<Arc<SplitLog>>,
+}
+
+impl Helper<'_> {
+    /// Inflates the part in chunks until `len` bytes are out, the data ends, the reader hangs up
+    /// (it dropped the archive or started the part again) or, for half a split sheet, its half
+    /// is complete.
+    fn inflate(self, chunks: &SyncSender<io::Result<Vec<u8>>>, recycled: &Receiver<Vec<u8>>) {
+        let mut decoder = flate2::bufread::DeflateDecoder::new(self.deflated);
+        let mut splitter = self.role.map(|role| Splitter::new(role, self.len));
+        let mut out = Vec::new();
+        let mut produced = 0u64;
+        while produced < self.len {
+            let mut chunk = recycled.try_recv().unwrap_or_default();
+            // Never past the declared size: what the data holds beyond it is not the part's, and
+            // must not turn into an error the reader would see.
+            let wanted = (self.len - produced).min(CHUNK_BYTES as u64) as usize;
+            chunk.resize(wanted, 0);
+            let mut filled = 0;
+            while filled < chunk.len() {
+                match decoder.read(&mut chunk[filled..]) {
+                    Ok(0) => break,
+                    Ok(n) => filled += n,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(e) => {
+                        let _ = chunks.send(Err(e));
+                        return;
+                    }
+                }
+            }
+            if filled == 0 {
+                // The data ended early: so does the part.
+                break;
+            }
+            chunk.truncate(filled);
+            produced += filled as u64;
+            match &mut splitter {
+                None => out.push(chunk),
+                Some(splitter) => splitter.pass(chunk, &mut out),
+            }
+            if !self.hand_over(&mut out, splitter.as_ref(), chunks) {
+                return;
+            }
+            if splitter.as_ref().is_some_and(Splitter::done) {
+                return;
+            }
+        }
+        if let Some(splitter) = &mut splitter {
+            splitter.finish(&mut out);
+            self.hand_over(&mut out, Some(splitter), chunks);
+        }
+    }
+
+    /// Sends the chunks in `out`; false when the reader has gone.
+    fn hand_over(
+        &self,
+        out: &mut Vec<Vec<u8>>,
+        splitter: Option<&Splitter>,
+        chunks: &SyncSender<io::Result<Vec<u8>>>,
+    ) -> bool {
+        // The head's cut is on record before its reader can see the closing tags.
+        if let (Some(splitter), Some(log)) = (splitter, &self.log) {
+            if splitter.cut().is_some() {
+                if let Ok(mut cut) = log.cut.lock() {
+                    if !cut.contains(&self.header) {
+                        cut.push(self.header);
+                    }
                 }
             }
         }
-        if filled == 0 {
-            // The data ended early: the reader reports the part as short.
-            return;
+        for chunk in out.drain(..) {
+            if !chunk.is_empty() && chunks.send(Ok(chunk)).is_err() {
+                return false;
+            }
         }
-        chunk.truncate(filled);
-        produced += filled as u64;
-        if chunks.send(Ok(chunk)).is_err() {
-            return;
-        }
+        true
     }
 }
 
@@ -332,8 +444,9 @@ fn put_u32(bytes: &mut [u8], at: usize, value: u32) {
     bytes[at..at + 4].copy_from_slice(&value.to_le_bytes());
 }
 
-/// The large deflated parts and the records to rewrite, checked against the zip reader's view.
-fn layout(bytes: &[u8], from_bytes: u64) -> Option<Layout> {
+/// The large deflated parts (and the part at `also`, whatever its size) and the records to
+/// rewrite, checked against the zip reader's view.
+fn layout(bytes: &[u8], from_bytes: u64, also: Option<usize>) -> Option<Layout> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
     if archive.offset() != 0 {
         return None;
@@ -363,7 +476,7 @@ fn layout(bytes: &[u8], from_bytes: u64) -> Option<Layout> {
         entries.push((header, central));
         let worth_it = entry.compression() == zip::CompressionMethod::Deflated
             && !entry.encrypted()
-            && entry.size() >= from_bytes
+            && (entry.size() >= from_bytes || also == Some(header))
             // Sizes in the 32-bit fields, not in a zip64 extra field.
             && u32_at(bytes, central + 20)? as u64 == entry.compressed_size()
             && u32_at(bytes, central + 24)? as u64 == entry.size();
@@ -418,7 +531,11 @@ fn find_end_record(bytes: &[u8], directory: usize) -> Option<usize> {
 
 /// The archive as calamine will see it: each part's data inflated, its records saying "stored",
 /// every offset after it moved by the bytes it grew.
-fn rewrite<'env>(bytes: &'env [u8], layout: &Layout) -> Vec<Content<'env>> {
+fn rewrite<'env>(
+    bytes: &'env [u8],
+    layout: &Layout,
+    split: Option<&SplitRole>,
+) -> Vec<Content<'env>> {
     let moved = |offset: usize| -> u32 {
         let growth: i64 = layout
             .parts
@@ -448,9 +565,21 @@ fn rewrite<'env>(bytes: &'env [u8], layout: &Layout) -> Vec<Content<'env>> {
         put_u32(&mut header, 18, part.len as u32);
         put_u32(&mut header, 22, part.len as u32);
         pieces.push(Content::Patched(header));
+        let (role, log) = match split {
+            Some(SplitRole::Head { from_bytes, log }) if part.len >= *from_bytes => {
+                (Some(Role::Head), Some(log.clone()))
+            }
+            Some(SplitRole::Tail { part: tail }) if *tail == part.header => {
+                (Some(Role::Tail), None)
+            }
+            _ => (None, None),
+        };
         pieces.push(Content::Inflated(Inflated {
             deflated: &bytes[part.data..part.data + part.deflated],
             len: part.len,
+            header: part.header,
+            role,
+            log,
             stream: None,
         }));
         from = part.data + part.deflated;

@@ -7,6 +7,7 @@ pub mod discover;
 pub mod inflate_ahead;
 pub mod isolated;
 pub mod limits;
+pub mod split_sheet;
 pub mod texts;
 pub mod workbook;
 

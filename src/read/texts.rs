@@ -62,6 +62,17 @@ pub struct TextNumbers {
 }
 
 impl TextNumbers {
+    /// How many texts have been numbered: the next text gets this number.
+    pub fn numbered(&self) -> u32 {
+        self.numbering.sent
+    }
+
+    /// Counts `count` texts numbered by another reader of the same file (the second half of a
+    /// split sheet), sent after this one's.
+    pub fn numbered_elsewhere(&mut self, count: u32) {
+        self.numbering.sent += count;
+    }
+
     /// The cell of an xlsx shared string; a text met for the first time is added to `fresh`.
     pub fn shared_string(&mut self, text: &str, fresh: &mut Vec<String>) -> Cell {
         let key = text.as_ptr() as usize;

@@ -1,16 +1,27 @@
 //! Spreadsheet files (xlsx, xlsm, xlsb, xls, ods) through calamine.
 
 use super::cell::{Cell, Merge, RowBatch};
-use super::inflate_ahead::AheadArchive;
+use super::inflate_ahead::{AheadArchive, SplitLog, SplitRole};
 use super::texts::TextNumbers;
 use super::{ReadError, SheetEvent, Sink, BATCH_ROWS};
 use crate::config::Limits;
 use calamine::{
     open_workbook_from_rs, Data, DataRef, Dimensions, Ods, OdsError, Reader, Xls, XlsError, Xlsb,
-    XlsbError, Xlsx, XlsxError,
+    XlsbError, Xlsx, XlsxCellReader, XlsxError,
 };
 use chrono::NaiveDate;
 use std::io::{Cursor, Read, Seek};
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::Arc;
+use std::thread::Scope;
+
+/// xlsx sheets whose XML is at least this large are parsed in two halves at once
+/// (`split_sheet`): about 75,000 rows of twelve columns. Below, a second reader (another copy of
+/// the workbook's shared strings and styles) costs more than it saves.
+pub const SPLIT_FROM_BYTES: u64 = 32 << 20;
+/// Batches of the second half held while the first is parsed (2,048 rows each): about 330,000
+/// rows of twelve cells, 90 MB, which keeps a million-row run under SPEC 7's 512 MiB.
+const TAIL_BATCHES: usize = 160;
 
 /// Streams every sheet of a workbook held in memory, in workbook order.
 ///
@@ -21,6 +32,18 @@ pub fn stream_workbook(
     extension: &str,
     limits: &Limits,
     sink: &mut Sink,
+) -> Result<(), ReadError> {
+    stream_workbook_splitting(bytes, extension, limits, sink, SPLIT_FROM_BYTES)
+}
+
+/// [`stream_workbook`], splitting xlsx sheets of at least `split_from` bytes of XML (tests use
+/// small sheets).
+pub fn stream_workbook_splitting(
+    bytes: &[u8],
+    extension: &str,
+    limits: &Limits,
+    sink: &mut Sink,
+    split_from: u64,
 ) -> Result<(), ReadError> {
     let mut cells_left = limits.max_cells;
     if extension == "xls" {
@@ -35,12 +58,23 @@ pub fn stream_workbook(
     }
     // The zip-based formats: their large parts inflate on helper threads of this scope.
     std::thread::scope(|scope| {
+        if matches!(extension, "xlsx" | "xlsm") {
+            let halves = Halves {
+                scope,
+                bytes,
+                log: Arc::new(SplitLog::default()),
+                limit: cells_left,
+            };
+            let head = SplitRole::Head {
+                from_bytes: split_from,
+                log: halves.log.clone(),
+            };
+            let archive = AheadArchive::split(bytes, scope, head);
+            let wb: Xlsx<_> = open_workbook_from_rs(archive).map_err(xlsx_error)?;
+            return stream_xlsx(wb, &mut cells_left, sink, &halves);
+        }
         let archive = AheadArchive::new(bytes, scope);
         match extension {
-            "xlsx" | "xlsm" => {
-                let wb: Xlsx<_> = open_workbook_from_rs(archive).map_err(xlsx_error)?;
-                stream_xlsx(wb, &mut cells_left, sink)
-            }
             "xlsb" => {
                 let wb: Xlsb<_> = open_workbook_from_rs(archive).map_err(xlsb_error)?;
                 stream_ranges(wb, |_, _| Vec::new(), xlsb_error, &mut cells_left, sink)
@@ -172,15 +206,22 @@ fn stream_xlsx<RS: Read + Seek>(
     mut wb: Xlsx<RS>,
     cells_left: &mut u64,
     sink: &mut Sink,
+    halves: &Halves,
 ) -> Result<(), ReadError> {
     let limit = *cells_left;
     let mut texts = TextNumbers::default();
     for name in wb.sheet_names() {
+        halves.log.take_started();
         let reader = wb.worksheet_cells_reader(&name);
         let rows_hint = reader.as_ref().ok().map(|r| {
             let d = r.dimensions();
             (d.end.0 + 1).saturating_sub(d.start.0)
         });
+        // A large sheet: its second half is parsed meanwhile on another thread.
+        let tail = halves
+            .log
+            .take_started()
+            .map(|part| (part, halves.spawn_tail(part, &name)));
         // Merged ranges sit after the cells: reading them would parse the sheet twice.
         if !sink(SheetEvent::Begin {
             name: name.clone(),
@@ -191,32 +232,19 @@ fn stream_xlsx<RS: Read + Seek>(
         }
         let mut reader = reader.map_err(xlsx_error)?;
         let mut rows = RowAssembler::new(sink, cells_left);
-        let mut failure = None;
-        loop {
-            match reader.next_cell() {
-                Ok(Some(cell)) => {
-                    let (row, column) = cell.get_position();
-                    let value = match cell.get_value() {
-                        DataRef::SharedString(text) => {
-                            texts.shared_string(text, &mut rows.fresh_texts)
-                        }
-                        other => convert_ref(other),
-                    };
-                    rows.cell(row + 1, column as usize, value);
-                    if rows.too_large {
-                        return Err(too_large(limit));
-                    }
-                    if rows.stopped {
-                        return Ok(());
-                    }
-                }
-                Ok(None) => break,
-                Err(e) => {
-                    failure = Some(xlsx_error(e));
-                    break;
-                }
+        let mut read = read_cells(&mut reader, &mut texts, &mut rows, limit)?;
+        if let (Cells::Ended, Some((part, events))) = (&read, tail) {
+            if halves.log.was_cut(part) {
+                #[cfg(test)]
+                TAILS_FORWARDED.with(|count| count.set(count.get() + 1));
+                read = forward_tail(events, &mut texts, &mut rows, limit)?;
             }
         }
+        let failure = match read {
+            Cells::Stopped => return Ok(()),
+            Cells::Ended => None,
+            Cells::Failed(e) => Some(e),
+        };
         if !rows.finish() {
             return Ok(());
         }
@@ -225,6 +253,129 @@ fn stream_xlsx<RS: Read + Seek>(
         }
     }
     Ok(())
+}
+
+/// How reading a sheet's cells ended (a sheet too large is an `Err`).
+enum Cells {
+    Ended,
+    /// The receiver has gone.
+    Stopped,
+    /// calamine failed; the rows read before are still sent.
+    Failed(ReadError),
+}
+
+fn read_cells<RS: Read + Seek>(
+    reader: &mut XlsxCellReader<'_, RS>,
+    texts: &mut TextNumbers,
+    rows: &mut RowAssembler,
+    limit: u64,
+) -> Result<Cells, ReadError> {
+    loop {
+        match reader.next_cell() {
+            Ok(Some(cell)) => {
+                let (row, column) = cell.get_position();
+                let value = match cell.get_value() {
+                    DataRef::SharedString(text) => texts.shared_string(text, &mut rows.fresh_texts),
+                    other => convert_ref(other),
+                };
+                rows.cell(row + 1, column as usize, value);
+                if rows.too_large {
+                    return Err(too_large(limit));
+                }
+                if rows.stopped {
+                    return Ok(Cells::Stopped);
+                }
+            }
+            Ok(None) => return Ok(Cells::Ended),
+            Err(e) => return Ok(Cells::Failed(xlsx_error(e))),
+        }
+    }
+}
+
+/// What a thread reading the second half of a large sheet sends: its rows, then its error if any.
+type TailEvents = Receiver<Result<SheetEvent, ReadError>>;
+
+/// What is needed to read the second half of a large sheet on another thread.
+struct Halves<'scope, 'env> {
+    scope: &'scope Scope<'scope, 'env>,
+    bytes: &'env [u8],
+    log: Arc<SplitLog>,
+    limit: u64,
+}
+
+impl Halves<'_, '_> {
+    /// Reads, on a thread of its own, the sheet `name` from the cut of its part on (the part whose
+    /// local header is at `part`); its rows wait in a bounded queue for the first half to end.
+    fn spawn_tail(&self, part: usize, name: &str) -> TailEvents {
+        let (sender, events) = sync_channel(TAIL_BATCHES);
+        let (scope, bytes, limit, name) = (self.scope, self.bytes, self.limit, name.to_string());
+        self.scope.spawn(move || {
+            let archive = AheadArchive::split(bytes, scope, SplitRole::Tail { part });
+            let mut send = |event| sender.send(Ok(event)).is_ok();
+            if let Err(e) = read_tail(archive, &name, limit, &mut send) {
+                let _ = sender.send(Err(e));
+            }
+        });
+        events
+    }
+}
+
+/// The second half of a split sheet: the workbook opened again, the sheet's part starting at its cut.
+fn read_tail<RS: Read + Seek>(
+    archive: RS,
+    name: &str,
+    limit: u64,
+    sink: &mut Sink,
+) -> Result<(), ReadError> {
+    let mut wb: Xlsx<_> = open_workbook_from_rs(archive).map_err(xlsx_error)?;
+    let mut reader = wb.worksheet_cells_reader(name).map_err(xlsx_error)?;
+    let mut texts = TextNumbers::default();
+    let mut cells_left = limit;
+    let mut rows = RowAssembler::new(sink, &mut cells_left);
+    let read = read_cells(&mut reader, &mut texts, &mut rows, limit)?;
+    rows.finish();
+    match read {
+        Cells::Failed(e) => Err(e),
+        Cells::Ended | Cells::Stopped => Ok(()),
+    }
+}
+
+/// Passes the second half of a split sheet on after the first, as if read in one go: its texts
+/// numbered after the first half's, its rows through the same assembler (blank rows between the
+/// halves, the cell budget).
+fn forward_tail(
+    events: TailEvents,
+    texts: &mut TextNumbers,
+    rows: &mut RowAssembler,
+    limit: u64,
+) -> Result<Cells, ReadError> {
+    let first = texts.numbered();
+    for event in events {
+        match event {
+            Ok(SheetEvent::Texts(fresh)) => {
+                texts.numbered_elsewhere(fresh.len() as u32);
+                rows.fresh_texts.extend(fresh);
+            }
+            Ok(SheetEvent::Rows(batch)) => {
+                for (number, column, cell) in batch.into_cells() {
+                    let cell = match cell {
+                        Cell::Shared(n) => Cell::Shared(first + n),
+                        other => other,
+                    };
+                    rows.cell(number, column, cell);
+                    if rows.too_large {
+                        return Err(too_large(limit));
+                    }
+                    if rows.stopped {
+                        return Ok(Cells::Stopped);
+                    }
+                }
+            }
+            Ok(_) => {}
+            Err(e) => return Ok(Cells::Failed(e)),
+        }
+    }
+    Ok(Cells::Ended)
 }
 
 fn stream_ranges<RS, R, E>(
@@ -343,5 +494,159 @@ fn ods_error(e: OdsError) -> ReadError {
     match e {
         OdsError::Password => ReadError::Encrypted,
         other => ReadError::Unreadable(other.to_string()),
+    }
+}
+
+/// The rows of every sheet (texts resolved) and how reading ended, splitting sheets of at least
+/// `split_from` bytes of XML.
+fn resolved_rows(bytes: &[u8], limits: &Limits, split_from: u64) -> (Vec<String>, String) {
+    let mut texts: Vec<Cell> = Vec::new();
+    let mut rows = Vec::new();
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        super::limits::check_zip(bytes, limits)?;
+        stream_workbook_splitting(
+            bytes,
+            "xlsx",
+            limits,
+            &mut |event| {
+                match event {
+                    SheetEvent::Begin {
+                        name, rows_hint, ..
+                    } => rows.push(format!("sheet {name:?} {rows_hint:?}")),
+                    SheetEvent::Texts(fresh) => {
+                        texts.extend(fresh.into_iter().map(|t| Cell::Text(t.into())))
+                    }
+                    SheetEvent::Rows(batch) => {
+                        for row in batch.iter() {
+                            let row = row.to_row().resolved(&texts);
+                            rows.push(format!("{} {:?}", row.number, row.cells));
+                        }
+                    }
+                    SheetEvent::End => rows.push("end".into()),
+                }
+                true
+            },
+            split_from,
+        )
+    }));
+    let outcome = match read {
+        Ok(Ok(())) => "read".to_string(),
+        Ok(Err(e)) => e.to_string(),
+        Err(_) => "calamine panicked".to_string(),
+    };
+    (rows, outcome)
+}
+
+/// The fuzz target `split_sheet` and the tests: an xlsx read with every sheet split in two
+/// halves must give the rows (texts resolved) and the outcome of reading it whole. Panics on a
+/// difference.
+pub fn split_differential(bytes: &[u8], limits: &Limits) {
+    let whole = resolved_rows(bytes, limits, u64::MAX);
+    let split = resolved_rows(bytes, limits, 0);
+    if whole != split {
+        let first = whole.0.iter().zip(&split.0).position(|(a, b)| a != b);
+        panic!(
+            "split reading differs: outcome {:?} / {:?}, {} / {} rows, first difference at {first:?}",
+            whole.1,
+            split.1,
+            whole.0.len(),
+            split.0.len()
+        );
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Sheets whose second half was forwarded on this thread (tests check the split happened).
+    static TAILS_FORWARDED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::*;
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+
+    /// A workbook of a small sheet then two large ones: shared or inline texts, numbers, dates,
+    /// an error value, blank rows around the middle and a cell far right.
+    fn workbook(inline: bool) -> Vec<u8> {
+        let mut workbook = Workbook::new();
+        let date = Format::new().set_num_format("dd/mm/yyyy");
+        let day = ExcelDateTime::from_ymd(2024, 3, 1).expect("a date");
+        workbook
+            .add_worksheet()
+            .set_name("Notes")
+            .and_then(|sheet| sheet.write(0, 0, "Registre 2024"))
+            .expect("a sheet");
+        for name in ["Formations", "Suivi"] {
+            let sheet = if inline {
+                workbook
+                    .add_worksheet_with_constant_memory()
+                    .expect("a sheet")
+            } else {
+                workbook.add_worksheet()
+            };
+            sheet.set_name(name).expect("a name");
+            sheet.write(0, 0, "Session").expect("write");
+            for i in 1..6000u32 {
+                if (2990..3010).contains(&i) {
+                    continue;
+                }
+                sheet.write(i, 0, format!("S{}", i / 100)).expect("write");
+                sheet.write(i, 1, format!("P{i}")).expect("write");
+                sheet.write(i, 2, f64::from(i) / 4.0).expect("write");
+                sheet
+                    .write_date_with_format(i, 3, &day, &date)
+                    .expect("write");
+                if i % 1000 == 7 {
+                    sheet.write(i, 4, "#N/A").expect("write");
+                    sheet.write(i, 30, "loin").expect("write");
+                }
+            }
+        }
+        workbook.save_to_buffer().expect("saved")
+    }
+
+    fn forwarded() -> usize {
+        TAILS_FORWARDED.with(|count| count.get())
+    }
+
+    #[test]
+    fn split_sheets_read_as_whole_ones() {
+        for inline in [false, true] {
+            let bytes = workbook(inline);
+            let before = forwarded();
+            let (rows, outcome) = resolved_rows(&bytes, &Limits::default(), 0);
+            // Two large sheets, each cut once; the small one is not worth a thread.
+            assert_eq!(forwarded() - before, 2, "inline: {inline}");
+            assert_eq!(outcome, "read");
+            assert_eq!(rows.iter().filter(|r| r.starts_with("sheet")).count(), 3);
+            split_differential(&bytes, &Limits::default());
+        }
+    }
+
+    #[test]
+    fn the_cell_budget_counts_both_halves() {
+        let bytes = workbook(false);
+        // Each half fits, both together do not.
+        let limits = Limits {
+            max_cells: 40_000,
+            ..Limits::default()
+        };
+        let (_, outcome) = resolved_rows(&bytes, &limits, 0);
+        assert!(outcome.contains("more than 40000 cells"), "{outcome}");
+        split_differential(&bytes, &limits);
+    }
+
+    #[test]
+    fn office_suites_files_read_the_same_split() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for fixture in [
+            "tests/fixtures/libreoffice/registre.xlsx",
+            "tests/fixtures/libreoffice/registre.xlsm",
+            "tests/fixtures/source/registre.xlsx",
+        ] {
+            let bytes = std::fs::read(root.join(fixture)).expect("a fixture");
+            split_differential(&bytes, &Limits::default());
+        }
     }
 }
