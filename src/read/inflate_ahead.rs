@@ -343,6 +343,19 @@ impl Stream {
     }
 }
 
+/// Whether the data goes on (it is read from, the part being complete).
+fn has_more(decoder: &mut impl Read) -> bool {
+    let mut probe = [0u8; 1];
+    loop {
+        match decoder.read(&mut probe) {
+            Ok(n) => return n > 0,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            // Damaged data after the declared size is not the part's.
+            Err(_) => return false,
+        }
+    }
+}
+
 /// What a helper thread inflates, and for whom.
 struct Helper<'env> {
     deflated: &'env [u8],
@@ -385,6 +398,15 @@ impl Helper<'_> {
             }
             chunk.truncate(filled);
             produced += filled as u64;
+            if produced == self.len && has_more(&mut decoder) {
+                // As the zip reader does, a part whose data goes on past its declared size is
+                // an error; it takes the place of the last chunk.
+                let _ = chunks.send(Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    "a part of the workbook inflates past its declared size",
+                )));
+                return;
+            }
             match &mut splitter {
                 None => out.push(chunk),
                 Some(splitter) => splitter.pass(chunk, &mut out),
@@ -858,6 +880,29 @@ mod tests {
             std::fs::read(root.join("tests/fixtures/hostile/inflate-ahead-damaged-last-part.zip"))
                 .expect("the fuzzer's input");
         fuzz_differential(&found);
+    }
+
+    /// As the zip reader, a part whose data goes on past its declared size is an error.
+    #[test]
+    fn a_part_that_inflates_past_its_declared_size_is_an_error() {
+        let big = sheet_xml(40_000);
+        let mut bytes = archive(&big);
+        let central = {
+            let mut zip = zip::ZipArchive::new(Cursor::new(&bytes)).expect("opens");
+            let part = zip.by_name("big1.xml").expect("part");
+            part.central_header_start() as usize
+        };
+        put_u32(&mut bytes, central + 24, big.len() as u32 - 1000);
+        assert!(read_part(Cursor::new(&bytes), "big1.xml").is_err());
+        std::thread::scope(|scope| {
+            let ahead = AheadArchive::new(&bytes, scope);
+            assert!(ahead.inflates_ahead());
+            let error = read_part(ahead, "big1.xml").expect_err("1000 bytes too many");
+            assert!(
+                error.to_string().contains("past its declared size"),
+                "{error}"
+            );
+        });
     }
 
     /// Found by fuzzing: the zip reader ends a deflated part where its data ends, even before

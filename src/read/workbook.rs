@@ -538,12 +538,15 @@ fn resolved_rows(bytes: &[u8], limits: &Limits, split_from: u64) -> (Vec<String>
 }
 
 /// The fuzz target `split_sheet` and the tests: an xlsx read with every sheet split in two
-/// halves must give the rows (texts resolved) and the outcome of reading it whole. Panics on a
+/// halves must give the rows (texts resolved) of reading it whole, and fail when that fails
+/// (not necessarily after the same rows or with the same words: each half meets a damaged part
+/// in its own way, and a file that fails is reported unreadable whatever its rows). Panics on a
 /// difference.
 pub fn split_differential(bytes: &[u8], limits: &Limits) {
     let whole = resolved_rows(bytes, limits, u64::MAX);
     let split = resolved_rows(bytes, limits, 0);
-    if whole != split {
+    let both_fail = whole.1 != "read" && split.1 != "read";
+    if whole != split && !both_fail {
         let first = whole.0.iter().zip(&split.0).position(|(a, b)| a != b);
         panic!(
             "split reading differs: outcome {:?} / {:?}, {} / {} rows, first difference at {first:?}",
@@ -644,6 +647,8 @@ mod split_tests {
             "tests/fixtures/libreoffice/registre.xlsx",
             "tests/fixtures/libreoffice/registre.xlsm",
             "tests/fixtures/source/registre.xlsx",
+            // Found by fuzzing: a part that inflates past its declared size fails either way.
+            "tests/fixtures/hostile/split-part-past-declared-size.xlsx",
         ] {
             let bytes = std::fs::read(root.join(fixture)).expect("a fixture");
             split_differential(&bytes, &Limits::default());
