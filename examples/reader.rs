@@ -6,6 +6,10 @@
 
 use std::time::Instant;
 
+// The allocator of the `bilan` binary, so that the figure is that of its reading stage.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args().nth(1).ok_or("usage: reader FILE")?;
     let input = bilan::read::InputFile {

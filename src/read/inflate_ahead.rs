@@ -374,7 +374,8 @@ impl Helper<'_> {
         let mut splitter = self.role.map(|role| Splitter::new(role, self.len));
         let mut out = Vec::new();
         let mut produced = 0u64;
-        while produced < self.len {
+        let mut failure = None;
+        while produced < self.len && failure.is_none() {
             let mut chunk = recycled.try_recv().unwrap_or_default();
             // Never past the declared size: what the data holds beyond it is not the part's, and
             // must not turn into an error the reader would see.
@@ -387,18 +388,21 @@ impl Helper<'_> {
                     Ok(n) => filled += n,
                     Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                     Err(e) => {
-                        let _ = chunks.send(Err(e));
-                        return;
+                        // The bytes before the damage go first: the zip reader, reading lazily,
+                        // hands them over too, and a reader that stops before the damage (calamine
+                        // stops at `</sheetData>`) never meets it.
+                        failure = Some(e);
+                        break;
                     }
                 }
             }
-            if filled == 0 {
+            if filled == 0 && failure.is_none() {
                 // The data ended early: so does the part.
                 break;
             }
             chunk.truncate(filled);
             produced += filled as u64;
-            if produced == self.len && has_more(&mut decoder) {
+            if produced == self.len && failure.is_none() && has_more(&mut decoder) {
                 // As the zip reader does, a part whose data goes on past its declared size is
                 // an error; it takes the place of the last chunk.
                 let _ = chunks.send(Err(io::Error::new(
@@ -417,6 +421,10 @@ impl Helper<'_> {
             if splitter.as_ref().is_some_and(Splitter::done) {
                 return;
             }
+        }
+        if let Some(e) = failure {
+            let _ = chunks.send(Err(e));
+            return;
         }
         if let Some(splitter) = &mut splitter {
             splitter.finish(&mut out);
