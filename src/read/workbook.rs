@@ -310,11 +310,13 @@ impl Halves<'_, '_> {
         let (sender, events) = sync_channel(TAIL_BATCHES);
         let (scope, bytes, limit, name) = (self.scope, self.bytes, self.limit, name.to_string());
         self.scope.spawn(move || {
+            let clock = crate::timings::Clock::start();
             let archive = AheadArchive::split(bytes, scope, SplitRole::Tail { part });
             let mut send = |event| sender.send(Ok(event)).is_ok();
             if let Err(e) = read_tail(archive, &name, limit, &mut send) {
                 let _ = sender.send(Err(e));
             }
+            clock.report(&format!("second half of sheet {name:?}"));
         });
         events
     }
