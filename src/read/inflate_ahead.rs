@@ -9,6 +9,9 @@
 //!
 //! Anything unusual about an archive (zip64, bytes before the archive, parts that overlap, offsets
 //! that disagree) leaves it as it is: calamine then reads the original bytes.
+//!
+//! The helper threads also rewrite the large sheets that `split_sheet` parses in two halves: a
+//! part can be handed over cut (`SplitRole::Head`) or from its cut on (`SplitRole::Tail`).
 
 use super::split_sheet::{Role, Splitter};
 use std::io::{self, Cursor, Read, Seek, SeekFrom};
@@ -818,12 +821,26 @@ mod tests {
         });
     }
 
-    /// Where the first large part's deflated data starts and ends in `bytes`.
-    fn big1_data(bytes: &[u8]) -> (usize, usize) {
+    /// Where the part `name`'s deflated data starts and ends in `bytes`, and its central header.
+    fn records_of(bytes: &[u8], name: &str) -> (usize, usize, usize) {
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("opens");
-        let part = zip.by_name("big1.xml").expect("part");
+        let part = zip.by_name(name).expect("part");
         let start = part.data_start().expect("known once opened") as usize;
-        (start, start + part.compressed_size() as usize)
+        let central = part.central_header_start() as usize;
+        (start, start + part.compressed_size() as usize, central)
+    }
+
+    fn big1_data(bytes: &[u8]) -> (usize, usize) {
+        let (start, end, _) = records_of(bytes, "big1.xml");
+        (start, end)
+    }
+
+    /// The test archive with big1's declared inflated size off by `delta`.
+    fn declaring_big1_size(big: &[u8], delta: i64) -> Vec<u8> {
+        let mut bytes = archive(big);
+        let (_, _, central) = records_of(&bytes, "big1.xml");
+        put_u32(&mut bytes, central + 24, (big.len() as i64 + delta) as u32);
+        bytes
     }
 
     #[test]
@@ -863,12 +880,7 @@ mod tests {
     fn a_damaged_last_part_does_not_stop_the_others_from_reading() {
         let big = sheet_xml(40_000);
         let mut bytes = archive(&big);
-        let (start, end) = {
-            let mut zip = zip::ZipArchive::new(Cursor::new(&bytes)).expect("opens");
-            let part = zip.by_name("big2.xml").expect("part");
-            let start = part.data_start().expect("known once opened") as usize;
-            (start, start + part.compressed_size() as usize)
-        };
+        let (start, end, _) = records_of(&bytes, "big2.xml");
         bytes[end - 300..end].fill(0xFF);
         std::thread::scope(|scope| {
             let ahead = AheadArchive::new(&bytes, scope);
@@ -894,13 +906,7 @@ mod tests {
     #[test]
     fn a_part_that_inflates_past_its_declared_size_is_an_error() {
         let big = sheet_xml(40_000);
-        let mut bytes = archive(&big);
-        let central = {
-            let mut zip = zip::ZipArchive::new(Cursor::new(&bytes)).expect("opens");
-            let part = zip.by_name("big1.xml").expect("part");
-            part.central_header_start() as usize
-        };
-        put_u32(&mut bytes, central + 24, big.len() as u32 - 1000);
+        let bytes = declaring_big1_size(&big, -1000);
         assert!(read_part(Cursor::new(&bytes), "big1.xml").is_err());
         std::thread::scope(|scope| {
             let ahead = AheadArchive::new(&bytes, scope);
@@ -918,13 +924,7 @@ mod tests {
     #[test]
     fn a_part_that_inflates_to_less_than_its_declared_size_reads_as_the_zip_reader_reads_it() {
         let big = sheet_xml(40_000);
-        let mut bytes = archive(&big);
-        let central = {
-            let mut zip = zip::ZipArchive::new(Cursor::new(&bytes)).expect("opens");
-            let part = zip.by_name("big1.xml").expect("part");
-            part.central_header_start() as usize
-        };
-        put_u32(&mut bytes, central + 24, big.len() as u32 + 1000);
+        let bytes = declaring_big1_size(&big, 1000);
         let plain = read_part(Cursor::new(&bytes), "big1.xml").expect("read as the data says");
         assert_eq!(plain, big);
         std::thread::scope(|scope| {

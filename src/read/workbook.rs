@@ -11,17 +11,18 @@ use calamine::{
 };
 use chrono::NaiveDate;
 use std::io::{Cursor, Read, Seek};
-use std::sync::mpsc::{sync_channel, Receiver};
-use std::sync::Arc;
+use std::sync::mpsc::{channel, Receiver};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread::Scope;
 
 /// xlsx sheets whose XML is at least this large are parsed in two halves at once
 /// (`split_sheet`): about 75,000 rows of twelve columns. Below, a second reader (another copy of
 /// the workbook's shared strings and styles) costs more than it saves.
 pub const SPLIT_FROM_BYTES: u64 = 32 << 20;
-/// Batches of the second half held while the first is parsed (2,048 rows each): about 330,000
-/// rows of twelve cells, 90 MB, which keeps a million-row run under SPEC 7's 512 MiB.
-const TAIL_BATCHES: usize = 160;
+/// Cells of the second half held while the first is parsed: 24 bytes each, about 100 MB (and
+/// their texts), 350,000 rows of twelve columns, which keeps a million-row run under SPEC 7's
+/// 512 MiB; counted in cells, not rows, so that wide sheets are held to the same memory.
+const TAIL_QUEUE_CELLS: usize = 4 << 20;
 
 /// Streams every sheet of a workbook held in memory, in workbook order.
 ///
@@ -33,17 +34,33 @@ pub fn stream_workbook(
     limits: &Limits,
     sink: &mut Sink,
 ) -> Result<(), ReadError> {
-    stream_workbook_splitting(bytes, extension, limits, sink, SPLIT_FROM_BYTES)
+    stream_workbook_splitting(bytes, extension, limits, sink, Splitting::default())
 }
 
-/// [`stream_workbook`], splitting xlsx sheets of at least `split_from` bytes of XML (tests use
-/// small sheets).
+/// Which xlsx sheets are parsed in two halves, and how much of the second half may wait.
+#[derive(Debug, Clone, Copy)]
+pub struct Splitting {
+    /// Sheets of at least this many bytes of XML.
+    pub from_bytes: u64,
+    pub queue_cells: usize,
+}
+
+impl Default for Splitting {
+    fn default() -> Self {
+        Splitting {
+            from_bytes: SPLIT_FROM_BYTES,
+            queue_cells: TAIL_QUEUE_CELLS,
+        }
+    }
+}
+
+/// [`stream_workbook`], splitting as told (tests split small sheets with a small queue).
 pub fn stream_workbook_splitting(
     bytes: &[u8],
     extension: &str,
     limits: &Limits,
     sink: &mut Sink,
-    split_from: u64,
+    splitting: Splitting,
 ) -> Result<(), ReadError> {
     let mut cells_left = limits.max_cells;
     if extension == "xls" {
@@ -64,9 +81,10 @@ pub fn stream_workbook_splitting(
                 bytes,
                 log: Arc::new(SplitLog::default()),
                 limit: cells_left,
+                queue_cells: splitting.queue_cells,
             };
             let head = SplitRole::Head {
-                from_bytes: split_from,
+                from_bytes: splitting.from_bytes,
                 log: halves.log.clone(),
             };
             let archive = AheadArchive::split(bytes, scope, head);
@@ -293,7 +311,53 @@ fn read_cells<RS: Read + Seek>(
 }
 
 /// What a thread reading the second half of a large sheet sends: its rows, then its error if any.
-type TailEvents = Receiver<Result<SheetEvent, ReadError>>;
+struct TailEvents {
+    events: Receiver<Result<SheetEvent, ReadError>>,
+    queue: Arc<TailQueue>,
+}
+
+/// How many cells the second half has queued, so that it waits when too many are.
+struct TailQueue {
+    /// Cells queued, and whether the receiver has gone.
+    state: Mutex<(usize, bool)>,
+    room: Condvar,
+    capacity: usize,
+}
+
+impl TailQueue {
+    /// Waits for room for `cells` (a batch larger than the whole queue goes alone); false when
+    /// nobody will receive them.
+    fn reserve(&self, cells: usize) -> bool {
+        let Ok(mut state) = self.state.lock() else {
+            return false;
+        };
+        while !state.1 && state.0 > 0 && state.0 + cells > self.capacity {
+            state = match self.room.wait(state) {
+                Ok(state) => state,
+                Err(_) => return false,
+            };
+        }
+        state.0 += cells;
+        !state.1
+    }
+
+    fn release(&self, cells: usize) {
+        if let Ok(mut state) = self.state.lock() {
+            state.0 = state.0.saturating_sub(cells);
+        }
+        self.room.notify_all();
+    }
+}
+
+impl Drop for TailEvents {
+    /// The second half's thread must not wait for room that will never come.
+    fn drop(&mut self) {
+        if let Ok(mut state) = self.queue.state.lock() {
+            state.1 = true;
+        }
+        self.queue.room.notify_all();
+    }
+}
 
 /// What is needed to read the second half of a large sheet on another thread.
 struct Halves<'scope, 'env> {
@@ -301,24 +365,37 @@ struct Halves<'scope, 'env> {
     bytes: &'env [u8],
     log: Arc<SplitLog>,
     limit: u64,
+    queue_cells: usize,
 }
 
 impl Halves<'_, '_> {
     /// Reads, on a thread of its own, the sheet `name` from the cut of its part on (the part whose
     /// local header is at `part`); its rows wait in a bounded queue for the first half to end.
     fn spawn_tail(&self, part: usize, name: &str) -> TailEvents {
-        let (sender, events) = sync_channel(TAIL_BATCHES);
+        let (sender, events) = channel();
+        let queue = Arc::new(TailQueue {
+            state: Mutex::new((0, false)),
+            room: Condvar::new(),
+            capacity: self.queue_cells,
+        });
         let (scope, bytes, limit, name) = (self.scope, self.bytes, self.limit, name.to_string());
+        let room = queue.clone();
         self.scope.spawn(move || {
             let clock = crate::timings::Clock::start();
             let archive = AheadArchive::split(bytes, scope, SplitRole::Tail { part });
-            let mut send = |event| sender.send(Ok(event)).is_ok();
+            let mut send = |event: SheetEvent| {
+                let cells = match &event {
+                    SheetEvent::Rows(batch) => batch.cell_count(),
+                    _ => 0,
+                };
+                room.reserve(cells) && sender.send(Ok(event)).is_ok()
+            };
             if let Err(e) = read_tail(archive, &name, limit, &mut send) {
                 let _ = sender.send(Err(e));
             }
             clock.report(&format!("second half of sheet {name:?}"));
         });
-        events
+        TailEvents { events, queue }
     }
 }
 
@@ -352,13 +429,14 @@ fn forward_tail(
     limit: u64,
 ) -> Result<Cells, ReadError> {
     let first = texts.numbered();
-    for event in events {
+    for event in &events.events {
         match event {
             Ok(SheetEvent::Texts(fresh)) => {
                 texts.numbered_elsewhere(fresh.len() as u32);
                 rows.fresh_texts.extend(fresh);
             }
             Ok(SheetEvent::Rows(batch)) => {
+                events.queue.release(batch.cell_count());
                 for (number, column, cell) in batch.into_cells() {
                     let cell = match cell {
                         Cell::Shared(n) => Cell::Shared(first + n),
@@ -500,8 +578,12 @@ fn ods_error(e: OdsError) -> ReadError {
 }
 
 /// The rows of every sheet (texts resolved) and how reading ended, splitting sheets of at least
-/// `split_from` bytes of XML.
+/// `split_from` bytes of XML (the second half's queue holding a few batches at most).
 fn resolved_rows(bytes: &[u8], limits: &Limits, split_from: u64) -> (Vec<String>, String) {
+    let splitting = Splitting {
+        from_bytes: split_from,
+        queue_cells: 20_000,
+    };
     let mut texts: Vec<Cell> = Vec::new();
     let mut rows = Vec::new();
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -528,7 +610,7 @@ fn resolved_rows(bytes: &[u8], limits: &Limits, split_from: u64) -> (Vec<String>
                 }
                 true
             },
-            split_from,
+            splitting,
         )
     }));
     let outcome = match read {
