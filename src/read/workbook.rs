@@ -19,10 +19,11 @@ use std::thread::Scope;
 /// (`split_sheet`): about 75,000 rows of twelve columns. Below, a second reader (another copy of
 /// the workbook's shared strings and styles) costs more than it saves.
 pub const SPLIT_FROM_BYTES: u64 = 32 << 20;
-/// Cells of the second half held while the first is parsed: 24 bytes each, about 100 MB (and
-/// their texts), 350,000 rows of twelve columns, which keeps a million-row run under SPEC 7's
-/// 512 MiB; counted in cells, not rows, so that wide sheets are held to the same memory.
-const TAIL_QUEUE_CELLS: usize = 4 << 20;
+/// Cells of the second half held while the first is parsed: counted in cells, not rows, so that
+/// wide sheets are held to the same memory. Memory for speed: on SPEC 7's million rows (12
+/// columns) 2 Mi cells peaked at 390 MiB and 3.05–3.22 s, 3 Mi at 460 MiB and 2.62–2.88 s, 4 Mi at
+/// 486 MiB, too close to the 512 MiB goal (interleaved runs, docs/performance.md).
+const TAIL_QUEUE_CELLS: usize = 3 << 20;
 
 /// Streams every sheet of a workbook held in memory, in workbook order.
 ///
