@@ -230,6 +230,34 @@ impl RowBatch {
         }
     }
 
+    pub fn first_number(&self) -> Option<u32> {
+        self.rows.first().map(|&(number, _)| number)
+    }
+
+    /// Rows without a cell (blank rows between used ones).
+    pub fn empty_rows(&self) -> usize {
+        let ends = self
+            .rows
+            .iter()
+            .skip(1)
+            .map(|r| r.1)
+            .chain([self.cells.len()]);
+        self.rows
+            .iter()
+            .zip(ends)
+            .filter(|(r, end)| r.1 == *end)
+            .count()
+    }
+
+    /// Adds `offset` to the number of every shared text (texts numbered by another reader).
+    pub fn shift_shared(&mut self, offset: u32) {
+        for cell in &mut self.cells {
+            if let Cell::Shared(number) = cell {
+                *number += offset;
+            }
+        }
+    }
+
     pub fn last_number(&self) -> Option<u32> {
         self.rows.last().map(|&(number, _)| number)
     }

@@ -210,6 +210,44 @@ impl<'s, 'a> RowAssembler<'s, 'a> {
         }
     }
 
+    /// Appends rows read elsewhere (the second half of a split sheet) after the rows so far, as
+    /// if read here: blank rows between, the cell budget. The batch is passed on as it is.
+    fn append(&mut self, batch: RowBatch) {
+        let Some(first) = batch.first_number() else {
+            return;
+        };
+        if self.current.is_some_and(|current| first <= current) {
+            // Rows out of order at the cut (a malformed sheet): cell by cell, as read in one go.
+            for (number, column, cell) in batch.into_cells() {
+                self.cell(number, column, cell);
+                if self.stopped {
+                    return;
+                }
+            }
+            return;
+        }
+        let gap_from = self.current.map_or(first, |current| current + 1);
+        // What `cell` would have charged: the cells (padding included) and the blank rows.
+        let cost = u64::from(first - gap_from) + (batch.cell_count() + batch.empty_rows()) as u64;
+        match self.cells_left.checked_sub(cost) {
+            Some(left) => *self.cells_left = left,
+            None => {
+                self.too_large = true;
+                self.stopped = true;
+                return;
+            }
+        }
+        for row in gap_from..first {
+            self.start_row(row);
+        }
+        // This reader's rows and texts first, then the batch.
+        self.send_batch();
+        self.current = batch.last_number();
+        if !self.stopped {
+            self.stopped = !(self.sink)(SheetEvent::Rows(batch));
+        }
+    }
+
     /// Sends what is left and ends the sheet; false when the receiver has gone.
     fn finish(mut self) -> bool {
         self.send_batch();
@@ -436,20 +474,15 @@ fn forward_tail(
                 texts.numbered_elsewhere(fresh.len() as u32);
                 rows.fresh_texts.extend(fresh);
             }
-            Ok(SheetEvent::Rows(batch)) => {
+            Ok(SheetEvent::Rows(mut batch)) => {
                 events.queue.release(batch.cell_count());
-                for (number, column, cell) in batch.into_cells() {
-                    let cell = match cell {
-                        Cell::Shared(n) => Cell::Shared(first + n),
-                        other => other,
-                    };
-                    rows.cell(number, column, cell);
-                    if rows.too_large {
-                        return Err(too_large(limit));
-                    }
-                    if rows.stopped {
-                        return Ok(Cells::Stopped);
-                    }
+                batch.shift_shared(first);
+                rows.append(batch);
+                if rows.too_large {
+                    return Err(too_large(limit));
+                }
+                if rows.stopped {
+                    return Ok(Cells::Stopped);
                 }
             }
             Ok(_) => {}
