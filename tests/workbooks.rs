@@ -381,32 +381,47 @@ fn a_repeated_text_is_reported_on_every_row_that_holds_it() {
     assert_eq!(v("trainee_women_share"), "100");
 }
 
+/// Runs `bilan report` on `common::large_register(rows, bad_date_row)` and checks the invalid
+/// date's row and the indicators against values worked out by hand.
+fn check_large_register(rows: usize, bad_date_row: usize, min_xml: u64, expected: &[(&str, &str)]) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("registre.xlsx");
+    common::large_register(&path, rows, bad_date_row);
+    assert!(common::part_size(&path, "xl/worksheets/sheet1.xml") >= min_xml);
+
+    bilan(dir.path(), &["report", "registre.xlsx", "--formats", "csv"]).expect_code(1);
+    let out = dir.path().join("reports/2024");
+    let (_, issues) = read_csv(&out.join("data-issues.csv"));
+    // Registration i sits on spreadsheet row i + 2 (row 1 holds the headers).
+    let row = (bad_date_row + 2).to_string();
+    assert_eq!(
+        located(&issues),
+        vec![("error", "invalid-date", row.as_str(), "C")]
+    );
+    let values = indicator_values(&out);
+    for (id, value) in expected {
+        assert_eq!(value_of(&values, id), *value, "{id}");
+    }
+}
+
 /// A sheet whose XML passes a megabyte is inflated on a helper thread while calamine parses it
 /// (`src/read/inflate_ahead.rs`): every row must arrive, in order, an issue deep in the sheet
 /// at its row.
 #[test]
 fn a_sheet_inflated_ahead_gives_the_hand_computed_indicators() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let path = dir.path().join("registre.xlsx");
-    common::large_register(&path, 6_000, 4_999);
-    assert!(common::part_size(&path, "xl/worksheets/sheet1.xml") > 1 << 20);
-
-    bilan(dir.path(), &["report", "registre.xlsx", "--formats", "csv"]).expect_code(1);
-    let out = dir.path().join("reports/2024");
-    let (_, issues) = read_csv(&out.join("data-issues.csv"));
-    // Registration 4,999 sits on spreadsheet row 5,001 (row 1 holds the headers).
-    assert_eq!(
-        located(&issues),
-        vec![("error", "invalid-date", "5001", "C")]
+    // Registration 4,999 is rejected; participants 0, 4, 8, … 5,996 are women (1,500 of 5,999).
+    check_large_register(
+        6_000,
+        4_999,
+        1 << 20,
+        &[
+            ("training_registrations", "5999"),
+            ("training_sessions", "6"),
+            ("trainees", "5999"),
+            ("training_person_hours", "17997"),
+            ("trainee_women_share", "25"),
+        ],
     );
-    let values = indicator_values(&out);
-    let v = |id| value_of(&values, id);
-    assert_eq!(v("training_registrations"), "5999");
-    assert_eq!(v("training_sessions"), "6");
-    assert_eq!(v("trainees"), "5999");
-    assert_eq!(v("training_person_hours"), "17997");
-    // Participants 0, 4, 8, … 5,996 are women (1,500); 4,999 is a man, rejected.
-    assert_eq!(v("trainee_women_share"), "25");
 }
 
 /// A sheet whose XML passes 32 MiB is parsed in two halves on two threads
@@ -414,28 +429,17 @@ fn a_sheet_inflated_ahead_gives_the_hand_computed_indicators() {
 /// the whole sheet.
 #[test]
 fn a_sheet_parsed_in_two_halves_gives_the_hand_computed_indicators() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let path = dir.path().join("registre.xlsx");
-    common::large_register(&path, 150_000, 120_001);
-    assert!(
-        common::part_size(&path, "xl/worksheets/sheet1.xml")
-            >= bilan::read::workbook::SPLIT_FROM_BYTES
+    // Registration 120,001 (second half) is rejected; 37,500 women of 149,999.
+    check_large_register(
+        150_000,
+        120_001,
+        bilan::read::workbook::SPLIT_FROM_BYTES,
+        &[
+            ("training_registrations", "149999"),
+            ("training_sessions", "150"),
+            ("trainees", "149999"),
+            ("training_person_hours", "449997"),
+            ("trainee_women_share", "25"),
+        ],
     );
-
-    bilan(dir.path(), &["report", "registre.xlsx", "--formats", "csv"]).expect_code(1);
-    let out = dir.path().join("reports/2024");
-    let (_, issues) = read_csv(&out.join("data-issues.csv"));
-    // Registration 120,001 sits on spreadsheet row 120,003.
-    assert_eq!(
-        located(&issues),
-        vec![("error", "invalid-date", "120003", "C")]
-    );
-    let values = indicator_values(&out);
-    let v = |id| value_of(&values, id);
-    assert_eq!(v("training_registrations"), "149999");
-    assert_eq!(v("training_sessions"), "150");
-    assert_eq!(v("trainees"), "149999");
-    assert_eq!(v("training_person_hours"), "449997");
-    // 37,500 women (every fourth participant); participant 120,001 is a man.
-    assert_eq!(v("trainee_women_share"), "25");
 }
