@@ -190,7 +190,9 @@ impl Registrations {
 #[derive(Debug, Default, Clone)]
 pub struct StringTable {
     values: Vec<Box<str>>,
-    index: HashMap<Box<str>, u32>,
+    /// foldhash, not SipHash: the texts are the run's own, and a million rows look them up
+    /// several times each on the typing thread (the critical path of a large workbook).
+    index: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
 }
 
 impl StringTable {
