@@ -61,13 +61,8 @@ enum Content<'env> {
 
 /// A deflated part's data, as the stored bytes it inflates to.
 struct Inflated<'env> {
-    deflated: &'env [u8],
-    len: u64,
-    /// Where the part's local header is in the original archive: the part's identity.
-    header: usize,
-    /// Set when the part is one half of a split sheet (`split_sheet`).
-    role: Option<Role>,
-    log: Option<Arc<SplitLog>>,
+    /// What each (re)start of the part hands its helper thread.
+    source: Helper<'env>,
     stream: Option<Stream>,
 }
 
@@ -97,6 +92,20 @@ impl SplitLog {
 
     pub fn was_cut(&self, part: usize) -> bool {
         self.cut.lock().is_ok_and(|cut| cut.contains(&part))
+    }
+
+    fn record_start(&self, part: usize) {
+        if let Ok(mut started) = self.started.lock() {
+            *started = Some(part);
+        }
+    }
+
+    fn record_cut(&self, part: usize) {
+        if let Ok(mut cut) = self.cut.lock() {
+            if !cut.contains(&part) {
+                cut.push(part);
+            }
+        }
     }
 }
 
@@ -205,7 +214,7 @@ impl Content<'_> {
         match self {
             Content::Original(bytes) => bytes.len() as u64,
             Content::Patched(bytes) => bytes.len() as u64,
-            Content::Inflated(part) => part.len,
+            Content::Inflated(part) => part.source.len,
             Content::Zeros(len) => *len,
         }
     }
@@ -272,19 +281,11 @@ impl<'env> Inflated<'env> {
         let stream = match &mut self.stream {
             Some(stream) if stream.at <= offset => stream,
             _ => {
-                if let (Some(Role::Head), Some(log)) = (self.role, &self.log) {
-                    if let Ok(mut started) = log.started.lock() {
-                        *started = Some(self.header);
-                    }
+                if let (Some(Role::Head), Some(log)) = (self.source.role, &self.source.log) {
+                    log.record_start(self.source.header);
                 }
-                let helper = Helper {
-                    deflated: self.deflated,
-                    len: self.len,
-                    role: self.role,
-                    header: self.header,
-                    log: self.log.clone(),
-                };
-                self.stream.insert(Stream::start(scope, helper))
+                self.stream
+                    .insert(Stream::start(scope, self.source.clone()))
             }
         };
         loop {
@@ -301,11 +302,11 @@ impl<'env> Inflated<'env> {
             }
         }
         let available = &stream.chunk[stream.used..];
-        // The part ends at its declared size even if the deflated data says more.
+        // Never past the declared size (the helper stops there too).
         let n = available
             .len()
             .min(buf.len())
-            .min((self.len - offset) as usize);
+            .min((self.source.len - offset) as usize);
         buf[..n].copy_from_slice(&available[..n]);
         stream.used += n;
         stream.at += n as u64;
@@ -360,11 +361,14 @@ fn has_more(decoder: &mut impl Read) -> bool {
 }
 
 /// What a helper thread inflates, and for whom.
+#[derive(Clone)]
 struct Helper<'env> {
     deflated: &'env [u8],
     len: u64,
-    role: Option<Role>,
+    /// Where the part's local header is in the original archive: the part's identity.
     header: usize,
+    /// Set when the part is one half of a split sheet (`split_sheet`).
+    role: Option<Role>,
     log: Option<Arc<SplitLog>>,
 }
 
@@ -445,11 +449,7 @@ impl Helper<'_> {
         // The head's cut is on record before its reader can see the closing tags.
         if let (Some(splitter), Some(log)) = (splitter, &self.log) {
             if splitter.cut().is_some() {
-                if let Ok(mut cut) = log.cut.lock() {
-                    if !cut.contains(&self.header) {
-                        cut.push(self.header);
-                    }
-                }
+                log.record_cut(self.header);
             }
         }
         for chunk in out.drain(..) {
@@ -608,11 +608,13 @@ fn rewrite<'env>(
             _ => (None, None),
         };
         pieces.push(Content::Inflated(Inflated {
-            deflated: &bytes[part.data..part.data + part.deflated],
-            len: part.len,
-            header: part.header,
-            role,
-            log,
+            source: Helper {
+                deflated: &bytes[part.data..part.data + part.deflated],
+                len: part.len,
+                header: part.header,
+                role,
+                log,
+            },
             stream: None,
         }));
         from = part.data + part.deflated;

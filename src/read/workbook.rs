@@ -165,13 +165,8 @@ impl<'s, 'a> RowAssembler<'s, 'a> {
                 Some(previous) if previous < number => previous + 1,
                 _ => number,
             };
-            match self.cells_left.checked_sub(u64::from(number - gap_from)) {
-                Some(left) => *self.cells_left = left,
-                None => {
-                    self.too_large = true;
-                    self.stopped = true;
-                    return;
-                }
+            if !self.charge(u64::from(number - gap_from)) {
+                return;
             }
             for row in gap_from..=number {
                 self.start_row(row);
@@ -179,15 +174,24 @@ impl<'s, 'a> RowAssembler<'s, 'a> {
             self.current = Some(number);
         }
         let added = (column + 1).saturating_sub(self.batch.last_width()) as u64;
-        match self.cells_left.checked_sub(added) {
-            Some(left) => *self.cells_left = left,
+        if self.charge(added) {
+            self.batch.set(column, cell);
+        }
+    }
+
+    /// Takes `cells` from the budget; false (and stopped, too large) when it cannot.
+    fn charge(&mut self, cells: u64) -> bool {
+        match self.cells_left.checked_sub(cells) {
+            Some(left) => {
+                *self.cells_left = left;
+                true
+            }
             None => {
                 self.too_large = true;
                 self.stopped = true;
-                return;
+                false
             }
         }
-        self.batch.set(column, cell);
     }
 
     /// Starts a row, sending the rows before it when they make a full batch.
@@ -229,13 +233,8 @@ impl<'s, 'a> RowAssembler<'s, 'a> {
         let gap_from = self.current.map_or(first, |current| current + 1);
         // What `cell` would have charged: the cells (padding included) and the blank rows.
         let cost = u64::from(first - gap_from) + (batch.cell_count() + batch.empty_rows()) as u64;
-        match self.cells_left.checked_sub(cost) {
-            Some(left) => *self.cells_left = left,
-            None => {
-                self.too_large = true;
-                self.stopped = true;
-                return;
-            }
+        if !self.charge(cost) {
+            return;
         }
         for row in gap_from..first {
             self.start_row(row);
@@ -268,6 +267,7 @@ fn stream_xlsx<RS: Read + Seek>(
     let limit = *cells_left;
     let mut texts = TextNumbers::default();
     for name in wb.sheet_names() {
+        // Forget any large part read before (shared strings): only this sheet's counts below.
         halves.log.take_started();
         let reader = wb.worksheet_cells_reader(&name);
         let rows_hint = reader.as_ref().ok().map(|r| {
@@ -357,10 +357,16 @@ struct TailEvents {
 
 /// How many cells the second half has queued, so that it waits when too many are.
 struct TailQueue {
-    /// Cells queued, and whether the receiver has gone.
-    state: Mutex<(usize, bool)>,
+    state: Mutex<QueueState>,
     room: Condvar,
     capacity: usize,
+}
+
+#[derive(Default)]
+struct QueueState {
+    cells: usize,
+    /// The receiver has gone: nothing will make room any more.
+    closed: bool,
 }
 
 impl TailQueue {
@@ -370,19 +376,23 @@ impl TailQueue {
         let Ok(mut state) = self.state.lock() else {
             return false;
         };
-        while !state.1 && state.0 > 0 && state.0 + cells > self.capacity {
+        while !state.closed && state.cells > 0 && state.cells + cells > self.capacity {
             state = match self.room.wait(state) {
                 Ok(state) => state,
                 Err(_) => return false,
             };
         }
-        state.0 += cells;
-        !state.1
+        state.cells += cells;
+        !state.closed
     }
 
     fn release(&self, cells: usize) {
+        self.update(|state| state.cells = state.cells.saturating_sub(cells));
+    }
+
+    fn update(&self, change: impl FnOnce(&mut QueueState)) {
         if let Ok(mut state) = self.state.lock() {
-            state.0 = state.0.saturating_sub(cells);
+            change(&mut state);
         }
         self.room.notify_all();
     }
@@ -391,10 +401,7 @@ impl TailQueue {
 impl Drop for TailEvents {
     /// The second half's thread must not wait for room that will never come.
     fn drop(&mut self) {
-        if let Ok(mut state) = self.queue.state.lock() {
-            state.1 = true;
-        }
-        self.queue.room.notify_all();
+        self.queue.update(|state| state.closed = true);
     }
 }
 
@@ -413,7 +420,7 @@ impl Halves<'_, '_> {
     fn spawn_tail(&self, part: usize, name: &str) -> TailEvents {
         let (sender, events) = channel();
         let queue = Arc::new(TailQueue {
-            state: Mutex::new((0, false)),
+            state: Mutex::default(),
             room: Condvar::new(),
             capacity: self.queue_cells,
         });
@@ -459,8 +466,8 @@ fn read_tail<RS: Read + Seek>(
 }
 
 /// Passes the second half of a split sheet on after the first, as if read in one go: its texts
-/// numbered after the first half's, its rows through the same assembler (blank rows between the
-/// halves, the cell budget).
+/// numbered after the first half's, its batches appended by the same assembler (blank rows
+/// between the halves, the cell budget).
 fn forward_tail(
     events: TailEvents,
     texts: &mut TextNumbers,
