@@ -11,6 +11,7 @@ use std::time::Instant;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    bilan::memory::without_huge_pages();
     let path = std::env::args().nth(1).ok_or("usage: reader FILE")?;
     let input = bilan::read::InputFile {
         display: path.clone(),

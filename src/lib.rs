@@ -11,6 +11,7 @@ pub mod datasets;
 pub mod indicators;
 pub mod init;
 pub mod issue;
+pub mod memory;
 pub mod output;
 pub mod read;
 pub mod timings;

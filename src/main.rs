@@ -18,6 +18,7 @@ const DATA_ERRORS: u8 = 1;
 const FATAL: u8 = 2;
 
 fn main() -> ExitCode {
+    bilan::memory::without_huge_pages();
     let cli = cli::Cli::parse();
     match run(cli) {
         Ok(code) => code,
