@@ -53,19 +53,40 @@ pub fn dedup_activities(activities: &mut Vec<Activity>) -> Vec<CrossRowFinding> 
 }
 
 /// The registrations seen so far, by (session, participant): the first one counts.
+///
+/// Kept per session: registers list a session's participants together, so the table of the
+/// session being read stays in cache, where one table of a million (session, participant) keys
+/// cost a cache miss per row.
 #[derive(Debug, Default)]
 pub struct RegistrationKeys {
-    seen: CodeMap<(u32, u32), Source>,
+    /// Index in `participants` of each session's table.
+    sessions: CodeMap<u32, usize>,
+    participants: Vec<CodeMap<u32, Source>>,
+    /// The previous row's session and its index, found again without a lookup.
+    last: Option<(u32, usize)>,
 }
 
 impl RegistrationKeys {
     pub fn reserve(&mut self, additional: usize) {
-        self.seen.reserve(additional);
+        // Sessions are far fewer than rows; a tenth is enough for most registers.
+        self.sessions.reserve(additional / 10);
     }
 
     /// The finding when `r` repeats an earlier registration; otherwise `r` is remembered as a first.
     pub fn check(&mut self, r: &Registration, strings: &StringTable) -> Option<CrossRowFinding> {
-        match self.seen.entry((r.session_id, r.participant_id)) {
+        let index = match self.last {
+            Some((session, index)) if session == r.session_id => index,
+            _ => {
+                let next = self.participants.len();
+                let index = *self.sessions.entry(r.session_id).or_insert(next);
+                if index == next {
+                    self.participants.push(CodeMap::default());
+                }
+                self.last = Some((r.session_id, index));
+                index
+            }
+        };
+        match self.participants[index].entry(r.participant_id) {
             Entry::Occupied(first) => Some(CrossRowFinding {
                 source: r.source,
                 first: *first.get(),
@@ -134,4 +155,56 @@ pub fn conflicting_hours(registrations: &Registrations) -> Vec<CrossRowFinding> 
         }
     }
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn registration(
+        strings: &mut StringTable,
+        row: u32,
+        session: &str,
+        person: &str,
+    ) -> Registration {
+        Registration {
+            source: Source { sheet: 0, row },
+            session_id: strings.intern(session),
+            program: strings.intern("P"),
+            start_date: NaiveDate::from_ymd_opt(2024, 1, 8).unwrap(),
+            end_date: None,
+            hours: 6.0,
+            organisation: strings.intern("O"),
+            participant_id: strings.intern(person),
+            gender: None,
+            category: None,
+            attended: true,
+            modality: None,
+            satisfaction: None,
+        }
+    }
+
+    #[test]
+    fn a_registration_repeated_after_other_sessions_is_found_with_its_first_row() {
+        let mut strings = StringTable::default();
+        let rows = [
+            (2, "S1", "P1"),
+            (3, "S1", "P2"),
+            (4, "S2", "P1"), // another session: not a repeat
+            (5, "S1", "P1"), // back to S1 after S2: repeats row 2
+            (6, "S2", "P1"), // repeats row 4
+            (7, "S2", "P3"),
+        ];
+        let mut keys = RegistrationKeys::default();
+        let repeats: Vec<(u32, u32, String)> = rows
+            .iter()
+            .filter_map(|&(row, session, person)| {
+                let r = registration(&mut strings, row, session, person);
+                keys.check(&r, &strings)
+            })
+            .map(|f| (f.source.row, f.first.row, f.value))
+            .collect();
+        assert_eq!(repeats, [(5, 2, "P1".into()), (6, 4, "P1".into())]);
+    }
 }
