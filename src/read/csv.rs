@@ -14,11 +14,9 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
     let decoded = decode(bytes)?;
     // CR-only line ends (old Mac exports) become LF so that lines count like the others;
     // CRLF and LF need no copy.
-    let has_lone_cr = decoded
-        .as_bytes()
-        .windows(2)
-        .any(|w| w[0] == b'\r' && w[1] != b'\n')
-        || decoded.ends_with('\r');
+    let bytes = decoded.as_bytes();
+    let has_lone_cr =
+        memchr::memchr_iter(b'\r', bytes).any(|at| bytes.get(at + 1) != Some(&b'\n'));
     let normalized: Cow<str> = if has_lone_cr {
         Cow::Owned(decoded.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
@@ -65,7 +63,11 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
                 }
                 // Line breaks inside quoted fields: the record spans more lines (all its fields'
                 // bytes are contiguous, counted in one pass).
-                let span = 1 + record.as_slice().iter().filter(|&&b| b == b'\n').count() as u32;
+                let fields = record.as_slice();
+                let span = match memchr::memchr(b'\n', fields) {
+                    None => 1,
+                    Some(_) => 1 + memchr::memchr_iter(b'\n', fields).count() as u32,
+                };
                 next_line = line + span;
                 last_span = span;
                 cells_left = match cells_left.checked_sub(record.len() as u64) {
@@ -163,10 +165,7 @@ impl<'a> LineCounter<'a> {
         }
         let end = start.min(self.text.len());
         if end > self.offset {
-            self.line += self.text[self.offset..end]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u32;
+            self.line += memchr::memchr_iter(b'\n', &self.text[self.offset..end]).count() as u32;
             self.offset = end;
         }
         self.line
