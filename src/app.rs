@@ -85,7 +85,7 @@ pub fn load(config: &Config) -> Result<Loaded, AppError> {
     })
 }
 
-fn dataset_options(config: &Config, catalog: &Catalog) -> datasets::Options {
+pub fn dataset_options(config: &Config, catalog: &Catalog) -> datasets::Options {
     datasets::Options {
         date_order: config.date_order,
         indicator_names: indicators::catalog::indicator_names(catalog),

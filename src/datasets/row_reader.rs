@@ -55,13 +55,11 @@ impl<'a, 'm> RowReader<'a, 'm> {
 
     fn field_index(&self, name: &str) -> usize {
         // Field names are the compile-time constants of schema.rs, looked up by the builders of this module.
-        // Builders pass the literals the schema holds, which the compiler merges: comparing
-        // addresses finds the field without comparing text (a million rows ask ten times each).
-        let fields = self.header.dataset.fields();
-        fields
+        self.header
+            .dataset
+            .fields()
             .iter()
-            .position(|f| std::ptr::eq(f.name, name))
-            .or_else(|| fields.iter().position(|f| f.name == name))
+            .position(|f| f.name == name)
             .unwrap_or_else(|| panic!("field {name} is not in {:?}", self.header.dataset))
     }
 

@@ -15,8 +15,7 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
     // CR-only line ends (old Mac exports) become LF so that lines count like the others;
     // CRLF and LF need no copy.
     let bytes = decoded.as_bytes();
-    let has_lone_cr =
-        memchr::memchr_iter(b'\r', bytes).any(|at| bytes.get(at + 1) != Some(&b'\n'));
+    let has_lone_cr = memchr::memchr_iter(b'\r', bytes).any(|at| bytes.get(at + 1) != Some(&b'\n'));
     let normalized: Cow<str> = if has_lone_cr {
         Cow::Owned(decoded.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
