@@ -90,6 +90,7 @@ impl<'a> Engine<'a> {
         dimension: Option<Dimension>,
     ) -> PolarsResult<BTreeMap<Source, Pass>> {
         let mut plan: BTreeMap<Source, Pass> = BTreeMap::new();
+        let mut masked: Vec<(Source, usize, i32, Option<Expr>, &Measure)> = Vec::new();
         for i in self.closure(wanted) {
             let Kind::Base {
                 dataset,
@@ -112,31 +113,37 @@ impl<'a> Engine<'a> {
                 _ => Source::Activities,
             };
             let target_year = year + year_offset;
-            let mut mask = col("year").eq(lit(target_year));
+            let mut rules_mask: Option<Expr> = None;
             for rule in rules {
-                mask = mask.and(self.rule_expr(source, rule)?);
+                let expr = self.rule_expr(source, rule)?;
+                rules_mask = Some(match rules_mask {
+                    Some(mask) => mask.and(expr),
+                    None => expr,
+                });
             }
-            let expr = match measure {
-                Measure::Count if source == Source::ActivityPartners => {
-                    col("row").filter(mask).n_unique()
-                }
-                Measure::Count => mask.cast(DataType::Float64).sum(),
-                Measure::Sum(field) => col(field.as_str()).filter(mask).sum(),
-                Measure::Distinct(field) => {
-                    // Counted from a hashed `unique_stable`: `n_unique` sorts a whole frame and
-                    // counts more slowly per group (measured with examples/indicators_bench.rs).
-                    col(field.as_str())
-                        .filter(mask)
-                        .drop_nulls()
-                        .unique_stable()
-                        .len()
-                }
-                Measure::Mean(field) => col(field.as_str()).filter(mask).mean(),
-            };
             let entry = plan.entry(source).or_default();
             entry.0.push(i);
-            entry.1.push((format!("i{i}"), expr));
             entry.2.insert(target_year);
+            masked.push((source, i, target_year, rules_mask, measure));
+        }
+        // A pass reads the rows of its years only (`rows_of`): with one year, asking each row's
+        // year again is needless, and an aggregate without a mask skips filtering each group's
+        // rows (most of the indicators' time on a million registrations).
+        for (source, i, target_year, rules_mask, measure) in masked {
+            // Every source in `masked` got its pass in the loop above.
+            let Some(entry) = plan.get_mut(&source) else {
+                continue;
+            };
+            let mask = if entry.2.len() == 1 {
+                rules_mask
+            } else {
+                let in_year = col("year").eq(lit(target_year));
+                Some(match rules_mask {
+                    Some(rules) => in_year.and(rules),
+                    None => in_year,
+                })
+            };
+            entry.1.push((format!("i{i}"), measure_expr(source, measure, mask)));
         }
         Ok(plan)
     }
@@ -375,5 +382,28 @@ impl<'a> Engine<'a> {
         let a = latest(&self.frames.activities, col("status").eq(lit("realise")))?;
         let t = latest(&self.frames.training, col("attended"))?;
         Ok(a.max(t))
+    }
+}
+
+/// The aggregate of `measure` over the rows of a group (or frame) that `mask` keeps (all without one).
+fn measure_expr(source: Source, measure: &Measure, mask: Option<Expr>) -> Expr {
+    let masked = |e: Expr| match &mask {
+        Some(mask) => e.filter(mask.clone()),
+        None => e,
+    };
+    match measure {
+        Measure::Count if source == Source::ActivityPartners => masked(col("row")).n_unique(),
+        Measure::Count => match &mask {
+            Some(mask) => mask.clone().cast(DataType::Float64).sum(),
+            None => len().cast(DataType::Float64),
+        },
+        Measure::Sum(field) => masked(col(field.as_str())).sum(),
+        // Counted from a hashed `unique_stable`: `n_unique` sorts a whole frame and counts more
+        // slowly per group (measured with examples/indicators_bench.rs).
+        Measure::Distinct(field) => masked(col(field.as_str()))
+            .drop_nulls()
+            .unique_stable()
+            .len(),
+        Measure::Mean(field) => masked(col(field.as_str())).mean(),
     }
 }
