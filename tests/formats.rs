@@ -381,3 +381,81 @@ fn a_repeated_bad_value_is_reported_on_every_row() {
     assert_eq!(value_of(&values, "training_registrations"), "1");
     assert_eq!(value_of(&values, "training_person_hours"), "12");
 }
+
+/// A register of 44 registrations (S1, participants P0..P43, 2 hours each) with a "Total" row
+/// after the 40th and a "Sous-total" row at the end: past the 30 rows read to find the header,
+/// where the typing remembers what each repeated text reads as.
+fn register_with_total_rows() -> Vec<Vec<String>> {
+    let mut rows = vec![[
+        "Code session",
+        "Programme",
+        "Date",
+        "Durée (h)",
+        "Organisme",
+        "Matricule",
+    ]
+    .map(String::from)
+    .to_vec()];
+    let registration = |i: usize| {
+        ["S1", "IA", "10/03/2024", "2", "Pôle A", &format!("P{i}")]
+            .map(String::from)
+            .to_vec()
+    };
+    rows.extend((0..40).map(registration));
+    rows.push(["Total", "", "", "80", "", ""].map(String::from).to_vec());
+    rows.extend((40..44).map(registration));
+    rows.push(
+        ["Sous-total", "", "", "8", "", ""]
+            .map(String::from)
+            .to_vec(),
+    );
+    rows
+}
+
+fn check_total_rows(dir: &Path, file: &str) {
+    let run = bilan(dir, &["check", file, "--format", "json"]);
+    run.expect_code(0);
+    let found = json_issues(&run.stdout, |f| format!("{} {}", f("code"), f("row")));
+    // Lines: the header is line 1, the Total row line 42, the Sous-total row line 47.
+    assert_eq!(
+        found,
+        ["total-row 42", "total-row 47"],
+        "{}",
+        run.description
+    );
+    bilan(dir, &["report", file, "--formats", "csv"]).expect_code(0);
+    let values = indicator_values(&dir.join("reports/2024"));
+    assert_eq!(value_of(&values, "training_registrations"), "44");
+    assert_eq!(value_of(&values, "training_person_hours"), "88");
+}
+
+#[test]
+fn total_rows_far_below_the_header_are_skipped_in_a_csv() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let text: String = register_with_total_rows()
+        .iter()
+        .map(|row| row.join(";") + "\n")
+        .collect();
+    std::fs::write(dir.path().join("f.csv"), text).expect("write");
+    check_total_rows(dir.path(), "f.csv");
+}
+
+#[test]
+fn total_rows_far_below_the_header_are_skipped_in_a_workbook_of_shared_strings() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (r, row) in register_with_total_rows().iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            // Texts as Excel's shared strings (rust_xlsxwriter's default); hours as numbers.
+            match text.parse::<f64>() {
+                Ok(number) => sheet.write(r as u32, c as u16, number),
+                Err(_) if text.is_empty() => continue,
+                Err(_) => sheet.write(r as u32, c as u16, text),
+            }
+            .expect("write");
+        }
+    }
+    workbook.save(dir.path().join("f.xlsx")).expect("saved");
+    check_total_rows(dir.path(), "f.xlsx");
+}

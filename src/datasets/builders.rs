@@ -4,6 +4,7 @@ use super::categories::{Categories, Kind};
 use super::normalize::normalize_key;
 use super::records::{Activity, Registration, Source, StringTable, Target};
 use super::row_reader::RowReader;
+use super::texts::{Reading, TextMemo};
 use crate::issue::{Code, Severity};
 use crate::read::Cell;
 
@@ -191,15 +192,26 @@ fn end_not_before(
 }
 
 /// A row whose first non-empty cell is a total label is a subtotal people add by hand, not data.
-pub fn is_total_row(cells: &[Cell], texts: &[Cell]) -> bool {
+/// A shared text is normalised once (`memo`): every row of a register asks about its first cell.
+pub fn is_total_row(cells: &[Cell], texts: &[Cell], memo: &mut TextMemo) -> bool {
     let Some(first) = cells.iter().find(|c| !c.is_blank()) else {
         return false;
     };
-    let Cell::Text(text) = first.resolve(texts) else {
-        return false;
+    let is_total_label = || {
+        let Cell::Text(text) = first.resolve(texts) else {
+            return false;
+        };
+        matches!(
+            normalize_key(text).as_str(),
+            "total" | "totaux" | "total general" | "sous total" | "sous totaux" | "total generaux"
+        )
     };
-    matches!(
-        normalize_key(text).as_str(),
-        "total" | "totaux" | "total general" | "sous total" | "sous totaux" | "total generaux"
-    )
+    match first {
+        Cell::Shared(text) => memo
+            .bits_or(*text, Reading::TotalLabel, || {
+                Some(u64::from(is_total_label()))
+            })
+            .is_some_and(|bits| bits == 1),
+        _ => is_total_label(),
+    }
 }

@@ -289,7 +289,7 @@ fn read_row(
         report.skipped_blank += 1;
         return;
     }
-    if builders::is_total_row(row.cells, texts) {
+    if builders::is_total_row(row.cells, texts, &mut part.memo) {
         report.skipped_total += 1;
         part.issues.push(Issue::new(
             Severity::Info,

@@ -28,9 +28,11 @@ pub enum Reading {
     Date,
     Number,
     Bool,
+    /// Whether the text, first in its row, makes the row a total row (1) or not (0).
+    TotalLabel,
 }
 
-const SLOTS: usize = 8;
+const SLOTS: usize = 9;
 /// Neither is the bit pattern of a number that parsing yields (both are NaNs with a payload).
 const UNSET: u64 = u64::MAX;
 const NOTHING: u64 = u64::MAX - 1;
@@ -46,6 +48,7 @@ impl Reading {
             Reading::Date => 5,
             Reading::Number => 6,
             Reading::Bool => 7,
+            Reading::TotalLabel => 8,
         }
     }
 }

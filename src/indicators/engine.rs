@@ -143,7 +143,9 @@ impl<'a> Engine<'a> {
                     None => in_year,
                 })
             };
-            entry.1.push((format!("i{i}"), measure_expr(source, measure, mask)));
+            entry
+                .1
+                .push((format!("i{i}"), measure_expr(source, measure, mask)));
         }
         Ok(plan)
     }
