@@ -1,7 +1,13 @@
 //! Times the indicator stage alone, several times over the same loaded data (`BENCH_RUNS`, 7 by
 //! default), and prints the fastest and median runs: the stage is short, so a single run on a
 //! shared machine says little. `cargo run --release --example indicators_bench -- PATH...`
+
+// The binary's allocator and memory settings, so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    bilan::memory::without_huge_pages();
     let mut config = bilan::config::Config::load(None)?;
     config.inputs = std::env::args().skip(1).map(Into::into).collect();
     let loaded = bilan::app::load(&config)?;
