@@ -2,7 +2,8 @@
 # The benchmark of SPEC 7, all in one run on the same machine:
 #   (1) the floor: calamine's streaming cell reader alone decoding every cell of the workbook
 #       (examples/floor.rs), (2) `bilan report` on that workbook, (3) `bilan report` on the same
-#       rows as CSV; for Excel's shared strings and for inline strings; median of RUNS runs,
+#       rows as CSV; for Excel's shared strings and for inline strings; median of RUNS rounds
+#       (the cases take turns),
 #       peak memory (max RSS) from /usr/bin/time; then the ratios (2)/(1) and (2)/(3).
 #   Also bilan's reading stage alone (examples/reader.rs), to show where the gap lies.
 # Usage: bench/run.sh [N]   (N registrations, default 1000000; RUNS=3 by default)
@@ -24,32 +25,31 @@ fi
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
-# measure NAME COMMAND...: prints "NAME median_seconds max_rss_MiB"
-measure() {
+# run NAME COMMAND...: runs the command once, appends "seconds max_rss_KiB" to $OUT/NAME.
+run() {
     local name=$1; shift
-    local times=() rss=0
-    for _ in $(seq "$RUNS"); do
-        /usr/bin/time -f "%e %M" -o "$OUT/time" "$@" >/dev/null 2>"$OUT/stderr" || { cat "$OUT/stderr"; exit 1; }
-        read -r seconds kib < "$OUT/time"
-        times+=("$seconds")
-        if [ "$kib" -gt "$rss" ]; then rss=$kib; fi
-    done
-    local median
-    median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-    echo "$name $median $((rss / 1024))"
+    /usr/bin/time -f "%e %M" -a -o "$OUT/$name" "$@" >/dev/null 2>"$OUT/stderr" || { cat "$OUT/stderr"; exit 1; }
 }
 
-{
+# The cases take turns, RUNS rounds: a slow moment of the shared machine then falls on every case
+# of a round instead of on all the runs of one case, which would skew the ratios.
+CASES="floor_shared reader_shared bilan_xlsx_shared floor_inline reader_inline bilan_xlsx_inline reader_csv bilan_csv"
+for _ in $(seq "$RUNS"); do
     for layout in shared inline; do
-        measure "floor_$layout" "$FLOOR" "$DATA/$layout/plan.xlsx" Formations
-        measure "reader_$layout" "$READER" "$DATA/$layout/plan.xlsx"
-        measure "bilan_xlsx_$layout" "$BILAN" report "$DATA/$layout/plan.xlsx" --out "$OUT/r" --quiet
+        run "floor_$layout" "$FLOOR" "$DATA/$layout/plan.xlsx" Formations
+        run "reader_$layout" "$READER" "$DATA/$layout/plan.xlsx"
+        run "bilan_xlsx_$layout" "$BILAN" report "$DATA/$layout/plan.xlsx" --out "$OUT/r" --quiet
     done
-    measure "reader_csv" "$READER" "$DATA/csv/formations.csv"
-    measure "bilan_csv" "$BILAN" report "$DATA/csv" --out "$OUT/r" --quiet
-} > "$OUT/results"
+    run reader_csv "$READER" "$DATA/csv/formations.csv"
+    run bilan_csv "$BILAN" report "$DATA/csv" --out "$OUT/r" --quiet
+done
 
-echo "N = $N registrations, median of $RUNS runs, $(nproc) cores"
+# Per case: the median time and the largest peak memory, as "NAME median_seconds max_rss_MiB".
+for name in $CASES; do
+    sort -n "$OUT/$name" | awk -v n="$name" '{t[NR]=$1; if ($2 > m) m = $2} END {print n, t[int((NR+1)/2)], int(m / 1024)}'
+done > "$OUT/results"
+
+echo "N = $N registrations, median of $RUNS rounds (the cases take turns), $(nproc) cores"
 printf '%-20s %10s %12s\n' case seconds "peak MiB"
 while read -r name seconds mib; do printf '%-20s %10s %12s\n' "$name" "$seconds" "$mib"; done < "$OUT/results"
 get() { awk -v n="$1" '$1 == n {print $2}' "$OUT/results"; }
