@@ -196,6 +196,7 @@ pub fn parse_file(
             }
             SheetEvent::Rows(rows) => {
                 if let Some(parser) = sheet.as_mut() {
+                    part.memo.warm(rows.cells(), texts::Reading::Text);
                     for row in rows.iter() {
                         parser.push(row, &texts, &mut part);
                     }

@@ -258,6 +258,11 @@ impl RowBatch {
         }
     }
 
+    /// Every cell of every row, in order.
+    pub fn cells(&self) -> &[Cell] {
+        &self.cells
+    }
+
     pub fn last_number(&self) -> Option<u32> {
         self.rows.last().map(|&(number, _)| number)
     }

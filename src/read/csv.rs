@@ -44,22 +44,17 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
             && sink(SheetEvent::Rows(batch))
     };
     // Byte records: the text is valid UTF-8 already (decoded above), fields need no second check.
-    let mut record = csv::ByteRecord::new();
+    let mut pending = PendingRecords::default();
     let mut lines = LineCounter::new(text.as_bytes());
     let mut next_line = 1 + skipped_lines;
     let mut last_span = 0;
     let mut outcome = Ok(());
     loop {
-        match reader.read_byte_record(&mut record) {
+        let record = pending.next_record();
+        match reader.read_byte_record(record) {
             Ok(false) => break,
             Ok(true) => {
                 let byte = record.position().map_or(0, |p| p.byte() as usize);
-                let line = lines.line_at(byte) + skipped_lines;
-                // Blank lines the csv crate skipped become blank rows, so that they are counted.
-                while next_line < line {
-                    batch.start_row(next_line);
-                    next_line += 1;
-                }
                 // Line breaks inside quoted fields: the record spans more lines (all its fields'
                 // bytes are contiguous, counted in one pass).
                 let fields = record.as_slice();
@@ -67,9 +62,20 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
                     None => 1,
                     Some(_) => 1 + memchr::memchr_iter(b'\n', fields).count() as u32,
                 };
+                let width = record.len();
+                let line = lines.line_at(byte) + skipped_lines;
+                // Blank lines the csv crate skipped become blank rows, so that they are counted
+                // (after the records before them).
+                if next_line < line {
+                    pending.number_into(&mut batch, &mut texts, &mut fresh);
+                }
+                while next_line < line {
+                    batch.start_row(next_line);
+                    next_line += 1;
+                }
                 next_line = line + span;
                 last_span = span;
-                cells_left = match cells_left.checked_sub(record.len() as u64) {
+                cells_left = match cells_left.checked_sub(width as u64) {
                     Some(left) => left,
                     None => {
                         outcome = Err(ReadError::TooLarge(format!(
@@ -79,7 +85,10 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
                         break;
                     }
                 };
-                batch.push_row(line, record.iter().map(|f| texts.text(f, &mut fresh)));
+                pending.keep(line);
+                if pending.is_full() {
+                    pending.number_into(&mut batch, &mut texts, &mut fresh);
+                }
                 if batch.len() >= BATCH_ROWS {
                     let next = RowBatch::with_capacity(BATCH_ROWS, batch.cell_count());
                     if !send(std::mem::replace(&mut batch, next), &mut fresh) {
@@ -93,6 +102,7 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
             }
         }
     }
+    pending.number_into(&mut batch, &mut texts, &mut fresh);
     // The csv crate takes an unclosed quote to run to the end of the file: say so instead.
     // (A stray `"` inside an unquoted field is legal: only a last record that swallowed lines counts.)
     if outcome.is_ok() && last_span > 1 && text.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
@@ -107,6 +117,75 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
     }
     sink(SheetEvent::End);
     outcome
+}
+
+/// Records read but not yet numbered: their fields are numbered a column at a time. A million
+/// registrations hold some 200,000 distinct participants, and looking one up is a cache miss;
+/// one column's lookups in a row overlap their misses, where a row's twelve lookups in turn
+/// waited for each.
+#[derive(Default)]
+struct PendingRecords {
+    records: Vec<csv::ByteRecord>,
+    lines: Vec<u32>,
+    /// The records kept, the first `kept` of `records` (the others are buffers to reuse).
+    kept: usize,
+    cells: Vec<Cell>,
+}
+
+/// Small enough for the records' bytes to stay in cache between reading and numbering them.
+const PENDING_RECORDS: usize = 256;
+
+impl PendingRecords {
+    /// The buffer the next record is read into (kept only by [`PendingRecords::keep`]).
+    fn next_record(&mut self) -> &mut csv::ByteRecord {
+        if self.records.len() == self.kept {
+            self.records.push(csv::ByteRecord::new());
+        }
+        &mut self.records[self.kept]
+    }
+
+    /// Keeps the record just read, which begins at `line`.
+    fn keep(&mut self, line: u32) {
+        self.lines.push(line);
+        self.kept += 1;
+    }
+
+    fn is_full(&self) -> bool {
+        self.kept >= PENDING_RECORDS
+    }
+
+    /// Numbers the kept records' fields, a column at a time, and adds them to `batch` as rows.
+    fn number_into(
+        &mut self,
+        batch: &mut RowBatch,
+        texts: &mut TextNumbers,
+        fresh: &mut Vec<String>,
+    ) {
+        let records = &self.records[..self.kept];
+        let width = records.iter().map(|r| r.len()).max().unwrap_or(0);
+        self.cells.clear();
+        self.cells.resize(records.len() * width, Cell::Empty);
+        for column in 0..width {
+            for (row, record) in records.iter().enumerate() {
+                if let Some(field) = record.get(column) {
+                    self.cells[row * width + column] = texts.text(field, fresh);
+                }
+            }
+        }
+        for (row, record) in records.iter().enumerate() {
+            let cells = &mut self.cells[row * width..row * width + record.len()];
+            batch.push_row(
+                self.lines[row],
+                cells.iter_mut().map(|c| std::mem::replace(c, Cell::Empty)),
+            );
+        }
+        // The record read after them, if any, becomes the first one.
+        if self.records.len() > self.kept {
+            self.records.swap(0, self.kept);
+        }
+        self.lines.clear();
+        self.kept = 0;
+    }
 }
 
 /// Lines in the file, estimated from the length of its first lines, with a tenth more: running
@@ -345,6 +424,51 @@ mod tests {
         let numbers: Vec<u32> = sheet.rows.iter().map(|r| r.number).collect();
         assert_eq!(numbers, vec![1, 2, 3, 5]);
         assert!(sheet.rows[1].is_blank());
+    }
+
+    #[test]
+    fn rows_numbered_a_column_at_a_time_keep_their_order_lines_and_widths() {
+        // Records are numbered in blocks of PENDING_RECORDS: blank lines just before and after
+        // a block's end, rows of three widths and a text first met in a later block.
+        let mut file = String::from("a;b;c\n");
+        let mut expected: Vec<(u32, Vec<String>)> =
+            vec![(1, vec!["a".into(), "b".into(), "c".into()])];
+        let mut line = 2;
+        for i in 0..PENDING_RECORDS * 2 + 10 {
+            if i == PENDING_RECORDS - 2 || i == PENDING_RECORDS {
+                file.push('\n');
+                expected.push((line, Vec::new()));
+                line += 1;
+            }
+            let cells: Vec<String> = match i % 3 {
+                0 => vec![format!("p{}", i % 7)],
+                1 => vec![format!("p{i}"), "F".into()],
+                _ => vec![
+                    "s".into(),
+                    format!("p{}", i % 5),
+                    format!("late{}", i / 300),
+                ],
+            };
+            file.push_str(&cells.join(";"));
+            file.push('\n');
+            expected.push((line, cells));
+            line += 1;
+        }
+        let sheet = read_csv(file.as_bytes()).unwrap();
+        let got: Vec<(u32, Vec<String>)> = sheet
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.number,
+                    r.cells.iter().map(|c| c.text().into_owned()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(got.len(), expected.len());
+        for (g, e) in got.iter().zip(&expected) {
+            assert_eq!(g, e);
+        }
     }
 
     #[test]
