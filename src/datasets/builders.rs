@@ -4,6 +4,8 @@ use super::categories::{Categories, Kind};
 use super::normalize::normalize_key;
 use super::records::{Activity, Registration, Source, StringTable, Target};
 use super::row_reader::RowReader;
+use super::schema::fields::{activities, targets, training};
+use super::schema::FieldId;
 use super::texts::{Reading, TextMemo};
 use crate::issue::{Code, Severity};
 use crate::read::Cell;
@@ -17,20 +19,20 @@ pub struct IndicatorName {
 }
 
 pub fn activity(r: &mut RowReader, source: Source, categories: &Categories) -> Option<Activity> {
-    let id = r.text("id");
-    let date = r.date("date");
-    let end_date = r.date("end_date");
+    let id = r.text(activities::ID);
+    let date = r.date(activities::DATE);
+    let end_date = r.date(activities::END_DATE);
     let activity_type = activity_type(r, categories);
-    let title = r.text("title");
-    let axis = r.text("axis");
-    let project = r.text("project");
-    let partners = r.text_list("partner");
-    let status = r.category("status", categories, Kind::Status);
-    let participants = r.count("participants");
-    let mut women = r.count("women");
-    let budget_planned = r.non_negative("budget_planned");
-    let budget_spent = r.non_negative("budget_spent");
-    let location = r.text("location");
+    let title = r.text(activities::TITLE);
+    let axis = r.text(activities::AXIS);
+    let project = r.text(activities::PROJECT);
+    let partners = r.text_list(activities::PARTNER);
+    let status = r.category(activities::STATUS, categories, Kind::Status);
+    let participants = r.count(activities::PARTICIPANTS);
+    let mut women = r.count(activities::WOMEN);
+    let budget_planned = r.non_negative(activities::BUDGET_PLANNED);
+    let budget_spent = r.non_negative(activities::BUDGET_SPENT);
+    let location = r.text(activities::LOCATION);
     if r.rejected {
         return None;
     }
@@ -38,14 +40,14 @@ pub fn activity(r: &mut RowReader, source: Source, categories: &Categories) -> O
     if let (Some(w), Some(p)) = (women, participants) {
         if w > p {
             r.report(
-                "women",
+                activities::WOMEN,
                 Code::InconsistentRow,
                 format!("{w} women out of {p} participants; `women` is emptied"),
             );
             women = None;
         }
     }
-    let end_date = end_not_before(r, end_date, date);
+    let end_date = end_not_before(r, activities::END_DATE, end_date, date);
     Some(Activity {
         source,
         id,
@@ -67,13 +69,13 @@ pub fn activity(r: &mut RowReader, source: Source, categories: &Categories) -> O
 
 /// A known type gives its code; any other value is kept as its own category with a warning.
 fn activity_type(r: &mut RowReader, categories: &Categories) -> Option<String> {
-    let cell = r.raw("type")?;
+    let cell = r.raw(activities::TYPE)?;
     let text = super::normalize::clean_text(&cell.display());
     if let Some(category) = categories.find(Kind::ActivityType, &text) {
         return Some(category.code.clone());
     }
     r.report_with(
-        "type",
+        activities::TYPE,
         Code::UnknownCategory,
         Severity::Warning,
         format!("« {text} » is not a known activity type; it is kept as its own category"),
@@ -87,24 +89,24 @@ pub fn registration(
     categories: &Categories,
     strings: &mut StringTable,
 ) -> Option<Registration> {
-    let session_id = r.coded_text("session_id", strings);
-    let program = r.coded_text("program", strings);
-    let start_date = r.date("start_date");
-    let end_date = r.date("end_date");
-    let hours = r.number("hours").map(|n| n.value);
-    let organisation = r.coded_text("organisation", strings);
-    let participant_id = r.coded_text("participant_id", strings);
-    let gender = r.coded_category("gender", categories, Kind::Gender, strings);
-    let category = r.coded_text("category", strings);
+    let session_id = r.coded_text(training::SESSION_ID, strings);
+    let program = r.coded_text(training::PROGRAM, strings);
+    let start_date = r.date(training::START_DATE);
+    let end_date = r.date(training::END_DATE);
+    let hours = r.number(training::HOURS).map(|n| n.value);
+    let organisation = r.coded_text(training::ORGANISATION, strings);
+    let participant_id = r.coded_text(training::PARTICIPANT_ID, strings);
+    let gender = r.coded_category(training::GENDER, categories, Kind::Gender, strings);
+    let category = r.coded_text(training::CATEGORY, strings);
     // An empty cell in a present `attended` column means absent; no column means everyone attended.
-    let attended_column = r.has_column("attended");
-    let attended = r.boolean("attended").unwrap_or(!attended_column);
-    let modality = r.coded_category("modality", categories, Kind::Modality, strings);
-    let mut satisfaction = r.number("satisfaction").map(|n| n.value);
+    let attended_column = r.has_column(training::ATTENDED);
+    let attended = r.boolean(training::ATTENDED).unwrap_or(!attended_column);
+    let modality = r.coded_category(training::MODALITY, categories, Kind::Modality, strings);
+    let mut satisfaction = r.number(training::SATISFACTION).map(|n| n.value);
     if let Some(h) = hours {
         if h <= 0.0 {
             r.report(
-                "hours",
+                training::HOURS,
                 Code::OutOfRange,
                 format!("`hours` must be above 0, not {h}"),
             );
@@ -113,7 +115,7 @@ pub fn registration(
     if let Some(s) = satisfaction {
         if !(1.0..=5.0).contains(&s) {
             r.report(
-                "satisfaction",
+                training::SATISFACTION,
                 Code::OutOfRange,
                 format!("satisfaction must be between 1 and 5, not {s}; it is emptied"),
             );
@@ -124,7 +126,7 @@ pub fn registration(
         return None;
     }
     let start_date = start_date?;
-    let end_date = end_not_before(r, end_date, start_date);
+    let end_date = end_not_before(r, training::END_DATE, end_date, start_date);
     Some(Registration {
         source,
         session_id: session_id?,
@@ -143,9 +145,9 @@ pub fn registration(
 }
 
 pub fn target(r: &mut RowReader, source: Source, names: &[IndicatorName]) -> Option<Target> {
-    let year = r.integer("year");
-    let indicator_text = r.text("indicator");
-    let target = r.non_negative("target");
+    let year = r.integer(targets::YEAR);
+    let indicator_text = r.text(targets::INDICATOR);
+    let target = r.non_negative(targets::TARGET);
     let indicator = indicator_text.and_then(|text| {
         let key = normalize_key(&text);
         let found = names.iter().find(|n| {
@@ -155,7 +157,7 @@ pub fn target(r: &mut RowReader, source: Source, names: &[IndicatorName]) -> Opt
         });
         if found.is_none() {
             r.report(
-                "indicator",
+                targets::INDICATOR,
                 Code::UnknownCategory,
                 format!("« {text} » names no indicator of the catalog"),
             );
@@ -176,13 +178,14 @@ pub fn target(r: &mut RowReader, source: Source, names: &[IndicatorName]) -> Opt
 /// SPEC 3: an end date before the start is a warning and is emptied.
 fn end_not_before(
     r: &mut RowReader,
+    field: FieldId,
     end: Option<chrono::NaiveDate>,
     start: chrono::NaiveDate,
 ) -> Option<chrono::NaiveDate> {
     let end = end?;
     if end < start {
         r.report(
-            "end_date",
+            field,
             Code::InconsistentRow,
             "the end date is before the start date; it is emptied".into(),
         );

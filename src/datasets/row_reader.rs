@@ -7,6 +7,7 @@ use super::categories::{self, Categories};
 use super::header::Header;
 use super::normalize::clean_text;
 use super::records::StringTable;
+use super::schema::FieldId;
 use super::texts::{Reading, TextMemo};
 use super::values::{self, DateOrder, Number, ValueError};
 use crate::issue::{column_letter, Code, Issue, Location, Severity};
@@ -53,18 +54,14 @@ impl<'a, 'm> RowReader<'a, 'm> {
         }
     }
 
-    fn field_index(&self, name: &str) -> usize {
-        // Field names are the compile-time constants of schema.rs, looked up by the builders of this module.
-        self.header
-            .dataset
-            .fields()
-            .iter()
-            .position(|f| f.name == name)
-            .unwrap_or_else(|| panic!("field {name} is not in {:?}", self.header.dataset))
+    /// The index of `field` in the row's dataset (a field of another dataset is a bug of the builders).
+    fn field_index(&self, field: FieldId) -> usize {
+        debug_assert_eq!(field.dataset, self.header.dataset, "{}", field.name());
+        field.index
     }
 
-    pub fn has_column(&self, name: &str) -> bool {
-        self.header.column_of(self.field_index(name)).is_some()
+    pub fn has_column(&self, field: FieldId) -> bool {
+        self.header.column_of(self.field_index(field)).is_some()
     }
 
     pub fn location(&self, column: Option<usize>) -> Location {
@@ -77,11 +74,10 @@ impl<'a, 'm> RowReader<'a, 'm> {
     }
 
     /// Records an issue about field `name`: an error rejecting the row when required, else a warning.
-    pub fn report(&mut self, name: &str, code: Code, message: String) {
-        let index = self.field_index(name);
-        let required = self.header.dataset.fields()[index].required;
+    pub fn report(&mut self, field: FieldId, code: Code, message: String) {
+        let required = field.field().required;
         self.report_with(
-            name,
+            field,
             code,
             if required {
                 Severity::Error
@@ -92,8 +88,8 @@ impl<'a, 'm> RowReader<'a, 'm> {
         );
     }
 
-    pub fn report_with(&mut self, name: &str, code: Code, severity: Severity, message: String) {
-        let index = self.field_index(name);
+    pub fn report_with(&mut self, field: FieldId, code: Code, severity: Severity, message: String) {
+        let index = self.field_index(field);
         let column = self.header.column_of(index);
         let header = self.header.columns[index]
             .as_ref()
@@ -112,25 +108,24 @@ impl<'a, 'm> RowReader<'a, 'm> {
     }
 
     /// The cell of a field, `None` when the column is absent or the cell blank (a missing required value is reported).
-    fn cell(&mut self, name: &str) -> Option<&'a Cell> {
-        self.field(name).map(|(cell, _)| cell)
+    fn cell(&mut self, field: FieldId) -> Option<&'a Cell> {
+        self.field(field).map(|(cell, _)| cell)
     }
 
     /// The cell of a field as [`RowReader::cell`], with the number of its shared text if it is one.
-    fn field(&mut self, name: &str) -> Option<(&'a Cell, Option<u32>)> {
-        let index = self.field_index(name);
+    fn field(&mut self, field: FieldId) -> Option<(&'a Cell, Option<u32>)> {
+        let index = self.field_index(field);
         let raw = self.header.column_of(index).map(|c| self.row.get(c));
         if let Some(Cell::Shared(text)) = raw {
             // A shared text is never blank nor an error value: no check to make.
             return Some((raw?.resolve(self.texts), Some(*text)));
         }
-        let field = self.header.dataset.fields()[index];
         let cell = raw.map(|c| c.resolve(self.texts));
         match cell {
             Some(cell) if !cell.is_blank() => {
                 if let Cell::Error(e) = cell {
                     self.report(
-                        name,
+                        field,
                         Code::CellError,
                         format!("the cell holds the error value {e}"),
                     );
@@ -139,11 +134,11 @@ impl<'a, 'm> RowReader<'a, 'm> {
                 Some((cell, None))
             }
             _ => {
-                if field.required {
+                if field.field().required {
                     self.report(
-                        name,
+                        field,
                         Code::MissingValue,
-                        format!("the required field `{name}` is empty"),
+                        format!("the required field `{}` is empty", field.name()),
                     );
                 }
                 None
@@ -155,12 +150,12 @@ impl<'a, 'm> RowReader<'a, 'm> {
     /// conversions say how its value is remembered), a bad one reported on every row.
     fn parsed<T>(
         &mut self,
-        name: &str,
+        field: FieldId,
         reading: Reading,
         (to_bits, from_bits): Bits<T>,
         parse: impl Fn(&Cell) -> Result<T, ValueError>,
     ) -> Option<T> {
-        let (cell, shared) = self.field(name)?;
+        let (cell, shared) = self.field(field)?;
         if let Some(text) = shared {
             let remembered = self
                 .memo
@@ -172,21 +167,21 @@ impl<'a, 'm> RowReader<'a, 'm> {
         match parse(cell) {
             Ok(value) => Some(value),
             Err(e) => {
-                self.report(name, e.code, e.message);
+                self.report(field, e.code, e.message);
                 None
             }
         }
     }
 
-    pub fn text(&mut self, name: &str) -> Option<String> {
-        let cell = self.cell(name)?;
+    pub fn text(&mut self, field: FieldId) -> Option<String> {
+        let cell = self.cell(field)?;
         let text = clean_text(&cell.text());
         (!text.is_empty()).then_some(text)
     }
 
     /// A text field as a code of the string table (a shared text is cleaned and interned once).
-    pub fn coded_text(&mut self, name: &str, strings: &mut StringTable) -> Option<u32> {
-        let (cell, shared) = self.field(name)?;
+    pub fn coded_text(&mut self, field: FieldId, strings: &mut StringTable) -> Option<u32> {
+        let (cell, shared) = self.field(field)?;
         let mut intern = || {
             let clean = clean_text(&cell.text());
             (!clean.is_empty()).then(|| strings.intern(&clean))
@@ -201,12 +196,12 @@ impl<'a, 'm> RowReader<'a, 'm> {
     /// are reported as `unknown-category`.
     pub fn coded_category(
         &mut self,
-        name: &str,
+        field: FieldId,
         categories: &Categories,
         kind: categories::Kind,
         strings: &mut StringTable,
     ) -> Option<u32> {
-        let (cell, shared) = self.field(name)?;
+        let (cell, shared) = self.field(field)?;
         let mut find = || {
             categories
                 .find(kind, &cell.text())
@@ -217,14 +212,14 @@ impl<'a, 'm> RowReader<'a, 'm> {
             None => find(),
         };
         if code.is_none() {
-            self.report_unknown(name, cell);
+            self.report_unknown(field, cell);
         }
         code
     }
 
     /// Several values in one cell, split on `;` or line breaks before spaces are collapsed.
-    pub fn text_list(&mut self, name: &str) -> Vec<String> {
-        let Some(cell) = self.cell(name) else {
+    pub fn text_list(&mut self, field: FieldId) -> Vec<String> {
+        let Some(cell) = self.cell(field) else {
             return Vec::new();
         };
         let mut values: Vec<String> = Vec::new();
@@ -237,16 +232,16 @@ impl<'a, 'm> RowReader<'a, 'm> {
         values
     }
 
-    pub fn date(&mut self, name: &str) -> Option<NaiveDate> {
+    pub fn date(&mut self, field: FieldId) -> Option<NaiveDate> {
         let order = self.date_order;
         let bits: Bits<NaiveDate> = (
             |d| u64::from(d.num_days_from_ce() as u32),
             |bits| NaiveDate::from_num_days_from_ce_opt(bits as u32 as i32),
         );
-        self.parsed(name, Reading::Date, bits, |c| values::parse_date(c, order))
+        self.parsed(field, Reading::Date, bits, |c| values::parse_date(c, order))
     }
 
-    pub fn number(&mut self, name: &str) -> Option<Number> {
+    pub fn number(&mut self, field: FieldId) -> Option<Number> {
         let bits: Bits<Number> = (
             |n| n.value.to_bits(),
             |bits| {
@@ -256,17 +251,17 @@ impl<'a, 'm> RowReader<'a, 'm> {
                 })
             },
         );
-        self.parsed(name, Reading::Number, bits, values::parse_number)
+        self.parsed(field, Reading::Number, bits, values::parse_number)
     }
 
     /// A number that must be >= 0.
-    pub fn non_negative(&mut self, name: &str) -> Option<f64> {
-        let n = self.number(name)?;
+    pub fn non_negative(&mut self, field: FieldId) -> Option<f64> {
+        let n = self.number(field)?;
         if n.value < 0.0 {
             self.report(
-                name,
+                field,
                 Code::NegativeValue,
-                format!("`{name}` cannot be negative"),
+                format!("`{}` cannot be negative", field.name()),
             );
             return None;
         }
@@ -274,65 +269,66 @@ impl<'a, 'm> RowReader<'a, 'm> {
     }
 
     /// A whole number >= 0 (participants, women).
-    pub fn count(&mut self, name: &str) -> Option<i64> {
-        let n = self.non_negative(name)?;
+    pub fn count(&mut self, field: FieldId) -> Option<i64> {
+        let n = self.non_negative(field)?;
         if n.fract() != 0.0 {
             self.report(
-                name,
+                field,
                 Code::NotAnInteger,
-                format!("`{name}` must be a whole number"),
+                format!("`{}` must be a whole number", field.name()),
             );
             return None;
         }
         Some(n as i64)
     }
 
-    pub fn integer(&mut self, name: &str) -> Option<i64> {
-        let n = self.number(name)?;
+    pub fn integer(&mut self, field: FieldId) -> Option<i64> {
+        let n = self.number(field)?;
         if n.value.fract() != 0.0 {
             self.report(
-                name,
+                field,
                 Code::NotAnInteger,
-                format!("`{name}` must be a whole number"),
+                format!("`{}` must be a whole number", field.name()),
             );
             return None;
         }
         Some(n.value as i64)
     }
 
-    pub fn boolean(&mut self, name: &str) -> Option<bool> {
+    pub fn boolean(&mut self, field: FieldId) -> Option<bool> {
         let bits: Bits<bool> = (|b| u64::from(*b), |bits| Some(bits == 1));
-        self.parsed(name, Reading::Bool, bits, values::parse_bool)
+        self.parsed(field, Reading::Bool, bits, values::parse_bool)
     }
 
     /// A value of a closed list; unknown values are reported as `unknown-category`.
     pub fn category(
         &mut self,
-        name: &str,
+        field: FieldId,
         categories: &Categories,
         kind: categories::Kind,
     ) -> Option<String> {
-        let cell = self.cell(name)?;
+        let cell = self.cell(field)?;
         let found = categories.find(kind, &cell.text());
         if found.is_none() {
-            self.report_unknown(name, cell);
+            self.report_unknown(field, cell);
         }
         found.map(|category| category.code.clone())
     }
 
-    fn report_unknown(&mut self, name: &str, cell: &Cell) {
+    fn report_unknown(&mut self, field: FieldId, cell: &Cell) {
         self.report(
-            name,
+            field,
             Code::UnknownCategory,
             format!(
-                "« {} » is not a known value of `{name}`",
-                clean_text(&cell.text())
+                "« {} » is not a known value of `{}`",
+                clean_text(&cell.text()),
+                field.name()
             ),
         );
     }
 
     /// The raw cell of a field for rules that need it (unknown activity types).
-    pub fn raw(&mut self, name: &str) -> Option<&'a Cell> {
-        self.cell(name)
+    pub fn raw(&mut self, field: FieldId) -> Option<&'a Cell> {
+        self.cell(field)
     }
 }

@@ -21,7 +21,7 @@ impl Dataset {
         }
     }
 
-    pub fn fields(self) -> &'static [Field] {
+    pub const fn fields(self) -> &'static [Field] {
         match self {
             Dataset::Activities => ACTIVITY_FIELDS,
             Dataset::Training => TRAINING_FIELDS,
@@ -61,6 +61,79 @@ impl Kind {
             Kind::Modality => "modality",
             Kind::Boolean => "yes/no",
         }
+    }
+}
+
+/// A field of a dataset by its index, found from its name when bilan is compiled (see
+/// [`fields`]): the typing reads every field of a million rows, and finding each by name cost a
+/// fifth of the typing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldId {
+    pub dataset: Dataset,
+    pub index: usize,
+}
+
+impl FieldId {
+    /// The field `name` of `dataset`; an unknown name fails to compile where used as a constant.
+    pub const fn of(dataset: Dataset, name: &str) -> FieldId {
+        let fields = dataset.fields();
+        let mut index = 0;
+        while index < fields.len() {
+            if same_name(fields[index].name, name) {
+                return FieldId { dataset, index };
+            }
+            index += 1;
+        }
+        panic!("no field of that name in the dataset")
+    }
+
+    pub fn field(self) -> &'static Field {
+        &self.dataset.fields()[self.index]
+    }
+
+    pub fn name(self) -> &'static str {
+        self.field().name
+    }
+}
+
+const fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Every field of the three datasets as a [`FieldId`] constant, named after the field.
+pub mod fields {
+    use super::{Dataset, FieldId};
+
+    macro_rules! ids {
+        ($dataset:expr; $($constant:ident = $name:literal),* $(,)?) => {
+            $(pub const $constant: FieldId = FieldId::of($dataset, $name);)*
+        };
+    }
+
+    pub mod activities {
+        use super::*;
+        ids!(Dataset::Activities; ID = "id", DATE = "date", END_DATE = "end_date", TYPE = "type", TITLE = "title", AXIS = "axis", PROJECT = "project", PARTNER = "partner", STATUS = "status", PARTICIPANTS = "participants", WOMEN = "women", BUDGET_PLANNED = "budget_planned", BUDGET_SPENT = "budget_spent", LOCATION = "location");
+    }
+
+    pub mod training {
+        use super::*;
+        ids!(Dataset::Training; SESSION_ID = "session_id", PROGRAM = "program", START_DATE = "start_date", END_DATE = "end_date", HOURS = "hours", ORGANISATION = "organisation", PARTICIPANT_ID = "participant_id", GENDER = "gender", CATEGORY = "category", ATTENDED = "attended", MODALITY = "modality", SATISFACTION = "satisfaction");
+    }
+
+    pub mod targets {
+        use super::*;
+        ids!(Dataset::Targets; YEAR = "year", INDICATOR = "indicator", TARGET = "target");
     }
 }
 
@@ -333,6 +406,19 @@ pub fn match_header(dataset: Dataset, header: &str, extra: &FieldAliases) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn field_ids_name_their_own_field() {
+        for dataset in Dataset::ALL {
+            for (index, field) in dataset.fields().iter().enumerate() {
+                assert_eq!(FieldId::of(dataset, field.name), FieldId { dataset, index });
+            }
+        }
+        assert_eq!(fields::training::PARTICIPANT_ID.name(), "participant_id");
+        assert_eq!(fields::activities::END_DATE.name(), "end_date");
+        assert_eq!(fields::training::END_DATE.index, 3);
+        assert_eq!(fields::targets::TARGET.field().kind, Kind::Number);
+    }
 
     fn name(dataset: Dataset, header: &str) -> Option<&'static str> {
         match_header(dataset, header, &FieldAliases::default()).map(|i| dataset.fields()[i].name)
