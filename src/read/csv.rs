@@ -1,4 +1,4 @@
-//! Delimited text files: encoding and delimiter detection, then the csv crate.
+//! Delimited text files: encoding and delimiter detection, then csv-core.
 
 use super::cell::{Cell, RowBatch, Sheet};
 use super::texts::TextNumbers;
@@ -41,7 +41,6 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
     };
     // Fields as bytes: the text is valid UTF-8 already (decoded above), they need no second check.
     let mut pending = PendingRecords::default();
-    let mut lines = LineCounter::new(text.as_bytes());
     let mut next_line = 1 + skipped_lines;
     let mut last_span = 0;
     let mut outcome = Ok(());
@@ -49,7 +48,7 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
         let record = pending.next_record();
         match reader.read(record) {
             None => break,
-            Some(byte) => {
+            Some(ended) => {
                 // Line breaks inside quoted fields: the record spans more lines (all its fields'
                 // bytes are contiguous, counted in one pass).
                 let fields = record.as_slice();
@@ -58,8 +57,8 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
                     Some(_) => 1 + memchr::memchr_iter(b'\n', fields).count() as u32,
                 };
                 let width = record.len();
-                let line = lines.line_at(byte) + skipped_lines;
-                // Blank lines the csv crate skipped become blank rows, so that they are counted
+                let line = ended.first_line(span) + skipped_lines;
+                // Blank lines csv-core skipped become blank rows, so that they are counted
                 // (after the records before them).
                 if next_line < line {
                     pending.number_into(&mut batch, &mut texts, &mut fresh);
@@ -94,7 +93,7 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
         }
     }
     pending.number_into(&mut batch, &mut texts, &mut fresh);
-    // The csv crate takes an unclosed quote to run to the end of the file: say so instead.
+    // csv-core takes an unclosed quote to run to the end of the file: say so instead.
     // (A stray `"` inside an unquoted field is legal: only a last record that swallowed lines counts.)
     if outcome.is_ok() && last_span > 1 && text.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
         let start = batch.last_number().unwrap_or(next_line);
@@ -128,15 +127,14 @@ impl<'t> Records<'t> {
         }
     }
 
-    /// Reads the next record into `record`; `None` at the end of the text, else the byte where
-    /// the record begins (or the line end before it, as the csv crate's positions do).
-    fn read(&mut self, record: &mut Record) -> Option<usize> {
+    /// Reads the next record into `record`; `None` at the end of the text.
+    fn read(&mut self, record: &mut Record) -> Option<RecordEnd> {
         use csv_core::ReadRecordResult::*;
-        let start = self.at;
         let (mut written, mut fields) = (0, 0);
         loop {
             // Past the end the input is empty, which tells csv-core the text is over.
             let input = &self.text[self.at.min(self.text.len())..];
+            let at_end = input.is_empty();
             let (result, read, wrote, ended) = self.parser.read_record(
                 input,
                 &mut record.bytes[written..],
@@ -151,11 +149,37 @@ impl<'t> Records<'t> {
                 OutputEndsFull => record.ends.resize((record.ends.len() * 2).max(16), 0),
                 Record => {
                     record.len = fields;
-                    return Some(start);
+                    return Some(RecordEnd {
+                        // csv-core counts the line ends it reads, a u64 that a text of u32 lines fits.
+                        lines_read: self.parser.line() as u32 - 1,
+                        // A record the end of the text closed (no line end, or an open quote
+                        // that ran to the end) did not end on a line end of its own.
+                        by_line_feed: !at_end
+                            && self.at > 0
+                            && self.text.get(self.at - 1) == Some(&b'\n'),
+                    });
                 }
                 End => return None,
             }
         }
+    }
+}
+
+/// What csv-core had read when a record ended: the line ends so far (blank lines skipped before
+/// the record and line breaks inside its quoted fields included), and whether the record's own
+/// line end was one of them (a CRLF record ends at its CR: the LF is read with the next record).
+struct RecordEnd {
+    lines_read: u32,
+    by_line_feed: bool,
+}
+
+impl RecordEnd {
+    /// The line the record begins on, for a record spanning `span` lines.
+    fn first_line(&self, span: u32) -> u32 {
+        // Every line end counted here was read, so the count never goes below 0 (saturating all the same).
+        (1 + self.lines_read)
+            .saturating_sub(span - 1)
+            .saturating_sub(u32::from(self.by_line_feed))
     }
 }
 
@@ -288,38 +312,6 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
         true
     })?;
     Ok(sheet)
-}
-
-/// Physical line numbers from byte offsets (the csv crate's own line count lags on line ends).
-struct LineCounter<'a> {
-    text: &'a [u8],
-    offset: usize,
-    line: u32,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(text: &'a [u8]) -> Self {
-        LineCounter {
-            text,
-            offset: 0,
-            line: 1,
-        }
-    }
-
-    /// The line where the record starting at `byte` begins; offsets only grow.
-    fn line_at(&mut self, byte: usize) -> u32 {
-        let mut start = byte;
-        // A record position may point at the previous record's line end.
-        while matches!(self.text.get(start), Some(b'\n' | b'\r')) {
-            start += 1;
-        }
-        let end = start.min(self.text.len());
-        if end > self.offset {
-            self.line += memchr::memchr_iter(b'\n', &self.text[self.offset..end]).count() as u32;
-            self.offset = end;
-        }
-        self.line
-    }
 }
 
 /// UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252; valid UTF-8 is not copied.
@@ -555,6 +547,17 @@ mod tests {
         assert_eq!(rows[1], vec![long.as_str(), "dit \"oui\""]);
         assert_eq!(rows[2], many.iter().map(String::as_str).collect::<Vec<_>>());
         assert_eq!(sheet.rows[2].number, 3);
+    }
+
+    #[test]
+    fn line_numbers_around_blank_lines_quoted_breaks_and_a_last_line_without_end() {
+        for end in ["\r\n", "\n"] {
+            let file = ["a;b", "", "\"x", "y\";1", "", "", "last;2"].join(end);
+            let sheet = read_csv(file.as_bytes()).unwrap();
+            let numbers: Vec<u32> = sheet.rows.iter().map(|r| r.number).collect();
+            assert_eq!(numbers, vec![1, 2, 3, 5, 6, 7], "{end:?}");
+            assert_eq!(texts(&sheet)[5], vec!["last", "2"]);
+        }
     }
 
     #[test]
