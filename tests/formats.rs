@@ -203,6 +203,40 @@ fn a_french_excel_csv_export_in_windows_1252() {
     );
 }
 
+/// A register whose first lines are plain ASCII and whose first accent, in Windows-1252, comes
+/// thousands of rows down: read as UTF-8 at first, then again from the start as Windows-1252,
+/// each registration counted once.
+#[test]
+fn a_windows_1252_register_whose_first_accent_comes_late() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut text = String::from("Session;Programme;Date;Heures;Organisme;Matricule;Sexe\n");
+    for i in 0..5000 {
+        let organisation = if i >= 4990 { "Académie" } else { "Pole A" };
+        text.push_str(&format!(
+            "S{};IA;10/03/2024;6;{organisation};P{i};F\n",
+            i / 20
+        ));
+    }
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
+    assert!(!unmappable);
+    let first_bad_byte = match std::str::from_utf8(&bytes) {
+        Err(e) => e.valid_up_to(),
+        Ok(_) => panic!("the register must not be UTF-8"),
+    };
+    assert!(first_bad_byte > bytes.len() * 99 / 100);
+    std::fs::write(dir.path().join("register.csv"), &bytes).expect("write");
+    bilan(dir.path(), &["report", "register.csv", "--formats", "csv"]).expect_code(0);
+    let out = dir.path().join("reports/2024");
+    let values = indicator_values(&out);
+    assert_eq!(value_of(&values, "training_registrations"), "5000");
+    let (_, organisations) = read_csv(&out.join("training_by_organisation.csv"));
+    let registrations: Vec<(&str, &str)> = organisations
+        .iter()
+        .map(|r| (r[1].as_str(), r[2].as_str()))
+        .collect();
+    assert_eq!(registrations, [("Académie", "10"), ("Pole A", "4990")]);
+}
+
 #[test]
 fn row_and_column_issues_are_located() {
     let dir = tempfile::tempdir().expect("a temporary folder");

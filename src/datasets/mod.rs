@@ -207,6 +207,11 @@ pub fn parse_file(
                     parser.finish(&mut part);
                 }
             }
+            SheetEvent::Restart => {
+                part = FilePart::default();
+                sheet = None;
+                texts.clear();
+            }
         }
     }
     // A reader that stopped mid-sheet (a broken file) still closes the sheet.

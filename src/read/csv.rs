@@ -7,27 +7,100 @@ use crate::config::Limits;
 use std::borrow::Cow;
 
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
+/// How many non-blank lines the delimiter is found from.
+const DELIMITER_LINES: usize = 30;
 
 /// Streams a CSV/TSV/TXT file as one sheet whose cells are all text.
+///
+/// A file without byte order mark is read as UTF-8 without checking it all first: each
+/// distinct field is checked when first met (a million rows hold a few hundred thousand), and the
+/// structure around fields is ASCII, so the file is UTF-8 exactly when every field is. A field
+/// that is not sends `SheetEvent::Restart` and the file is read again as Windows-1252, as if it
+/// had been checked first.
 pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), ReadError> {
-    let mut cells_left = limits.max_cells;
+    if let Some(head) = unchecked_utf8(bytes) {
+        match stream_text(bytes, head, false, limits, sink) {
+            Err(Stop::NotUtf8) => {
+                if !sink(SheetEvent::Restart) {
+                    return Ok(());
+                }
+            }
+            Err(Stop::Read(e)) => return Err(e),
+            Ok(()) => return Ok(()),
+        }
+    }
     let decoded = decode(bytes)?;
     // CR-only line ends (old Mac exports) become LF so that lines count like the others;
     // CRLF and LF need no copy.
-    let bytes = decoded.as_bytes();
-    let has_lone_cr = memchr::memchr_iter(b'\r', bytes).any(|at| bytes.get(at + 1) != Some(&b'\n'));
-    let normalized: Cow<str> = if has_lone_cr {
+    let normalized: Cow<str> = if has_lone_cr(decoded.as_bytes()) {
         Cow::Owned(decoded.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
         decoded
     };
-    let (text, skipped_lines, forced) = strip_sep_line(&normalized);
-    let delimiter = forced.unwrap_or_else(|| detect_delimiter(text));
-    let mut reader = Records::new(text.as_bytes(), delimiter);
+    match stream_text(normalized.as_bytes(), &normalized, true, limits, sink) {
+        Err(Stop::Read(e)) => Err(e),
+        // Every field of a decoded text is UTF-8.
+        Err(Stop::NotUtf8) | Ok(()) => Ok(()),
+    }
+}
+
+/// Why streaming a text stopped early.
+enum Stop {
+    Read(ReadError),
+    /// A field of a text read as UTF-8 unchecked is not UTF-8.
+    NotUtf8,
+}
+
+fn has_lone_cr(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b'\r', bytes).any(|at| bytes.get(at + 1) != Some(&b'\n'))
+}
+
+/// The file's first lines, when the file may be read as UTF-8 unchecked: no byte order mark,
+/// no CR-only line end, and first lines (what the `sep=` line and the delimiter are found from)
+/// that are UTF-8.
+fn unchecked_utf8(bytes: &[u8]) -> Option<&str> {
+    if [&[0xEF, 0xBB, 0xBF][..], &[0xFF, 0xFE], &[0xFE, 0xFF]]
+        .iter()
+        .any(|bom| bytes.starts_with(bom))
+        || has_lone_cr(bytes)
+    {
+        return None;
+    }
+    // The first line, then as many non-blank lines as `detect_delimiter` reads, and one more.
+    let mut end = 0;
+    let mut non_blank = 0;
+    for line_end in memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]) {
+        let line = std::str::from_utf8(&bytes[end..line_end]).ok()?;
+        end = (line_end + 1).min(bytes.len());
+        if !line.trim().is_empty() {
+            non_blank += 1;
+        }
+        if non_blank > DELIMITER_LINES + 1 {
+            break;
+        }
+    }
+    // Lines of UTF-8 and their ASCII line ends are UTF-8.
+    std::str::from_utf8(&bytes[..end]).ok()
+}
+
+/// Streams the records of `bytes`, whose beginning is `head` (the whole text when `checked`:
+/// then every field is UTF-8; else each distinct field is checked when first met).
+fn stream_text(
+    bytes: &[u8],
+    head: &str,
+    checked: bool,
+    limits: &Limits,
+    sink: &mut Sink,
+) -> Result<(), Stop> {
+    let mut cells_left = limits.max_cells;
+    let (rest, skipped_lines, forced) = strip_sep_line(head);
+    let text = &bytes[head.len() - rest.len()..];
+    let delimiter = forced.unwrap_or_else(|| detect_delimiter(rest));
+    let mut reader = Records::new(text, delimiter);
     if !sink(SheetEvent::Begin {
         name: String::new(),
         merges: Some(Vec::new()),
-        rows_hint: Some(estimate_rows(text.as_bytes())),
+        rows_hint: Some(estimate_rows(text)),
     }) {
         return Ok(());
     }
@@ -39,7 +112,6 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
         (fresh.is_empty() || sink(SheetEvent::Texts(std::mem::take(fresh))))
             && sink(SheetEvent::Rows(batch))
     };
-    // Fields as bytes: the text is valid UTF-8 already (decoded above), they need no second check.
     let mut pending = PendingRecords::default();
     let mut next_line = 1 + skipped_lines;
     let mut last_span = 0;
@@ -61,7 +133,7 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
                 // Blank lines csv-core skipped become blank rows, so that they are counted
                 // (after the records before them).
                 if next_line < line {
-                    pending.number_into(&mut batch, &mut texts, &mut fresh);
+                    pending.number_into(&mut batch, &mut texts, &mut fresh)?;
                 }
                 while next_line < line {
                     batch.start_row(next_line);
@@ -72,6 +144,10 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
                 cells_left = match cells_left.checked_sub(width as u64) {
                     Some(left) => left,
                     None => {
+                        // The file's encoding is that of all of it, including what is not read.
+                        if !checked && std::str::from_utf8(bytes).is_err() {
+                            return Err(Stop::NotUtf8);
+                        }
                         outcome = Err(ReadError::TooLarge(format!(
                             "more than {} cells (limits.max_cells)",
                             limits.max_cells
@@ -81,7 +157,7 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
                 };
                 pending.keep(line);
                 if pending.is_full() {
-                    pending.number_into(&mut batch, &mut texts, &mut fresh);
+                    pending.number_into(&mut batch, &mut texts, &mut fresh)?;
                 }
                 if batch.len() >= BATCH_ROWS {
                     let next = RowBatch::with_capacity(BATCH_ROWS, batch.cell_count());
@@ -92,10 +168,10 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
             }
         }
     }
-    pending.number_into(&mut batch, &mut texts, &mut fresh);
+    pending.number_into(&mut batch, &mut texts, &mut fresh)?;
     // csv-core takes an unclosed quote to run to the end of the file: say so instead.
     // (A stray `"` inside an unquoted field is legal: only a last record that swallowed lines counts.)
-    if outcome.is_ok() && last_span > 1 && text.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
+    if outcome.is_ok() && last_span > 1 && memchr::memchr_iter(b'"', text).count() % 2 == 1 {
         let start = batch.last_number().unwrap_or(next_line);
         outcome = Err(ReadError::Unreadable(format!(
             "a quote opened at line {start} is never closed"
@@ -106,7 +182,7 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
         return Ok(());
     }
     sink(SheetEvent::End);
-    outcome
+    outcome.map_err(Stop::Read)
 }
 
 /// The records of a text, read by csv-core straight from it (the csv crate's reader copies the
@@ -256,7 +332,7 @@ impl PendingRecords {
         batch: &mut RowBatch,
         texts: &mut TextNumbers,
         fresh: &mut Vec<String>,
-    ) {
+    ) -> Result<(), Stop> {
         let records = &self.records[..self.kept];
         let width = records.iter().map(|r| r.len()).max().unwrap_or(0);
         self.cells.clear();
@@ -264,7 +340,8 @@ impl PendingRecords {
         for column in 0..width {
             for (row, record) in records.iter().enumerate() {
                 if let Some(field) = record.get(column) {
-                    self.cells[row * width + column] = texts.text(field, fresh);
+                    self.cells[row * width + column] =
+                        texts.text(field, fresh).ok_or(Stop::NotUtf8)?;
                 }
             }
         }
@@ -281,6 +358,7 @@ impl PendingRecords {
         }
         self.lines.clear();
         self.kept = 0;
+        Ok(())
     }
 }
 
@@ -306,6 +384,10 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
                 sheet
                     .rows
                     .extend(rows.iter().map(|r| r.to_row().resolved(&texts)));
+            }
+            SheetEvent::Restart => {
+                sheet = Sheet::default();
+                texts.clear();
             }
             _ => {}
         }
@@ -375,7 +457,7 @@ pub fn detect_delimiter(text: &str) -> u8 {
     let lines: Vec<&str> = text
         .lines()
         .filter(|l| !l.trim().is_empty())
-        .take(30)
+        .take(DELIMITER_LINES)
         .collect();
     let mut best = (b',', 0usize, 0usize);
     for &delimiter in &DELIMITERS {
@@ -558,6 +640,54 @@ mod tests {
             assert_eq!(numbers, vec![1, 2, 3, 5, 6, 7], "{end:?}");
             assert_eq!(texts(&sheet)[5], vec!["last", "2"]);
         }
+    }
+
+    #[test]
+    fn a_file_found_not_utf8_late_is_read_again_as_windows_1252() {
+        // Early rows of ASCII and of bytes that are UTF-8 too (C3 A9 reads « Ã© » in Windows-1252),
+        // then, thousands of rows on (several batches sent), a byte that is not UTF-8 (E9: « é »).
+        let mut file = b"Nom;Ville\n".to_vec();
+        let rows = BATCH_ROWS * 2 + 10;
+        for i in 0..rows {
+            let town: &[u8] = match i {
+                0 => b"Rabat \xC3\xA9",
+                i if i == rows - 1 => b"F\xE8s",
+                _ => b"Rabat",
+            };
+            file.extend_from_slice(format!("P{i};").as_bytes());
+            file.extend_from_slice(town);
+            file.push(b'\n');
+        }
+        let mut restarts = 0;
+        let mut begins = 0;
+        stream_csv(&file, &Limits::default(), &mut |event| {
+            match event {
+                SheetEvent::Restart => restarts += 1,
+                SheetEvent::Begin { .. } => begins += 1,
+                _ => {}
+            }
+            true
+        })
+        .unwrap();
+        assert_eq!((restarts, begins), (1, 2));
+        let sheet = read_csv(&file).unwrap();
+        let rows_read = texts(&sheet);
+        assert_eq!(rows_read.len(), rows + 1);
+        assert_eq!(rows_read[1], vec!["P0", "Rabat Ã©"]);
+        assert_eq!(
+            rows_read[rows],
+            vec![format!("P{}", rows - 1), "Fès".into()]
+        );
+        assert_eq!(sheet.rows[rows].number, rows as u32 + 1);
+        // A file of UTF-8 all through is read once.
+        let utf8 = "Nom;Ville\nP0;Fès\n".repeat(3000);
+        let mut restarts = 0;
+        stream_csv(utf8.as_bytes(), &Limits::default(), &mut |event| {
+            restarts += usize::from(event == SheetEvent::Restart);
+            true
+        })
+        .unwrap();
+        assert_eq!(restarts, 0);
     }
 
     #[test]

@@ -69,6 +69,7 @@ fn event_json(event: &SheetEvent) -> Value {
         }),
         SheetEvent::Texts(texts) => json!({ "texts": texts }),
         SheetEvent::End => json!({ "end": true }),
+        SheetEvent::Restart => json!({ "restart": true }),
     }
 }
 
@@ -239,6 +240,8 @@ pub fn read(
                     .map(|t| t.as_str().unwrap_or_default().to_string())
                     .collect(),
             )
+        } else if value.get("restart").is_some() {
+            SheetEvent::Restart
         } else {
             SheetEvent::End
         };

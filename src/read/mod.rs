@@ -61,6 +61,10 @@ pub enum SheetEvent {
     Texts(Vec<String>),
     /// The current sheet is complete.
     End,
+    /// Forget every event of this file so far: the reader starts over. (A text file read as
+    /// UTF-8 without a check of the whole file first turned out not to be: it is read again as
+    /// Windows-1252, see `csv::stream_csv`.)
+    Restart,
 }
 
 /// Receives the events of a file; returns `false` to stop reading (nobody listens any more).

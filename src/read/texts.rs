@@ -87,8 +87,9 @@ impl TextNumbers {
         self.numbering.cell(number)
     }
 
-    /// The cell of a text given by its UTF-8 bytes; a text met for the first time is added to `fresh`.
-    pub fn text(&mut self, field: &[u8], fresh: &mut Vec<String>) -> Cell {
+    /// The cell of a text given by its bytes; a text met for the first time is added to `fresh`.
+    /// `None` when the bytes are not UTF-8 (checked once per distinct text).
+    pub fn text(&mut self, field: &[u8], fresh: &mut Vec<String>) -> Option<Cell> {
         use std::hash::BuildHasher;
         let hash = self.hasher.hash_one(field);
         let found = self
@@ -98,10 +99,9 @@ impl TextNumbers {
         let number = match found {
             Some(number) => number,
             None => {
-                // Checked once per distinct text; callers pass valid UTF-8 (a decoded file, a &str).
                 let number = self
                     .numbering
-                    .number(&String::from_utf8_lossy(field), fresh);
+                    .number(std::str::from_utf8(field).ok()?, fresh);
                 let hasher = &self.hasher;
                 self.by_content
                     .insert_unique(hash, (Key::new(field), number), |(key, _)| {
@@ -110,7 +110,7 @@ impl TextNumbers {
                 number
             }
         };
-        self.numbering.cell(number)
+        Some(self.numbering.cell(number))
     }
 }
 
@@ -171,7 +171,7 @@ mod tests {
         let mut fresh = Vec::new();
         let cells: Vec<Cell> = ["F", "M", "F", " ", "#N/A", "F", "#N/A", ""]
             .iter()
-            .map(|t| texts.text(t.as_bytes(), &mut fresh))
+            .map(|t| texts.text(t.as_bytes(), &mut fresh).unwrap())
             .collect();
         assert_eq!(fresh, ["F", "M"]);
         assert_eq!(
@@ -207,7 +207,7 @@ mod tests {
         ];
         let cells: Vec<Cell> = all
             .iter()
-            .map(|t| texts.text(t.as_bytes(), &mut fresh))
+            .map(|t| texts.text(t.as_bytes(), &mut fresh).unwrap())
             .collect();
         assert_eq!(fresh, ["Pôle A", "Pôle B", long_a, long_b, edge_a, edge_b]);
         assert_eq!(

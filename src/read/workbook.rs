@@ -648,6 +648,7 @@ fn resolved_rows(bytes: &[u8], limits: &Limits, split_from: u64) -> (Vec<String>
                         }
                     }
                     SheetEvent::End => rows.push("end".into()),
+                    SheetEvent::Restart => rows.push("restart".into()),
                 }
                 true
             },
