@@ -301,7 +301,7 @@ struct PendingRecords {
     lines: Vec<u32>,
     /// The records kept, the first `kept` of `records` (the others are buffers to reuse).
     kept: usize,
-    cells: Vec<Cell>,
+    numbers: Vec<u32>,
 }
 
 /// Small enough for the records' bytes to stay in cache between reading and numbering them.
@@ -335,21 +335,22 @@ impl PendingRecords {
     ) -> Result<(), Stop> {
         let records = &self.records[..self.kept];
         let width = records.iter().map(|r| r.len()).max().unwrap_or(0);
-        self.cells.clear();
-        self.cells.resize(records.len() * width, Cell::Empty);
+        // The numbers a column at a time, each column's together (cells are written by row).
+        self.numbers.clear();
         for column in 0..width {
-            for (row, record) in records.iter().enumerate() {
-                if let Some(field) = record.get(column) {
-                    self.cells[row * width + column] =
-                        texts.text(field, fresh).ok_or(Stop::NotUtf8)?;
-                }
+            for record in records {
+                let number = match record.get(column) {
+                    Some(field) => texts.number(field, fresh).ok_or(Stop::NotUtf8)?,
+                    None => 0,
+                };
+                self.numbers.push(number);
             }
         }
+        let height = records.len();
         for (row, record) in records.iter().enumerate() {
-            let cells = &mut self.cells[row * width..row * width + record.len()];
             batch.push_row(
                 self.lines[row],
-                cells.iter_mut().map(|c| std::mem::replace(c, Cell::Empty)),
+                (0..record.len()).map(|column| texts.cell(self.numbers[column * height + row])),
             );
         }
         // The record read after them, if any, becomes the first one.

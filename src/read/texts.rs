@@ -36,6 +36,7 @@ impl Numbering {
         }
     }
 
+    #[inline]
     fn cell(&self, number: u32) -> Cell {
         if number & OTHER == 0 {
             Cell::Shared(number)
@@ -90,6 +91,14 @@ impl TextNumbers {
     /// The cell of a text given by its bytes; a text met for the first time is added to `fresh`.
     /// `None` when the bytes are not UTF-8 (checked once per distinct text).
     pub fn text(&mut self, field: &[u8], fresh: &mut Vec<String>) -> Option<Cell> {
+        let number = self.number(field, fresh)?;
+        Some(self.cell(number))
+    }
+
+    /// [`TextNumbers::text`] as the number [`TextNumbers::cell`] turns into the cell: a `u32`
+    /// comes back in a register, where a cell (24 bytes) went through memory, read back before
+    /// it was all written (a stall per field of a million rows).
+    pub fn number(&mut self, field: &[u8], fresh: &mut Vec<String>) -> Option<u32> {
         use std::hash::BuildHasher;
         let hash = self.hasher.hash_one(field);
         let found = self
@@ -110,7 +119,13 @@ impl TextNumbers {
                 number
             }
         };
-        Some(self.numbering.cell(number))
+        Some(number)
+    }
+
+    /// The cell of a number [`TextNumbers::number`] gave.
+    #[inline]
+    pub fn cell(&self, number: u32) -> Cell {
+        self.numbering.cell(number)
     }
 }
 
