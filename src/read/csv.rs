@@ -338,9 +338,19 @@ impl PendingRecords {
         // The numbers a column at a time, each column's together (cells are written by row).
         self.numbers.clear();
         for column in 0..width {
+            // A session's rows repeat its code, programme, dates: the field of the row above,
+            // still in cache, is compared before the table is looked up.
+            let mut above: Option<(&[u8], u32)> = None;
             for record in records {
                 let number = match record.get(column) {
-                    Some(field) => texts.number(field, fresh).ok_or(Stop::NotUtf8)?,
+                    Some(field) => match above {
+                        Some((bytes, number)) if bytes == field => number,
+                        _ => {
+                            let number = texts.number(field, fresh).ok_or(Stop::NotUtf8)?;
+                            above = Some((field, number));
+                            number
+                        }
+                    },
                     None => 0,
                 };
                 self.numbers.push(number);
