@@ -80,7 +80,15 @@ impl RegistrationKeys {
                 let next = self.participants.len();
                 let index = *self.sessions.entry(r.session_id).or_insert(next);
                 if index == next {
-                    self.participants.push(CodeMap::default());
+                    // Sized like the session read before: growing a table 3, 7, 14, 28 entries
+                    // rehashes it each time, for each of tens of thousands of sessions, and the
+                    // sessions of a register tend to be alike (a session per person stays small).
+                    let size = self
+                        .last
+                        .and_then(|(_, previous)| self.participants.get(previous))
+                        .map_or(0, |table| table.len());
+                    self.participants
+                        .push(CodeMap::with_capacity_and_hasher(size, Default::default()));
                 }
                 self.last = Some((r.session_id, index));
                 index
