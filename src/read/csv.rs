@@ -236,20 +236,27 @@ impl<'t> Records<'t> {
             self.at += 1;
         }
         let rest = text.get(self.at..).filter(|rest| !rest.is_empty())?;
-        let (line, ended) = match memchr::memchr(b'\n', rest) {
+        // One scan for the delimiters, the line end and any quote.
+        record.ends.clear();
+        let mut line_end = None;
+        for at in memchr::memchr3_iter(self.delimiter, b'\n', b'"', rest) {
+            match rest[at] {
+                b'\n' => {
+                    line_end = Some(at);
+                    break;
+                }
+                b'"' => return None,
+                _ => record.ends.push(at),
+            }
+        }
+        let (line, ended) = match line_end {
             Some(end) => (&rest[..end], true),
             None => (rest, false),
         };
-        if memchr::memchr(b'"', line).is_some() {
-            return None;
-        }
         let fields = line.strip_suffix(b"\r").unwrap_or(line);
+        record.ends.push(fields.len());
         record.bytes.clear();
         record.bytes.extend_from_slice(fields);
-        record.ends.clear();
-        record
-            .ends
-            .extend(memchr::memchr_iter(self.delimiter, fields).chain([fields.len()]));
         record.len = record.ends.len();
         record.delimited = true;
         self.at += line.len() + usize::from(ended);
