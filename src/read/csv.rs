@@ -420,7 +420,7 @@ impl PendingRecords {
             for record in records {
                 let number = match record.get(column) {
                     Some(field) => match above {
-                        Some((bytes, number)) if bytes == field => number,
+                        Some((bytes, number)) if super::texts::same_bytes(bytes, field) => number,
                         _ => {
                             let number = texts.number(field, fresh).ok_or(Stop::NotUtf8)?;
                             above = Some((field, number));

@@ -165,7 +165,7 @@ impl Key {
 
 /// Byte equality, short fields (dates, codes, genders) compared inline: a CSV compares a field
 /// with its table entry on every cell, and calling `memcmp` for ten bytes cost more than the bytes.
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
