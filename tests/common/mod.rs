@@ -74,6 +74,14 @@ pub fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
     (header, rows)
 }
 
+/// Two columns of a CSV output, by position, row by row.
+pub fn column_pairs(path: &Path, first: usize, second: usize) -> Vec<(String, String)> {
+    let (_, rows) = read_csv(path);
+    rows.into_iter()
+        .map(|r| (r[first].clone(), r[second].clone()))
+        .collect()
+}
+
 /// The `value` column of `indicators.csv`, by indicator id.
 pub fn indicator_values(dir: &Path) -> Vec<(String, String)> {
     let (header, rows) = read_csv(&dir.join("indicators.csv"));
