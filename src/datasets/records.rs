@@ -1,7 +1,6 @@
 //! Typed rows of each dataset, as kept after validation.
 
 use chrono::NaiveDate;
-use std::collections::HashMap;
 
 /// Where a kept row came from: the sheet's index in the run and the spreadsheet row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -190,24 +189,37 @@ impl Registrations {
 #[derive(Debug, Default, Clone)]
 pub struct StringTable {
     values: Vec<Box<str>>,
+    /// The codes, hashed by their text: each text is held once, in `values` (a map keyed by the
+    /// text held a second copy; a million registrations intern some 200,000 participants).
+    index: hashbrown::HashTable<u32>,
     /// foldhash, not SipHash: the texts are the run's own, and a million rows look them up
     /// several times each on the typing thread (the critical path of a large workbook).
-    index: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
+    hasher: foldhash::fast::RandomState,
 }
 
 impl StringTable {
     pub fn intern(&mut self, text: &str) -> u32 {
-        if let Some(code) = self.index.get(text) {
+        use std::hash::BuildHasher;
+        let hash = self.hasher.hash_one(text);
+        let values = &self.values;
+        if let Some(code) = self.index.find(hash, |&c| &*values[c as usize] == text) {
             return *code;
         }
         let code = self.values.len() as u32;
         self.values.push(text.into());
-        self.index.insert(text.into(), code);
+        let (values, hasher) = (&self.values, &self.hasher);
+        self.index
+            .insert_unique(hash, code, |&c| hasher.hash_one(&*values[c as usize]));
         code
     }
 
     pub fn find(&self, text: &str) -> Option<u32> {
-        self.index.get(text).copied()
+        use std::hash::BuildHasher;
+        self.index
+            .find(self.hasher.hash_one(text), |&c| {
+                &*self.values[c as usize] == text
+            })
+            .copied()
     }
 
     pub fn get(&self, code: u32) -> &str {
