@@ -1,9 +1,15 @@
-//! Delimited text files: encoding and delimiter detection, then csv-core.
+//! Delimited text files: encoding and delimiter detection (here), records (`records`), their
+//! fields numbered into row batches (`numbering`).
+
+mod numbering;
+mod records;
 
 use super::cell::{Cell, RowBatch, Sheet};
 use super::texts::TextNumbers;
 use super::{ReadError, SheetEvent, Sink, BATCH_ROWS};
 use crate::config::Limits;
+use numbering::PendingRecords;
+use records::Records;
 use std::borrow::Cow;
 
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
@@ -185,270 +191,6 @@ fn stream_text(
     outcome.map_err(Stop::Read)
 }
 
-/// The records of a text: lines without a quote split on the delimiter, the others read by
-/// csv-core straight from the text (the csv crate's reader copies the text into a buffer of its
-/// own first: an eighth of the reading time of a million rows).
-struct Records<'t> {
-    parser: csv_core::Reader,
-    delimiter: u8,
-    text: &'t [u8],
-    /// Where the next record's bytes start (or the line end before it).
-    at: usize,
-    /// Line ends read so far.
-    lines: u32,
-}
-
-impl<'t> Records<'t> {
-    fn new(text: &'t [u8], delimiter: u8) -> Self {
-        let mut parser = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
-        // csv-core drops a byte order mark at the start of what it reads first, which may be the
-        // middle of the text here: a call with no room for output reads nothing and clears that.
-        let _ = parser.read_record(b"-", &mut [], &mut []);
-        Records {
-            parser,
-            delimiter,
-            text,
-            // A byte order mark at the start is not text (csv-core drops it too).
-            at: if text.starts_with(&[0xEF, 0xBB, 0xBF]) {
-                3
-            } else {
-                0
-            },
-            lines: 0,
-        }
-    }
-
-    /// Reads the next record into `record`; `None` at the end of the text.
-    fn read(&mut self, record: &mut Record) -> Option<RecordEnd> {
-        self.split_plain_line(record)
-            .or_else(|| self.parse_record(record))
-    }
-
-    /// A line without a quote, split on the delimiter: what csv-core makes of it, in a fifth of
-    /// the time (it reads byte by byte; a line without quotes needs no state). Blank lines before
-    /// it are skipped as csv-core skips them. `None` at the end of the text or when the next line
-    /// holds a quote (csv-core then reads the record, which may span lines).
-    fn split_plain_line(&mut self, record: &mut Record) -> Option<RecordEnd> {
-        let text = self.text;
-        // Between records every CR is part of a CRLF (CR-only line ends were made LF).
-        while let Some(&byte @ (b'\n' | b'\r')) = text.get(self.at) {
-            self.lines += u32::from(byte == b'\n');
-            self.at += 1;
-        }
-        let rest = text.get(self.at..).filter(|rest| !rest.is_empty())?;
-        // One scan for the delimiters, the line end and any quote.
-        record.ends.clear();
-        let mut line_end = None;
-        for at in memchr::memchr3_iter(self.delimiter, b'\n', b'"', rest) {
-            match rest[at] {
-                b'\n' => {
-                    line_end = Some(at);
-                    break;
-                }
-                b'"' => return None,
-                _ => record.ends.push(at),
-            }
-        }
-        let (line, ended) = match line_end {
-            Some(end) => (&rest[..end], true),
-            None => (rest, false),
-        };
-        let fields = line.strip_suffix(b"\r").unwrap_or(line);
-        record.ends.push(fields.len());
-        record.bytes.clear();
-        record.bytes.extend_from_slice(fields);
-        record.len = record.ends.len();
-        record.delimited = true;
-        self.at += line.len() + usize::from(ended);
-        self.lines += u32::from(ended);
-        Some(RecordEnd {
-            lines_read: self.lines,
-            by_line_feed: ended,
-        })
-    }
-
-    /// The next record, read by csv-core. Between records its state is that of a record start
-    /// whatever it read last, so it takes over after split lines as it is (reset, it would take a
-    /// byte order mark at the start of the line for the file's and drop it).
-    fn parse_record(&mut self, record: &mut Record) -> Option<RecordEnd> {
-        use csv_core::ReadRecordResult::*;
-        record.delimited = false;
-        let lines_before = self.parser.line();
-        let (mut written, mut fields) = (0, 0);
-        loop {
-            // Past the end the input is empty, which tells csv-core the text is over.
-            let input = &self.text[self.at.min(self.text.len())..];
-            let at_end = input.is_empty();
-            let (result, read, wrote, ended) = self.parser.read_record(
-                input,
-                &mut record.bytes[written..],
-                &mut record.ends[fields..],
-            );
-            self.at += read;
-            written += wrote;
-            fields += ended;
-            match result {
-                InputEmpty => continue,
-                OutputFull => record.bytes.resize((record.bytes.len() * 2).max(64), 0),
-                OutputEndsFull => record.ends.resize((record.ends.len() * 2).max(16), 0),
-                Record => {
-                    record.len = fields;
-                    // csv-core counts the line ends it reads (a text of u32 lines fits).
-                    self.lines += (self.parser.line() - lines_before) as u32;
-                    return Some(RecordEnd {
-                        lines_read: self.lines,
-                        // A record the end of the text closed (no line end, or an open quote
-                        // that ran to the end) did not end on a line end of its own.
-                        by_line_feed: !at_end
-                            && self.at > 0
-                            && self.text.get(self.at - 1) == Some(&b'\n'),
-                    });
-                }
-                End => return None,
-            }
-        }
-    }
-}
-
-/// What csv-core had read when a record ended: the line ends so far (blank lines skipped before
-/// the record and line breaks inside its quoted fields included), and whether the record's own
-/// line end was one of them (a CRLF record ends at its CR: the LF is read with the next record).
-struct RecordEnd {
-    lines_read: u32,
-    by_line_feed: bool,
-}
-
-impl RecordEnd {
-    /// The line the record begins on, for a record spanning `span` lines.
-    fn first_line(&self, span: u32) -> u32 {
-        // Every line end counted here was read, so the count never goes below 0 (saturating all the same).
-        (1 + self.lines_read)
-            .saturating_sub(span - 1)
-            .saturating_sub(u32::from(self.by_line_feed))
-    }
-}
-
-/// One record's fields: their bytes one after the other (csv-core's output), or the line they
-/// were split from, delimiters included (`delimited`), and where each field ends. The buffers
-/// are kept from record to record; csv-core writes into them as they are (`bytes` and `ends`
-/// are longer than the record).
-#[derive(Default)]
-struct Record {
-    bytes: Vec<u8>,
-    ends: Vec<usize>,
-    len: usize,
-    delimited: bool,
-}
-
-impl Record {
-    fn len(&self) -> usize {
-        self.len
-    }
-
-    fn get(&self, field: usize) -> Option<&[u8]> {
-        if field >= self.len {
-            return None;
-        }
-        let start = match field {
-            0 => 0,
-            _ => self.ends[field - 1] + usize::from(self.delimited),
-        };
-        Some(&self.bytes[start..self.ends[field]])
-    }
-
-    /// Every field's bytes together (with the delimiters between them for a split line).
-    fn as_slice(&self) -> &[u8] {
-        let end = if self.len == 0 {
-            0
-        } else {
-            self.ends[self.len - 1]
-        };
-        &self.bytes[..end]
-    }
-}
-
-/// Records read but not yet numbered: their fields are numbered a column at a time. A million
-/// registrations hold some 200,000 distinct participants, and looking one up is a cache miss;
-/// one column's lookups in a row overlap their misses, where a row's twelve lookups in turn
-/// waited for each.
-#[derive(Default)]
-struct PendingRecords {
-    records: Vec<Record>,
-    lines: Vec<u32>,
-    /// The records kept, the first `kept` of `records` (the others are buffers to reuse).
-    kept: usize,
-    numbers: Vec<u32>,
-}
-
-/// Small enough for the records' bytes to stay in cache between reading and numbering them.
-const PENDING_RECORDS: usize = 256;
-
-impl PendingRecords {
-    /// The buffer the next record is read into (kept only by [`PendingRecords::keep`]).
-    fn next_record(&mut self) -> &mut Record {
-        if self.records.len() == self.kept {
-            self.records.push(Record::default());
-        }
-        &mut self.records[self.kept]
-    }
-
-    /// Keeps the record just read, which begins at `line`.
-    fn keep(&mut self, line: u32) {
-        self.lines.push(line);
-        self.kept += 1;
-    }
-
-    fn is_full(&self) -> bool {
-        self.kept >= PENDING_RECORDS
-    }
-
-    /// Numbers the kept records' fields, a column at a time, and adds them to `batch` as rows.
-    fn number_into(
-        &mut self,
-        batch: &mut RowBatch,
-        texts: &mut TextNumbers,
-        fresh: &mut Vec<String>,
-    ) -> Result<(), Stop> {
-        let records = &self.records[..self.kept];
-        let width = records.iter().map(|r| r.len()).max().unwrap_or(0);
-        // The numbers a column at a time, each column's together (cells are written by row).
-        self.numbers.clear();
-        for column in 0..width {
-            // A session's rows repeat its code, programme, dates: the field of the row above,
-            // still in cache, is compared before the table is looked up.
-            let mut above: Option<(&[u8], u32)> = None;
-            for record in records {
-                let number = match record.get(column) {
-                    Some(field) => match above {
-                        Some((bytes, number)) if super::texts::same_bytes(bytes, field) => number,
-                        _ => {
-                            let number = texts.number(field, fresh).ok_or(Stop::NotUtf8)?;
-                            above = Some((field, number));
-                            number
-                        }
-                    },
-                    None => 0,
-                };
-                self.numbers.push(number);
-            }
-        }
-        let height = records.len();
-        for (row, record) in records.iter().enumerate() {
-            batch.push_row(
-                self.lines[row],
-                (0..record.len()).map(|column| texts.cell(self.numbers[column * height + row])),
-            );
-        }
-        // The record read after them, if any, becomes the first one.
-        if self.records.len() > self.kept {
-            self.records.swap(0, self.kept);
-        }
-        self.lines.clear();
-        self.kept = 0;
-        Ok(())
-    }
-}
-
 /// Lines in the file, estimated from the length of its first lines, with a tenth more: running
 /// short by one row would double the buffers sized by it.
 fn estimate_rows(text: &[u8]) -> u32 {
@@ -582,6 +324,7 @@ fn count_outside_quotes(line: &str, delimiter: u8) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::numbering::PENDING_RECORDS;
     use super::*;
 
     fn texts(sheet: &Sheet) -> Vec<Vec<String>> {
@@ -775,66 +518,6 @@ mod tests {
         })
         .unwrap();
         assert_eq!(restarts, 0);
-    }
-
-    /// Every record of `text` with its first line, lines split where they can be or all by csv-core.
-    fn records_of(text: &[u8], split_lines: bool) -> Vec<(Vec<Vec<u8>>, u32)> {
-        let mut records = Records::new(text, b';');
-        let mut record = Record::default();
-        let mut out = Vec::new();
-        loop {
-            let ended = if split_lines {
-                records.read(&mut record)
-            } else {
-                records.parse_record(&mut record)
-            };
-            let Some(ended) = ended else {
-                return out;
-            };
-            let fields: Vec<Vec<u8>> = (0..record.len())
-                .map(|i| record.get(i).unwrap_or_default().to_vec())
-                .collect();
-            let span = 1 + memchr::memchr_iter(b'\n', record.as_slice()).count() as u32;
-            out.push((fields, ended.first_line(span)));
-        }
-    }
-
-    #[test]
-    fn lines_split_without_csv_core_read_as_csv_core_reads_them() {
-        // Texts of pieces drawn at random (a fixed sequence): plain and quoted fields, quotes in
-        // the middle of fields, line breaks inside quotes, blank lines, CRLF and LF, no last line end.
-        const PIECES: [&str; 14] = [
-            "a",
-            "bé",
-            " ",
-            ";",
-            ";",
-            "\n",
-            "\r\n",
-            "\n\n",
-            "\"q;1\"",
-            "\"x\"\"y\"",
-            "\"l\nm\"",
-            "s\"t",
-            "\u{feff}d",
-            "\r\n\r\n",
-        ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        for _ in 0..2000 {
-            let mut text = String::new();
-            for _ in 0..(seed % 40) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
-            }
-            seed = seed.wrapping_add(1);
-            assert_eq!(
-                records_of(text.as_bytes(), true),
-                records_of(text.as_bytes(), false),
-                "{text:?}"
-            );
-        }
     }
 
     #[test]
