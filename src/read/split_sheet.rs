@@ -364,17 +364,22 @@ mod tests {
             vec![cut - 2, 1, 1],
             vec![part.len()],
         ] {
-            assert_eq!(
-                rewritten(&part, Role::Head, &sizes),
-                head,
-                "head, chunks {sizes:?}"
-            );
-            assert_eq!(
-                rewritten(&part, Role::Tail, &sizes),
-                tail,
-                "tail, chunks {sizes:?}"
-            );
+            assert_halves(&part, &sizes, &head, &tail);
         }
+    }
+
+    /// The part read in chunks of `sizes` gives `head` and `tail`.
+    fn assert_halves(part: &[u8], sizes: &[usize], head: &[u8], tail: &[u8]) {
+        assert_eq!(
+            rewritten(part, Role::Head, sizes),
+            head,
+            "head, chunks {sizes:?}"
+        );
+        assert_eq!(
+            rewritten(part, Role::Tail, sizes),
+            tail,
+            "tail, chunks {sizes:?}"
+        );
     }
 
     #[test]
@@ -393,16 +398,7 @@ mod tests {
                     1 + (state >> 33) as usize % 40
                 })
                 .collect();
-            assert_eq!(
-                rewritten(&part, Role::Head, &sizes),
-                expected_head,
-                "{sizes:?}"
-            );
-            assert_eq!(
-                rewritten(&part, Role::Tail, &sizes),
-                expected_tail,
-                "{sizes:?}"
-            );
+            assert_halves(&part, &sizes, &expected_head, &expected_tail);
         }
     }
 

@@ -88,16 +88,11 @@ impl TextNumbers {
         self.numbering.cell(number)
     }
 
-    /// The cell of a text given by its bytes; a text met for the first time is added to `fresh`.
-    /// `None` when the bytes are not UTF-8 (checked once per distinct text).
-    pub fn text(&mut self, field: &[u8], fresh: &mut Vec<String>) -> Option<Cell> {
-        let number = self.number(field, fresh)?;
-        Some(self.cell(number))
-    }
-
-    /// [`TextNumbers::text`] as the number [`TextNumbers::cell`] turns into the cell: a `u32`
-    /// comes back in a register, where a cell (24 bytes) went through memory, read back before
-    /// it was all written (a stall per field of a million rows).
+    /// The number of a text given by its bytes, which [`TextNumbers::cell`] turns into its cell;
+    /// a text met for the first time is added to `fresh`. `None` when the bytes are not UTF-8
+    /// (checked once per distinct text). A `u32` comes back in a register, where a cell (24
+    /// bytes) went through memory, read back before it was all written (a stall per field of a
+    /// million rows).
     pub fn number(&mut self, field: &[u8], fresh: &mut Vec<String>) -> Option<u32> {
         use std::hash::BuildHasher;
         let hash = self.hasher.hash_one(field);
@@ -179,6 +174,13 @@ pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl TextNumbers {
+        fn text(&mut self, field: &[u8], fresh: &mut Vec<String>) -> Option<Cell> {
+            let number = self.number(field, fresh)?;
+            Some(self.cell(number))
+        }
+    }
 
     #[test]
     fn a_text_is_sent_once_and_blank_or_error_texts_are_not_texts() {
