@@ -26,7 +26,7 @@ const DELIMITER_LINES: usize = 30;
 pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), ReadError> {
     if let Some(head) = unchecked_utf8(bytes) {
         match stream_text(bytes, head, false, limits, sink) {
-            Err(Stop::NotUtf8) => {
+            Err(Stop::Reread) => {
                 if !sink(SheetEvent::Restart) {
                     return Ok(());
                 }
@@ -45,30 +45,32 @@ pub fn stream_csv(bytes: &[u8], limits: &Limits, sink: &mut Sink) -> Result<(), 
     };
     match stream_text(normalized.as_bytes(), &normalized, true, limits, sink) {
         Err(Stop::Read(e)) => Err(e),
-        // Every field of a decoded text is UTF-8.
-        Err(Stop::NotUtf8) | Ok(()) => Ok(()),
+        // Every field of a decoded text is UTF-8, and its line ends are LF or CRLF.
+        Err(Stop::Reread) | Ok(()) => Ok(()),
     }
 }
 
 /// Why streaming a text stopped early.
 enum Stop {
     Read(ReadError),
-    /// A field of a text read as UTF-8 unchecked is not UTF-8.
-    NotUtf8,
+    /// A text read as UTF-8 unchecked must be read again decoded: a field is not UTF-8, or a
+    /// CR not followed by LF (which a decoded text has made LF) was met.
+    Reread,
 }
 
-fn has_lone_cr(bytes: &[u8]) -> bool {
+/// A CR not followed by LF: an old Mac line end, or one left in a field.
+pub(crate) fn has_lone_cr(bytes: &[u8]) -> bool {
     memchr::memchr_iter(b'\r', bytes).any(|at| bytes.get(at + 1) != Some(&b'\n'))
 }
 
 /// The file's first lines, when the file may be read as UTF-8 unchecked: no byte order mark,
-/// no CR-only line end, and first lines (what the `sep=` line and the delimiter are found from)
-/// that are UTF-8.
+/// and first lines (what the `sep=` line and the delimiter are found from) that are UTF-8 and
+/// hold no CR-only line end. (A lone CR further on is found while reading: scanning the whole
+/// file for one first cost a million-row register a tenth of its reading time.)
 fn unchecked_utf8(bytes: &[u8]) -> Option<&str> {
     if [&[0xEF, 0xBB, 0xBF][..], &[0xFF, 0xFE], &[0xFE, 0xFF]]
         .iter()
         .any(|bom| bytes.starts_with(bom))
-        || has_lone_cr(bytes)
     {
         return None;
     }
@@ -86,7 +88,9 @@ fn unchecked_utf8(bytes: &[u8]) -> Option<&str> {
         }
     }
     // Lines of UTF-8 and their ASCII line ends are UTF-8.
-    std::str::from_utf8(&bytes[..end]).ok()
+    let head = std::str::from_utf8(&bytes[..end]).ok()?;
+    // `end` follows a LF or is the end of the file: a CR before it is lone or not as in the file.
+    (!has_lone_cr(&bytes[..end])).then_some(head)
 }
 
 /// Streams the records of `bytes`, whose beginning is `head` (the whole text when `checked`:
@@ -124,7 +128,12 @@ fn stream_text(
     let mut outcome = Ok(());
     loop {
         let record = pending.next_record();
-        match reader.read(record) {
+        let read = reader.read(record);
+        // (A decoded text's line ends were all made LF or CRLF: none is lone.)
+        if !checked && reader.met_lone_cr() {
+            return Err(Stop::Reread);
+        }
+        match read {
             None => break,
             Some(ended) => {
                 // Line breaks inside quoted fields: the record spans more lines (all its fields'
@@ -150,9 +159,10 @@ fn stream_text(
                 cells_left = match cells_left.checked_sub(width as u64) {
                     Some(left) => left,
                     None => {
-                        // The file's encoding is that of all of it, including what is not read.
-                        if !checked && std::str::from_utf8(bytes).is_err() {
-                            return Err(Stop::NotUtf8);
+                        // The file's encoding and line ends are those of all of it, including
+                        // what is not read.
+                        if !checked && (std::str::from_utf8(bytes).is_err() || has_lone_cr(bytes)) {
+                            return Err(Stop::Reread);
                         }
                         outcome = Err(ReadError::TooLarge(format!(
                             "more than {} cells (limits.max_cells)",
@@ -518,6 +528,56 @@ mod tests {
         })
         .unwrap();
         assert_eq!(restarts, 0);
+    }
+
+    /// Restarts while streaming `file`.
+    fn restarts(file: &[u8]) -> usize {
+        let mut restarts = 0;
+        stream_csv(file, &Limits::default(), &mut |event| {
+            restarts += usize::from(event == SheetEvent::Restart);
+            true
+        })
+        .unwrap();
+        restarts
+    }
+
+    #[test]
+    fn a_lone_cr_met_late_reads_the_file_as_if_its_line_ends_were_lf() {
+        // Past the first lines (which are checked before reading), a CR without LF: in a plain
+        // field, as a line end, on a blank line, ending a quoted record, inside quotes, before a
+        // delimiter after a quote, at the very end. Each file reads as its text with every
+        // CRLF, then every CR, made LF, which is what a decoded file is read as.
+        let head: String = (0..100)
+            .map(|i| format!("P{i};\"Rabat\";{i}\r\n"))
+            .collect();
+        for tail in [
+            "x\ry;1;2\r\n",
+            "1;2\r3;4\r\n",
+            "\n\r\r\n5;6\r\n",
+            "\"q\";1\r2;3\r\n",
+            "\"x\ry\";1\r\n",
+            "\"q\"\r;1\n",
+            "7;8\r\n9;10\r",
+        ] {
+            let file = format!("a;b;c\r\n{head}{tail}");
+            let normalized = file.replace("\r\n", "\n").replace('\r', "\n");
+            let rows = |text: &str| {
+                let sheet = read_csv(text.as_bytes()).unwrap();
+                let numbers: Vec<u32> = sheet.rows.iter().map(|r| r.number).collect();
+                (numbers, texts(&sheet))
+            };
+            assert_eq!(rows(&file), rows(&normalized), "{tail:?}");
+            // Found while reading, except the last byte: a last line's CR is dropped either way.
+            let expected = usize::from(!tail.ends_with("9;10\r"));
+            assert_eq!(restarts(file.as_bytes()), expected, "{tail:?}");
+        }
+        // CRLF line ends and a CRLF inside quotes are read once.
+        let crlf = format!("a;b;c\r\n{head}\"x\r\ny\";1;2\r\n");
+        assert_eq!(restarts(crlf.as_bytes()), 0);
+        assert_eq!(
+            texts(&read_csv(crlf.as_bytes()).unwrap())[101],
+            vec!["x\r\ny", "1", "2"]
+        );
     }
 
     #[test]

@@ -60,7 +60,7 @@ impl PendingRecords {
                     Some(field) => match above {
                         Some((bytes, number)) if same_bytes(bytes, field) => number,
                         _ => {
-                            let number = texts.number(field, fresh).ok_or(Stop::NotUtf8)?;
+                            let number = texts.number(field, fresh).ok_or(Stop::Reread)?;
                             above = Some((field, number));
                             number
                         }

@@ -12,6 +12,9 @@ pub(super) struct Records<'t> {
     at: usize,
     /// Line ends read so far.
     lines: u32,
+    /// Whether a CR not followed by LF was met between fields (one inside a field is found when
+    /// the field is numbered): such a text must be read again with its line ends made LF.
+    lone_cr: bool,
 }
 
 impl<'t> Records<'t> {
@@ -31,7 +34,13 @@ impl<'t> Records<'t> {
                 0
             },
             lines: 0,
+            lone_cr: false,
         }
+    }
+
+    /// Whether a CR not followed by LF ended a line or a record so far (see `lone_cr`).
+    pub(super) fn met_lone_cr(&self) -> bool {
+        self.lone_cr
     }
 
     /// Reads the next record into `record`; `None` at the end of the text.
@@ -46,10 +55,11 @@ impl<'t> Records<'t> {
     /// holds a quote (csv-core then reads the record, which may span lines).
     fn split_plain_line(&mut self, record: &mut Record) -> Option<RecordEnd> {
         let text = self.text;
-        // Between records every CR is part of a CRLF (CR-only line ends were made LF).
+        // Blank lines between records: a CR there is part of a CRLF, or noted.
         while let Some(&byte @ (b'\n' | b'\r')) = text.get(self.at) {
             self.lines += u32::from(byte == b'\n');
             self.at += 1;
+            self.lone_cr |= byte == b'\r' && text.get(self.at) != Some(&b'\n');
         }
         let rest = text.get(self.at..).filter(|rest| !rest.is_empty())?;
         // One scan for the delimiters, the line end and any quote.
@@ -109,6 +119,10 @@ impl<'t> Records<'t> {
                 OutputEndsFull => record.ends.resize((record.ends.len() * 2).max(16), 0),
                 Record => {
                     record.len = fields;
+                    // csv-core ends a record at a CR outside quotes, LF or not.
+                    self.lone_cr |= self.at > 0
+                        && self.text.get(self.at - 1) == Some(&b'\r')
+                        && self.text.get(self.at) != Some(&b'\n');
                     // csv-core counts the line ends it reads (a text of u32 lines fits).
                     self.lines += (self.parser.line() - lines_before) as u32;
                     return Some(RecordEnd {
