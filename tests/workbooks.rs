@@ -4,6 +4,7 @@ mod common;
 
 use common::{bilan, indicator_values, located, read_csv, value_of};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+use sha2::Digest;
 use std::path::Path;
 
 /// session, programme, date, hours, organisation, participant, gender, present
@@ -298,6 +299,13 @@ fn the_manifest_accounts_for_every_row() {
     assert_eq!(sheet["skipped_blank"], 1);
     assert_eq!(sheet["skipped_total"], 1);
     assert_eq!(manifest["issues"]["by_severity"]["error"], 1);
+    // The input's checksum (taken on a thread of its own after parsing) is that of its bytes.
+    let bytes = std::fs::read(dir.path().join("suivi.xlsx")).expect("input");
+    let digest: String = sha2::Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(manifest["inputs"][0]["sha256"], digest.as_str());
     let outputs = manifest["outputs"].as_array().expect("outputs");
     assert!(outputs
         .iter()

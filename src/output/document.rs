@@ -454,7 +454,7 @@ fn data_quality(blocks: &mut Vec<Block>, inputs: &Inputs, lang: Lang) {
                 String::new(),
                 String::new(),
                 String::new(),
-                file.sha256.clone(),
+                file.sha256.hex().to_string(),
             ]);
         }
         for sheet in sheets {
@@ -468,7 +468,7 @@ fn data_quality(blocks: &mut Vec<Block>, inputs: &Inputs, lang: Lang) {
                 display_number(sheet.kept as f64, ValueKind::Count, lang),
                 display_number(sheet.rejected as f64, ValueKind::Count, lang),
                 display_number(sheet.skipped as f64, ValueKind::Count, lang),
-                file.sha256.clone(),
+                file.sha256.hex().to_string(),
             ]);
         }
     }

@@ -9,8 +9,8 @@ const FIRST_ISSUES: usize = 10;
 
 pub fn render(file: &ReadFile, sheets: &[&SheetReport], issues: &[Issue]) -> String {
     let mut out = format!("{}\n", file.input.display);
-    if !file.sha256.is_empty() {
-        out.push_str(&format!("  sha256 {}\n", file.sha256));
+    if !file.sha256.hex().is_empty() {
+        out.push_str(&format!("  sha256 {}\n", file.sha256.hex()));
     }
     if let Some(error) = &file.error {
         out.push_str(&format!(

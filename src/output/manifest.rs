@@ -45,7 +45,7 @@ pub fn inputs(files: &[ReadFile], sheets: &[SheetReport]) -> Vec<InputEntry> {
         .enumerate()
         .map(|(index, file)| InputEntry {
             path: file.input.display.clone(),
-            sha256: file.sha256.clone(),
+            sha256: file.sha256.hex().to_string(),
             error: file.error.as_ref().map(|e| e.message.clone()),
             sheets: sheets
                 .iter()

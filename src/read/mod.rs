@@ -2,6 +2,7 @@
 
 pub mod bytes;
 pub mod cell;
+pub mod checksum;
 pub mod csv;
 pub mod discover;
 pub mod inflate_ahead;
@@ -12,11 +13,11 @@ pub mod texts;
 pub mod workbook;
 
 pub use cell::{Cell, Merge, Row, RowBatch, RowRef, Sheet};
+pub use checksum::{hex_sha256, Checksum};
 pub use discover::{discover, InputFile};
 
 use crate::config::Limits;
 use crate::issue::{Code, Issue, Location, Severity};
-use sha2::{Digest, Sha256};
 
 /// Why a whole file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -77,8 +78,8 @@ pub const BATCH_ROWS: usize = 2048;
 #[derive(Debug, Clone)]
 pub struct ReadFile {
     pub input: InputFile,
-    /// Hex SHA-256 of the bytes read; empty when the file could not be opened.
-    pub sha256: String,
+    /// SHA-256 of the bytes read; empty when the file could not be opened.
+    pub sha256: Checksum,
     pub error: Option<Issue>,
 }
 
@@ -87,7 +88,7 @@ impl ReadFile {
     pub fn panicked(input: &InputFile) -> ReadFile {
         ReadFile {
             input: input.clone(),
-            sha256: String::new(),
+            sha256: Checksum::default(),
             error: Some(Issue::new(
                 Severity::Error,
                 Code::UnreadableFile,
@@ -110,7 +111,7 @@ pub fn read_file(
 ) -> ReadFile {
     let mut result = ReadFile {
         input: input.clone(),
-        sha256: String::new(),
+        sha256: Checksum::default(),
         error: None,
     };
     let location = Location {
@@ -131,7 +132,7 @@ pub fn read_file(
     };
     let extension = discover::extension(&input.path);
     if let Some(problem) = sniff(&bytes, &extension) {
-        result.sha256 = hex_sha256(&bytes);
+        result.sha256 = Checksum::of(&bytes);
         result.error = Some(Issue::new(
             Severity::Error,
             problem.code(),
@@ -140,20 +141,13 @@ pub fn read_file(
         ));
         return result;
     }
-    // The checksum is taken on another thread while the file is parsed: the parser is the
-    // bottleneck of a large file, and the other core has room.
-    let (sha256, outcome) = std::thread::scope(|scope| {
-        let checksum = scope.spawn(|| hex_sha256(&bytes));
-        let outcome = match isolation {
-            Some(isolation) if isolated::ISOLATED_EXTENSIONS.contains(&extension.as_str()) => {
-                isolated::read(&input.path, &extension, limits, isolation, sink)
-            }
-            _ => read_bytes(&bytes, &extension, limits, sink),
-        };
-        // Hashing a byte slice does not panic; an empty checksum would say it failed.
-        (checksum.join().unwrap_or_default(), outcome)
-    });
-    result.sha256 = sha256;
+    let outcome = match isolation {
+        Some(isolation) if isolated::ISOLATED_EXTENSIONS.contains(&extension.as_str()) => {
+            isolated::read(&input.path, &extension, limits, isolation, sink)
+        }
+        _ => read_bytes(&bytes, &extension, limits, sink),
+    };
+    result.sha256 = Checksum::in_background(bytes);
     if let Err(e) = outcome {
         result.error = Some(Issue::new(
             Severity::Error,
@@ -264,9 +258,4 @@ fn sniff(bytes: &[u8], extension: &str) -> Option<ReadError> {
         )));
     }
     None
-}
-
-pub fn hex_sha256(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
