@@ -189,37 +189,53 @@ impl Registrations {
 #[derive(Debug, Default, Clone)]
 pub struct StringTable {
     values: Vec<Box<str>>,
-    /// The codes, hashed by their text: each text is held once, in `values` (a map keyed by the
-    /// text held a second copy; a million registrations intern some 200,000 participants).
-    index: hashbrown::HashTable<u32>,
+    /// The codes, with 32 bits of their text's hash, hashed by their text: each text is held
+    /// once, in `values` (a map keyed by the text held a second copy; a million registrations
+    /// intern some 200,000 participants). Growing the table rehashes its entries from the bits
+    /// kept, not from their texts, which are scattered in memory (a cache miss each).
+    index: hashbrown::HashTable<(u32, u32)>,
     /// foldhash, not SipHash: the texts are the run's own, and a million rows look them up
     /// several times each on the typing thread (the critical path of a large workbook).
     hasher: foldhash::fast::RandomState,
 }
 
+/// The table's hash of a text from the 32 bits kept: spread over 64 bits, since hashbrown
+/// reads its top bits (a multiplication by an odd constant keeps the low bits' spread too).
+fn spread(bits: u32) -> u64 {
+    u64::from(bits).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
 impl StringTable {
-    pub fn intern(&mut self, text: &str) -> u32 {
+    /// The 32 bits of `text`'s hash the table keeps.
+    fn bits(&self, text: &str) -> u32 {
         use std::hash::BuildHasher;
-        let hash = self.hasher.hash_one(text);
+        // The low half of the hash (truncation intended).
+        self.hasher.hash_one(text) as u32
+    }
+
+    pub fn intern(&mut self, text: &str) -> u32 {
+        let bits = self.bits(text);
         let values = &self.values;
-        if let Some(code) = self.index.find(hash, |&c| &*values[c as usize] == text) {
+        let found = self.index.find(spread(bits), |&(c, b)| {
+            b == bits && &*values[c as usize] == text
+        });
+        if let Some((code, _)) = found {
             return *code;
         }
         let code = self.values.len() as u32;
         self.values.push(text.into());
-        let (values, hasher) = (&self.values, &self.hasher);
         self.index
-            .insert_unique(hash, code, |&c| hasher.hash_one(&*values[c as usize]));
+            .insert_unique(spread(bits), (code, bits), |&(_, b)| spread(b));
         code
     }
 
     pub fn find(&self, text: &str) -> Option<u32> {
-        use std::hash::BuildHasher;
+        let bits = self.bits(text);
         self.index
-            .find(self.hasher.hash_one(text), |&c| {
-                &*self.values[c as usize] == text
+            .find(spread(bits), |&(c, b)| {
+                b == bits && &*self.values[c as usize] == text
             })
-            .copied()
+            .map(|(code, _)| *code)
     }
 
     pub fn get(&self, code: u32) -> &str {
@@ -260,6 +276,23 @@ mod tests {
             modality: None,
             satisfaction: Some(4.0),
         }
+    }
+
+    #[test]
+    fn texts_keep_their_codes_as_the_table_grows() {
+        // Enough texts for the index to grow many times (each growth rehashes from the kept bits).
+        let mut table = StringTable::default();
+        let texts: Vec<String> = (0..50_000).map(|i| format!("P{i:06}")).collect();
+        for (i, text) in texts.iter().enumerate() {
+            assert_eq!(table.intern(text), i as u32);
+        }
+        for (i, text) in texts.iter().enumerate().step_by(7) {
+            assert_eq!(table.intern(text), i as u32);
+            assert_eq!(table.find(text), Some(i as u32));
+            assert_eq!(table.get(i as u32), text);
+        }
+        assert_eq!(table.find("P050000"), None);
+        assert_eq!(table.values().len(), texts.len());
     }
 
     #[test]
