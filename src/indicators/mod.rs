@@ -153,6 +153,8 @@ pub fn compute(
         .map(|def| tables::build_table(&engine, &def, year, categories, lang))
         .into_iter()
         .collect::<polars::prelude::PolarsResult<Vec<Table>>>()?;
+    drop(engine);
+    crate::memory::drop_in_background(frames);
     Ok(Results {
         year,
         has_previous_year,
