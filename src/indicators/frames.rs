@@ -1,8 +1,10 @@
 //! Typed records to Polars data frames: the only place rows cross into Polars.
 
+use crate::datasets::records::{Marker, Optional};
 use crate::datasets::{Activity, Registrations, StringTable};
 use chrono::Datelike;
 use polars::prelude::*;
+use polars_arrow::bitmap::Bitmap;
 
 /// One frame per table the engine reads.
 pub struct Frames {
@@ -170,10 +172,74 @@ fn training_frame(r: Registrations) -> PolarsResult<DataFrame> {
         Column::new("hours".into(), r.hours),
         Column::new("organisation".into(), r.organisation),
         Column::new("participant_id".into(), r.participant_id),
-        Column::new("gender".into(), r.gender),
-        Column::new("category".into(), r.category),
+        optional_codes("gender", r.gender),
+        optional_codes("category", r.category),
         Column::new("attended".into(), r.attended),
-        Column::new("modality".into(), r.modality),
-        Column::new("satisfaction".into(), r.satisfaction),
+        optional_codes("modality", r.modality),
+        optional_numbers("satisfaction", r.satisfaction),
     ])
+}
+
+/// An optional column's rows that hold a value.
+fn validity<T: Marker>(column: &Optional<T>) -> Bitmap {
+    column.values().iter().map(|v| !v.is_none()).collect()
+}
+
+fn optional_numbers(name: &str, column: Optional<f64>) -> Column {
+    let valid = validity(&column);
+    Float64Chunked::from_vec_validity(name.into(), column.into_values(), Some(valid)).into_column()
+}
+
+/// Codes handed over as they are, with their validity (the marker stays under the nulls).
+fn optional_codes(name: &str, column: Optional<u32>) -> Column {
+    let valid = validity(&column);
+    UInt32Chunked::from_vec_validity(name.into(), column.into_values(), Some(valid)).into_column()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::datasets::{Registration, Source};
+
+    #[test]
+    fn optional_columns_reach_polars_with_their_nulls() {
+        let mut registrations = Registrations::default();
+        for (row, gender, satisfaction) in
+            [(2, Some(7), None), (3, None, Some(4.5)), (4, Some(9), None)]
+        {
+            registrations.push(Registration {
+                source: Source { sheet: 0, row },
+                session_id: 0,
+                program: 1,
+                start_date: chrono::NaiveDate::from_ymd_opt(2024, 5, 2).expect("a date"),
+                end_date: None,
+                hours: 3.0,
+                organisation: 2,
+                participant_id: row,
+                gender,
+                category: None,
+                attended: true,
+                modality: Some(5),
+                satisfaction,
+            });
+        }
+        let frame = training_frame(registrations).expect("a frame");
+        let gender = frame.column("gender").expect("gender");
+        let gender: Vec<Option<u32>> = gender.u32().expect("codes").iter().collect();
+        assert_eq!(gender, [Some(7), None, Some(9)]);
+        let category = frame.column("category").expect("category");
+        assert_eq!(category.null_count(), 3);
+        let satisfaction = frame.column("satisfaction").expect("satisfaction");
+        let satisfaction: Vec<Option<f64>> = satisfaction.f64().expect("numbers").iter().collect();
+        assert_eq!(satisfaction, [None, Some(4.5), None]);
+        assert_eq!(
+            frame
+                .column("quarter")
+                .expect("quarter")
+                .u32()
+                .expect("u32")
+                .get(0),
+            Some(2)
+        );
+    }
 }
