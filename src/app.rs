@@ -68,8 +68,20 @@ pub fn load(config: &Config) -> Result<Loaded, AppError> {
             let (events, reader) =
                 read::spawn_reader(input.clone(), config.limits, config.isolation.clone());
             let clock = crate::timings::Clock::start();
-            let part = datasets::parse_file(&options, index, input, events);
-            clock.report(&format!("typing of {}", input.display));
+            // Time spent waiting for the reader's events, which says which thread holds the other up.
+            let mut waiting = std::time::Duration::ZERO;
+            let timed = std::iter::from_fn(|| {
+                let asked = std::time::Instant::now();
+                let event = events.recv().ok();
+                waiting += asked.elapsed();
+                event
+            });
+            let part = datasets::parse_file(&options, index, input, timed);
+            clock.report(&format!(
+                "typing of {} (waiting for the reader: {:.3} s)",
+                input.display,
+                waiting.as_secs_f64()
+            ));
             let file = reader.join().unwrap_or_else(|_| ReadFile::panicked(input));
             (file, part)
         })
