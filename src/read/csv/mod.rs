@@ -1,6 +1,7 @@
 //! Delimited text files: encoding and delimiter detection (here), records (`records`), their
 //! fields numbered into row batches (`numbering`).
 
+mod marks;
 mod numbering;
 mod records;
 
@@ -137,11 +138,11 @@ fn stream_text(
             None => break,
             Some(ended) => {
                 // Line breaks inside quoted fields: the record spans more lines (all its fields'
-                // bytes are contiguous, counted in one pass).
-                let fields = record.as_slice();
-                let span = match memchr::memchr(b'\n', fields) {
-                    None => 1,
-                    Some(_) => 1 + memchr::memchr_iter(b'\n', fields).count() as u32,
+                // bytes are contiguous, counted in one pass). A line split as it is has none.
+                let span = if record.is_split_line() {
+                    1
+                } else {
+                    1 + memchr::memchr_iter(b'\n', record.as_slice()).count() as u32
                 };
                 let width = record.len();
                 let line = ended.first_line(span) + skipped_lines;

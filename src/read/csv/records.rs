@@ -1,12 +1,15 @@
-//! A text's records: lines without a quote split on the delimiter with `memchr`, the others read
+//! A text's records: lines without a quote split on the delimiter (`marks`), the others read
 //! by csv-core; each with the line it begins on.
+
+use super::marks::Marks;
 
 /// The records of a text: lines without a quote split on the delimiter, the others read by
 /// csv-core straight from the text (the csv crate's reader copies the text into a buffer of its
 /// own first: an eighth of the reading time of a million rows).
 pub(super) struct Records<'t> {
     parser: csv_core::Reader,
-    delimiter: u8,
+    /// Where the delimiters, line ends and quotes are.
+    marks: Marks<'t>,
     text: &'t [u8],
     /// Where the next record's bytes start (or the line end before it).
     at: usize,
@@ -25,7 +28,7 @@ impl<'t> Records<'t> {
         let _ = parser.read_record(b"-", &mut [], &mut []);
         Records {
             parser,
-            delimiter,
+            marks: Marks::new(text, delimiter),
             text,
             // A byte order mark at the start is not text (csv-core drops it too).
             at: if text.starts_with(&[0xEF, 0xBB, 0xBF]) {
@@ -62,10 +65,12 @@ impl<'t> Records<'t> {
             self.lone_cr |= byte == b'\r' && text.get(self.at) != Some(&b'\n');
         }
         let rest = text.get(self.at..).filter(|rest| !rest.is_empty())?;
-        // One scan for the delimiters, the line end and any quote.
+        // The delimiters up to the line end, unless a quote comes first.
         record.ends.clear();
         let mut line_end = None;
-        for at in memchr::memchr3_iter(self.delimiter, b'\n', b'"', rest) {
+        self.marks.seek(self.at);
+        while let Some(at) = self.marks.next_mark() {
+            let at = at - self.at;
             match rest[at] {
                 b'\n' => {
                     line_end = Some(at);
@@ -173,6 +178,11 @@ pub(super) struct Record {
 impl Record {
     pub(super) fn len(&self) -> usize {
         self.len
+    }
+
+    /// Whether the record is a line split on its delimiters (no quote, no line break inside).
+    pub(super) fn is_split_line(&self) -> bool {
+        self.delimited
     }
 
     pub(super) fn get(&self, field: usize) -> Option<&[u8]> {
