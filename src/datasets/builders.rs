@@ -70,7 +70,8 @@ pub fn activity(r: &mut RowReader, source: Source, categories: &Categories) -> O
 /// A known type gives its code; any other value is kept as its own category with a warning.
 fn activity_type(r: &mut RowReader, categories: &Categories) -> Option<String> {
     let cell = r.raw(activities::TYPE)?;
-    let text = super::normalize::clean_text(&cell.display());
+    let display = cell.display();
+    let text = super::normalize::clean_text(&display).into_owned();
     if let Some(category) = categories.find(Kind::ActivityType, &text) {
         return Some(category.code.clone());
     }

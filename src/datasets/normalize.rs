@@ -1,5 +1,6 @@
 //! Normalisation shared by header matching and category lookup.
 
+use std::borrow::Cow;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -43,8 +44,9 @@ fn normalize_ascii(text: &str) -> String {
     out
 }
 
-/// Text cells: trimmed, inner runs of white space collapsed to one space.
-pub fn clean_text(text: &str) -> String {
+/// Text cells: trimmed, inner runs of white space collapsed to one space. A text already clean
+/// is borrowed, not copied (interning a million rows' distinct texts copied each one twice).
+pub fn clean_text(text: &str) -> Cow<'_, str> {
     let mut previous_space = true;
     let tidy = text.chars().all(|c| {
         let space = c.is_whitespace();
@@ -53,10 +55,9 @@ pub fn clean_text(text: &str) -> String {
         ok
     }) && !previous_space;
     if tidy {
-        // Already clean: one copy, no splitting.
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 #[cfg(test)]
@@ -85,6 +86,9 @@ mod tests {
             "Atelier régional IA"
         );
         assert_eq!(clean_text("Atelier régional"), "Atelier régional");
+        // A clean text is not copied; one to tidy is.
+        assert!(matches!(clean_text("Atelier régional"), Cow::Borrowed(_)));
+        assert!(matches!(clean_text("Atelier  régional"), Cow::Owned(_)));
         assert_eq!(clean_text("Atelier\tIA"), "Atelier IA");
         assert_eq!(clean_text("IA "), "IA");
         assert_eq!(clean_text(""), "");

@@ -175,7 +175,7 @@ impl<'a, 'm> RowReader<'a, 'm> {
 
     pub fn text(&mut self, field: FieldId) -> Option<String> {
         let cell = self.cell(field)?;
-        let text = clean_text(&cell.text());
+        let text = clean_text(&cell.text()).into_owned();
         (!text.is_empty()).then_some(text)
     }
 
@@ -183,7 +183,8 @@ impl<'a, 'm> RowReader<'a, 'm> {
     pub fn coded_text(&mut self, field: FieldId, strings: &mut StringTable) -> Option<u32> {
         let (cell, shared) = self.field(field)?;
         let mut intern = || {
-            let clean = clean_text(&cell.text());
+            let text = cell.text();
+            let clean = clean_text(&text);
             (!clean.is_empty()).then(|| strings.intern(&clean))
         };
         match shared {
@@ -224,7 +225,7 @@ impl<'a, 'm> RowReader<'a, 'm> {
         };
         let mut values: Vec<String> = Vec::new();
         for part in cell.display().split([';', '\n', '\r']) {
-            let part = clean_text(part);
+            let part = clean_text(part).into_owned();
             if !part.is_empty() && !values.contains(&part) {
                 values.push(part);
             }
