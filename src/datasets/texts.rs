@@ -7,15 +7,17 @@
 use super::categories::Kind;
 
 /// Per shared text, per way of reading it: unset, read as nothing (or as an error, which the
-/// caller reports again on each row), or the value's bits (a string-table code, a date's day
-/// number, a number's `f64` bits, a boolean).
+/// caller reports again on each row), or the value: a string-table code for texts and
+/// categories, else the value's bits (a date's day number, a number's `f64` bits, a boolean).
 ///
 /// One array per way of reading, not one entry per text: a million rows look up a few hundred
 /// thousand distinct participants, and an array of their text codes alone stays in cache where
-/// an entry of every reading per text (64 bytes) did not (a cache miss per row).
+/// an entry of every reading per text (64 bytes) did not (a cache miss per row). Codes take 4
+/// bytes, not 8: the participants' array then takes 1 MB, about what a core's L2 cache holds.
 #[derive(Debug, Default)]
 pub struct TextMemo {
-    slots: [Vec<u64>; SLOTS],
+    codes: [Vec<u32>; CODE_SLOTS],
+    values: [Vec<u64>; VALUE_SLOTS],
 }
 
 /// How a field reads a text.
@@ -32,71 +34,127 @@ pub enum Reading {
     TotalLabel,
 }
 
-const SLOTS: usize = 9;
+const CODE_SLOTS: usize = 5;
+const VALUE_SLOTS: usize = 4;
 /// Neither is the bit pattern of a number that parsing yields (both are NaNs with a payload).
 const UNSET: u64 = u64::MAX;
 const NOTHING: u64 = u64::MAX - 1;
+/// Neither is a string-table code (a run would need 2^32 - 2 distinct texts).
+const UNSET_CODE: u32 = u32::MAX;
+const NOTHING_CODE: u32 = u32::MAX - 1;
+
+/// Where a reading's results are kept.
+enum Slot {
+    Code(usize),
+    Value(usize),
+}
 
 impl Reading {
-    fn slot(self) -> usize {
+    fn slot(self) -> Slot {
         match self {
-            Reading::Text => 0,
-            Reading::Category(Kind::ActivityType) => 1,
-            Reading::Category(Kind::Status) => 2,
-            Reading::Category(Kind::Gender) => 3,
-            Reading::Category(Kind::Modality) => 4,
-            Reading::Date => 5,
-            Reading::Number => 6,
-            Reading::Bool => 7,
-            Reading::TotalLabel => 8,
+            Reading::Text => Slot::Code(0),
+            Reading::Category(Kind::ActivityType) => Slot::Code(1),
+            Reading::Category(Kind::Status) => Slot::Code(2),
+            Reading::Category(Kind::Gender) => Slot::Code(3),
+            Reading::Category(Kind::Modality) => Slot::Code(4),
+            Reading::Date => Slot::Value(0),
+            Reading::Number => Slot::Value(1),
+            Reading::Bool => Slot::Value(2),
+            Reading::TotalLabel => Slot::Value(3),
         }
     }
 }
 
+/// The slot of `text` in `slots`, grown to hold it.
+fn slot_of<T: Copy>(slots: &mut Vec<T>, text: u32, unset: T) -> &mut T {
+    let index = text as usize;
+    if slots.len() <= index {
+        slots.resize(index + 1, unset);
+    }
+    &mut slots[index]
+}
+
 impl TextMemo {
-    /// The code shared text `text` reads as, computed by `read` the first time only.
+    /// The code shared text `text` reads as (`reading` is a text or category reading),
+    /// computed by `read` the first time only.
     pub fn get_or(
         &mut self,
         text: u32,
         reading: Reading,
         read: impl FnOnce() -> Option<u32>,
     ) -> Option<u32> {
-        self.bits_or(text, reading, || read().map(u64::from))
-            .map(|bits| bits as u32)
+        match reading.slot() {
+            Slot::Code(slot) => self.code_in(slot, text, read),
+            // A value reading holds bits; a code fits in them.
+            Slot::Value(slot) => self
+                .value_in(slot, text, || read().map(u64::from))
+                .and_then(|bits| u32::try_from(bits).ok()),
+        }
+    }
+
+    fn code_in(
+        &mut self,
+        slot: usize,
+        text: u32,
+        read: impl FnOnce() -> Option<u32>,
+    ) -> Option<u32> {
+        let code = slot_of(&mut self.codes[slot], text, UNSET_CODE);
+        if *code == UNSET_CODE {
+            *code = read()
+                .filter(|c| *c != UNSET_CODE && *c != NOTHING_CODE)
+                .unwrap_or(NOTHING_CODE);
+        }
+        (*code != NOTHING_CODE).then_some(*code)
+    }
+
+    fn value_in(
+        &mut self,
+        slot: usize,
+        text: u32,
+        read: impl FnOnce() -> Option<u64>,
+    ) -> Option<u64> {
+        let value = slot_of(&mut self.values[slot], text, UNSET);
+        if *value == UNSET {
+            *value = read()
+                .filter(|bits| *bits != UNSET && *bits != NOTHING)
+                .unwrap_or(NOTHING);
+        }
+        (*value != NOTHING).then_some(*value)
     }
 
     /// Reads, ahead of the rows, what the batch's shared texts were read as, so that the
     /// cache misses of a million rows' participants overlap instead of stalling each row.
     pub fn warm(&self, cells: &[crate::read::Cell], reading: Reading) {
-        let slots = &self.slots[reading.slot()];
-        let mut sum = 0u64;
+        let Slot::Code(slot) = reading.slot() else {
+            return;
+        };
+        let codes = &self.codes[slot];
+        let mut sum = 0u32;
         for cell in cells {
             if let crate::read::Cell::Shared(text) = cell {
-                sum = sum.wrapping_add(slots.get(*text as usize).copied().unwrap_or(0));
+                sum = sum.wrapping_add(codes.get(*text as usize).copied().unwrap_or(0));
             }
         }
         std::hint::black_box(sum);
     }
 
-    /// The value bits shared text `text` reads as, computed by `read` the first time only.
+    /// The value bits shared text `text` reads as (`reading` is a value reading), computed by
+    /// `read` the first time only.
     pub fn bits_or(
         &mut self,
         text: u32,
         reading: Reading,
         read: impl FnOnce() -> Option<u64>,
     ) -> Option<u64> {
-        let index = text as usize;
-        let slots = &mut self.slots[reading.slot()];
-        if slots.len() <= index {
-            slots.resize(index + 1, UNSET);
+        match reading.slot() {
+            Slot::Value(slot) => self.value_in(slot, text, read),
+            // A code reading holds codes: bits that are not one are nothing.
+            Slot::Code(slot) => self
+                .code_in(slot, text, || {
+                    read().and_then(|bits| u32::try_from(bits).ok())
+                })
+                .map(u64::from),
         }
-        let slot = &mut slots[index];
-        if *slot == UNSET {
-            *slot = read()
-                .filter(|bits| *bits != UNSET && *bits != NOTHING)
-                .unwrap_or(NOTHING);
-        }
-        (*slot != NOTHING).then_some(*slot)
     }
 }
 
@@ -126,5 +184,25 @@ mod tests {
             None
         );
         assert_eq!(memo.get_or(0, Reading::Text, || Some(3)), Some(3));
+    }
+
+    #[test]
+    fn values_are_kept_apart_from_codes() {
+        let mut memo = TextMemo::default();
+        let half = 0.5f64.to_bits();
+        assert_eq!(memo.bits_or(7, Reading::Number, || Some(half)), Some(half));
+        assert_eq!(memo.bits_or(7, Reading::Number, || None), Some(half));
+        assert_eq!(memo.bits_or(7, Reading::Date, || None), None);
+        assert_eq!(memo.bits_or(7, Reading::Date, || Some(1)), None);
+        // The text reading of the same text is its own, and a code at the top of the range
+        // (below the two markers) is kept.
+        assert_eq!(
+            memo.get_or(7, Reading::Text, || Some(u32::MAX - 2)),
+            Some(u32::MAX - 2)
+        );
+        assert_eq!(
+            memo.get_or(7, Reading::Text, || Some(1)),
+            Some(u32::MAX - 2)
+        );
     }
 }
