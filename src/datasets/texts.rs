@@ -36,12 +36,12 @@ pub enum Reading {
 
 const CODE_SLOTS: usize = 5;
 const VALUE_SLOTS: usize = 4;
-/// Neither is the bit pattern of a number that parsing yields (both are NaNs with a payload).
-const UNSET: u64 = u64::MAX;
-const NOTHING: u64 = u64::MAX - 1;
-/// Neither is a string-table code (a run would need 2^32 - 2 distinct texts).
-const UNSET_CODE: u32 = u32::MAX;
-const NOTHING_CODE: u32 = u32::MAX - 1;
+/// Not read yet, read as nothing: neither is the bit pattern of a number that parsing yields
+/// (both are NaNs with a payload).
+const VALUE_MARKERS: [u64; 2] = [u64::MAX, u64::MAX - 1];
+/// Not read yet, read as nothing: neither is a string-table code (a run would need 2^32 - 2
+/// distinct texts).
+const CODE_MARKERS: [u32; 2] = [u32::MAX, u32::MAX - 1];
 
 /// Where a reading's results are kept.
 enum Slot {
@@ -65,13 +65,25 @@ impl Reading {
     }
 }
 
-/// The slot of `text` in `slots`, grown to hold it.
-fn slot_of<T: Copy>(slots: &mut Vec<T>, text: u32, unset: T) -> &mut T {
+/// What `text` reads as in `slots`, computed by `read` the first time only; `[unset, nothing]`
+/// mark a text not read yet and one read as nothing.
+fn remembered<T: Copy + PartialEq>(
+    slots: &mut Vec<T>,
+    text: u32,
+    [unset, nothing]: [T; 2],
+    read: impl FnOnce() -> Option<T>,
+) -> Option<T> {
     let index = text as usize;
     if slots.len() <= index {
         slots.resize(index + 1, unset);
     }
-    &mut slots[index]
+    let slot = &mut slots[index];
+    if *slot == unset {
+        *slot = read()
+            .filter(|v| *v != unset && *v != nothing)
+            .unwrap_or(nothing);
+    }
+    (*slot != nothing).then_some(*slot)
 }
 
 impl TextMemo {
@@ -84,42 +96,13 @@ impl TextMemo {
         read: impl FnOnce() -> Option<u32>,
     ) -> Option<u32> {
         match reading.slot() {
-            Slot::Code(slot) => self.code_in(slot, text, read),
+            Slot::Code(slot) => remembered(&mut self.codes[slot], text, CODE_MARKERS, read),
             // A value reading holds bits; a code fits in them.
-            Slot::Value(slot) => self
-                .value_in(slot, text, || read().map(u64::from))
-                .and_then(|bits| u32::try_from(bits).ok()),
+            Slot::Value(slot) => remembered(&mut self.values[slot], text, VALUE_MARKERS, || {
+                read().map(u64::from)
+            })
+            .and_then(|bits| u32::try_from(bits).ok()),
         }
-    }
-
-    fn code_in(
-        &mut self,
-        slot: usize,
-        text: u32,
-        read: impl FnOnce() -> Option<u32>,
-    ) -> Option<u32> {
-        let code = slot_of(&mut self.codes[slot], text, UNSET_CODE);
-        if *code == UNSET_CODE {
-            *code = read()
-                .filter(|c| *c != UNSET_CODE && *c != NOTHING_CODE)
-                .unwrap_or(NOTHING_CODE);
-        }
-        (*code != NOTHING_CODE).then_some(*code)
-    }
-
-    fn value_in(
-        &mut self,
-        slot: usize,
-        text: u32,
-        read: impl FnOnce() -> Option<u64>,
-    ) -> Option<u64> {
-        let value = slot_of(&mut self.values[slot], text, UNSET);
-        if *value == UNSET {
-            *value = read()
-                .filter(|bits| *bits != UNSET && *bits != NOTHING)
-                .unwrap_or(NOTHING);
-        }
-        (*value != NOTHING).then_some(*value)
     }
 
     /// Reads, ahead of the rows, what the batch's shared texts were read as, so that the
@@ -147,13 +130,12 @@ impl TextMemo {
         read: impl FnOnce() -> Option<u64>,
     ) -> Option<u64> {
         match reading.slot() {
-            Slot::Value(slot) => self.value_in(slot, text, read),
+            Slot::Value(slot) => remembered(&mut self.values[slot], text, VALUE_MARKERS, read),
             // A code reading holds codes: bits that are not one are nothing.
-            Slot::Code(slot) => self
-                .code_in(slot, text, || {
-                    read().and_then(|bits| u32::try_from(bits).ok())
-                })
-                .map(u64::from),
+            Slot::Code(slot) => remembered(&mut self.codes[slot], text, CODE_MARKERS, || {
+                read().and_then(|bits| u32::try_from(bits).ok())
+            })
+            .map(u64::from),
         }
     }
 }
