@@ -20,15 +20,10 @@ pub fn without_huge_pages() {
 /// nothing waits for; the report is written meanwhile. If no thread can be started, it is
 /// freed here.
 pub fn drop_in_background<T: Send + 'static>(value: T) {
-    let value = std::sync::Mutex::new(Some(value));
-    let value = std::sync::Arc::new(value);
-    let moved = std::sync::Arc::clone(&value);
-    let started = std::thread::Builder::new()
+    // A thread that cannot start drops its closure, and `value` with it, here.
+    let _ = std::thread::Builder::new()
         .name("free".into())
-        .spawn(move || drop(moved.lock().ok().and_then(|mut v| v.take())));
-    if started.is_err() {
-        drop(value.lock().ok().and_then(|mut v| v.take()));
-    }
+        .spawn(move || drop(value));
 }
 
 #[cfg(test)]

@@ -172,28 +172,24 @@ fn training_frame(r: Registrations) -> PolarsResult<DataFrame> {
         Column::new("hours".into(), r.hours),
         Column::new("organisation".into(), r.organisation),
         Column::new("participant_id".into(), r.participant_id),
-        optional_codes("gender", r.gender),
-        optional_codes("category", r.category),
+        optional::<UInt32Type>("gender", r.gender),
+        optional::<UInt32Type>("category", r.category),
         Column::new("attended".into(), r.attended),
-        optional_codes("modality", r.modality),
-        optional_numbers("satisfaction", r.satisfaction),
+        optional::<UInt32Type>("modality", r.modality),
+        optional::<Float64Type>("satisfaction", r.satisfaction),
     ])
 }
 
-/// An optional column's rows that hold a value.
-fn validity<T: Marker>(column: &Optional<T>) -> Bitmap {
-    column.values().iter().map(|v| !v.is_none()).collect()
-}
-
-fn optional_numbers(name: &str, column: Optional<f64>) -> Column {
-    let valid = validity(&column);
-    Float64Chunked::from_vec_validity(name.into(), column.into_values(), Some(valid)).into_column()
-}
-
-/// Codes handed over as they are, with their validity (the marker stays under the nulls).
-fn optional_codes(name: &str, column: Optional<u32>) -> Column {
-    let valid = validity(&column);
-    UInt32Chunked::from_vec_validity(name.into(), column.into_values(), Some(valid)).into_column()
+/// An optional column handed over as it is, with a validity mask (the marker stays under the
+/// nulls).
+fn optional<T>(name: &str, column: Optional<T::Native>) -> Column
+where
+    T: PolarsNumericType,
+    T::Native: Marker,
+{
+    let valid: Bitmap = column.values().iter().map(|v| !v.is_none()).collect();
+    ChunkedArray::<T>::from_vec_validity(name.into(), column.into_values(), Some(valid))
+        .into_column()
 }
 
 #[cfg(test)]

@@ -93,9 +93,9 @@ impl TextNumbers {
     /// The number of a text given by its bytes, which [`TextNumbers::cell`] turns into its cell;
     /// a text met for the first time is added to `fresh`. `None` when the bytes are not UTF-8 or
     /// hold a CR not followed by LF (checked once per distinct text): the file must then be
-    /// read again, decoded and with its line ends made LF. A `u32` comes back in a register, where a cell (24
-    /// bytes) went through memory, read back before it was all written (a stall per field of a
-    /// million rows).
+    /// read again, decoded and with its line ends made LF. A `u32` comes back in a register,
+    /// where a cell (24 bytes) went through memory, read back before it was all written (a
+    /// stall per field of a million rows).
     pub fn number(&mut self, field: &[u8], fresh: &mut Vec<String>) -> Option<u32> {
         use std::hash::BuildHasher;
         let hash = self.hasher.hash_one(field);
