@@ -14,7 +14,7 @@ RUNS=${RUNS:-3}
 TARGET=${CARGO_TARGET_DIR:-target}
 DATA=${BENCH_DATA:-target/bench-data/$N}
 
-cargo build --release --quiet --bin bilan --example floor --example reader --example generate_large
+cargo build --release --quiet --features fuzzing --bin bilan --example floor --example reader --example generate_large
 BILAN=$TARGET/release/bilan
 FLOOR=$TARGET/release/examples/floor
 READER=$TARGET/release/examples/reader

@@ -92,7 +92,7 @@ fn registrations(n: usize) -> impl Iterator<Item = Registration> {
 
 /// The 12 columns of SPEC 3.2 under the French headers that `bilan init` writes.
 fn training_headers() -> Vec<String> {
-    bilan::init::french_headers(bilan::datasets::Dataset::Training)
+    bilan::french_headers(bilan::Dataset::Training)
 }
 
 fn excel_date(d: NaiveDate) -> ExcelDateTime {

@@ -442,7 +442,7 @@ fn write_training(sheet: &mut Worksheet, rows: &[Registration]) -> Result<(), Xl
     let date_format = Format::new().set_num_format("dd/mm/yyyy");
     sheet.set_name("Formations")?;
     // The French headers of SPEC 3.2, as `bilan init` writes them.
-    let headers = bilan::init::french_headers(bilan::datasets::Dataset::Training);
+    let headers = bilan::french_headers(bilan::Dataset::Training);
     let header = header_format();
     for (c, h) in headers.iter().enumerate() {
         sheet.write_with_format(0, c as u16, h, &header)?;

@@ -1,14 +1,16 @@
-//! The commands, wired stage by stage: read -> datasets -> indicators -> outputs.
+//! The commands, wired stage by stage: read -> datasets -> indicators -> output.
+//!
+//! Each command takes the checked [`Config`] and asks it for the options of each stage; the stages
+//! never see the `Config` itself.
 
-use crate::config::Config;
-use crate::config::ConfigError;
+use crate::config::{Config, ConfigError};
 use crate::datasets::{self, Datasets};
-use crate::indicators::{self, Catalog, CatalogError, IndicatorError, Results};
-use crate::issue::{Issue, Severity};
+use crate::indicators::{self, Catalog, CatalogError, IndicatorError};
+use crate::issue::Issues;
 use crate::output::{self, OutputError, RunRecord};
 use crate::read::{self, ReadFile};
 use rayon::prelude::*;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -29,25 +31,14 @@ pub enum AppError {
 }
 
 /// The files of a run, the datasets typed from them and the catalog they are read against.
-pub struct Loaded {
-    pub files: Vec<ReadFile>,
-    pub datasets: Datasets,
-    pub catalog: Catalog,
-}
-
-impl Loaded {
-    pub fn issues(&self) -> &[Issue] {
-        self.datasets.issues.as_slice()
-    }
-
-    /// SPEC 1: exit code 1 when a file could not be read or rows were rejected.
-    pub fn has_data_errors(&self) -> bool {
-        self.issues().iter().any(|i| i.severity == Severity::Error)
-    }
+pub(crate) struct Loaded {
+    pub(crate) files: Vec<ReadFile>,
+    pub(crate) datasets: Datasets,
+    pub(crate) catalog: Catalog,
 }
 
 /// Reads every input (in parallel, results kept in path order) and builds the datasets.
-pub fn load(config: &Config) -> Result<Loaded, AppError> {
+pub(crate) fn load(config: &Config) -> Result<Loaded, AppError> {
     let catalog = catalog(config)?;
     let inputs = read::discover(&config.inputs);
     if inputs.is_empty() {
@@ -58,15 +49,14 @@ pub fn load(config: &Config) -> Result<Loaded, AppError> {
             .collect();
         return Err(AppError::NoInput(shown.join(", ")));
     }
-    let options = dataset_options(config, &catalog);
+    let options = config.dataset_options(&catalog);
     // Files in parallel; within a file, reading (unzip, XML) runs on its own thread while
     // this one types the rows. Results are put back in path order.
     let read: Vec<(ReadFile, datasets::FilePart)> = inputs
         .par_iter()
         .enumerate()
         .map(|(index, input)| {
-            let (events, reader) =
-                read::spawn_reader(input.clone(), config.limits, config.isolation.clone());
+            let (events, reader) = read::spawn_reader(input.clone(), options.read.clone());
             let clock = crate::timings::Clock::start();
             // Time spent waiting for the reader's events, which says which thread holds the other up.
             let mut waiting = std::time::Duration::ZERO;
@@ -97,28 +87,21 @@ pub fn load(config: &Config) -> Result<Loaded, AppError> {
     })
 }
 
-pub fn dataset_options(config: &Config, catalog: &Catalog) -> datasets::Options {
-    datasets::Options {
-        date_order: config.date_order,
-        indicator_names: indicators::catalog::indicator_names(catalog),
-        categories: config.categories.clone(),
-        aliases: config.aliases.clone(),
-        sheets: config.sheets.clone(),
-        limits: config.limits,
-        isolation: config.isolation.clone(),
-    }
+/// The built-in catalog merged with the config's indicators and tables, checked.
+fn catalog(config: &Config) -> Result<Catalog, AppError> {
+    Ok(Catalog::load(&config.catalog, &config.categories)?)
 }
 
-/// The built-in catalog merged with the config's indicators and tables, checked.
-pub fn catalog(config: &Config) -> Result<Catalog, AppError> {
-    Ok(Catalog::load(&config.catalog, &config.categories)?)
+/// `bilan check`: reads and validates every input, writes nothing; the issues found.
+pub fn check(config: &Config) -> Result<Issues, AppError> {
+    Ok(load(config)?.datasets.issues)
 }
 
 /// `bilan inspect`: one file read as a run would, with its sheets' mapping and issues.
 /// Returns the text to print and whether the file has data errors (exit code 1).
 pub fn inspect(
     config: &Config,
-    file: &std::path::Path,
+    file: &Path,
     sheet: Option<&str>,
 ) -> Result<(String, bool), AppError> {
     let catalog = catalog(config)?;
@@ -126,14 +109,11 @@ pub fn inspect(
     let Some(input) = inputs.first() else {
         return Err(AppError::NoInput(file.display().to_string()));
     };
-    let options = dataset_options(config, &catalog);
+    let options = config.dataset_options(&catalog);
     let (files, datasets) = datasets::build(std::slice::from_ref(input), &options);
     let read = &files[0];
     let wanted = |name: &str| {
-        sheet.is_none_or(|s| {
-            crate::datasets::normalize::normalize_key(s)
-                == crate::datasets::normalize::normalize_key(name)
-        })
+        sheet.is_none_or(|s| datasets::normalize_key(s) == datasets::normalize_key(name))
     };
     let sheets: Vec<&datasets::SheetReport> =
         datasets.sheets.iter().filter(|s| wanted(&s.name)).collect();
@@ -144,15 +124,31 @@ pub fn inspect(
             available: names.join(", "),
         });
     }
-    let text = crate::output::inspect::render(read, &sheets, datasets.issues.as_slice());
+    let text = output::inspect(read, &sheets, datasets.issues.as_slice());
     Ok((text, datasets.issues.has_errors()))
+}
+
+/// `bilan indicators`: the catalog in use, described for people or (`dump`) as `bilan.toml` TOML.
+pub fn describe_catalog(config: &Config, dump: bool) -> Result<String, AppError> {
+    let catalog = catalog(config)?;
+    Ok(if dump {
+        indicators::dump(&catalog)
+    } else {
+        indicators::describe(&catalog, config.lang)
+    })
+}
+
+/// `bilan init`: a commented `bilan.toml` and the template workbook in `dir`; the files written.
+pub fn init(dir: &Path) -> Result<Vec<PathBuf>, AppError> {
+    Ok(crate::init::write(dir)?)
 }
 
 /// What `report` did.
 pub struct ReportSummary {
+    /// `OUT/YEAR/`.
     pub out_dir: PathBuf,
-    pub results: Results,
-    pub loaded: Loaded,
+    /// Every issue found in the data (also in `data-issues.csv`).
+    pub issues: Issues,
 }
 
 /// The stages of `report`, announced to the caller (who may show progress).
@@ -163,6 +159,7 @@ pub enum Stage {
     Writing,
 }
 
+/// `bilan report`: the whole pipeline, `progress` told as each stage starts.
 pub fn report(config: &Config, progress: &mut dyn FnMut(Stage)) -> Result<ReportSummary, AppError> {
     let mut clock = crate::timings::Clock::start();
     progress(Stage::Reading);
@@ -181,13 +178,18 @@ pub fn report(config: &Config, progress: &mut dyn FnMut(Stage)) -> Result<Report
     let run = RunRecord {
         files: &loaded.files,
         sheets: &loaded.datasets.sheets,
-        issues: loaded.issues(),
+        issues: loaded.datasets.issues.as_slice(),
     };
-    let out_dir = output::write_report(&results, &run, config)?;
+    let out_dir = output::write_report(&results, &run, &config.output_options())?;
     clock.lap("outputs");
     Ok(ReportSummary {
         out_dir,
-        results,
-        loaded,
+        issues: loaded.datasets.issues,
     })
+}
+
+/// The child's side of reading a file in a child process (the binary's hidden `__read-isolated`
+/// command): reads `path` and writes its events on stdout for the parent.
+pub fn serve_isolated(path: &Path, extension: &str, limits: &read::Limits) -> std::io::Result<()> {
+    read::serve_isolated(path, extension, limits)
 }

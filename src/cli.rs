@@ -1,9 +1,10 @@
-//! Command-line flags (clap) and their one conversion into the library's `Config`.
+//! Command-line flags (clap) and their one conversion into what the library runs: a checked
+//! [`Config`] per command ([`Cli::into_request`]). The library knows nothing of clap.
 
-use bilan::config::{Config, ConfigError, CsvStyle, Format};
-use bilan::output::issues_report::IssueFormat;
-use bilan::Lang;
-use clap::{Args, Parser, Subcommand};
+use bilan::config::{Config, ConfigError, CsvStyle, Format, Isolation, Limits};
+use bilan::lang::Lang;
+use bilan::IssueFormat;
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -89,12 +90,12 @@ pub struct ReportArgs {
     #[arg(long)]
     pub out: Option<PathBuf>,
     #[arg(long, value_enum)]
-    pub lang: Option<Lang>,
+    pub lang: Option<LangArg>,
     /// Comma-separated output formats.
     #[arg(long, value_enum, value_delimiter = ',')]
-    pub formats: Option<Vec<Format>>,
+    pub formats: Option<Vec<FormatArg>>,
     #[arg(long, value_enum)]
-    pub csv_style: Option<CsvStyle>,
+    pub csv_style: Option<CsvStyleArg>,
     /// No progress or summary on stderr.
     #[arg(long)]
     pub quiet: bool,
@@ -105,17 +106,120 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
     #[arg(long, value_enum, default_value = "text")]
-    pub format: IssueFormat,
+    pub format: IssueFormatArg,
+}
+
+/// The library's option values as the command line spells them.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Fr,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Csv,
+    Svg,
+    Png,
+    Html,
+    Md,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CsvStyleArg {
+    Standard,
+    ExcelFr,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum IssueFormatArg {
+    Text,
+    Json,
+    Github,
+}
+
+/// What the binary runs: one library call per variant.
+pub enum Request {
+    Report(Config),
+    Check(Config, IssueFormat),
+    Inspect {
+        config: Config,
+        file: PathBuf,
+        sheet: Option<String>,
+    },
+    Indicators {
+        config: Config,
+        dump: bool,
+    },
+    Init(PathBuf),
+    ReadIsolated {
+        path: PathBuf,
+        extension: String,
+        limits: Limits,
+    },
+}
+
+impl Cli {
+    /// The one conversion of the command line: defaults, then `bilan.toml`, then the flags.
+    pub fn into_request(self) -> Result<Request, ConfigError> {
+        Ok(match self.command {
+            Command::Report(args) => {
+                let mut config = load(args.input.config.as_deref())?;
+                args.input.apply(&mut config);
+                if let Some(out) = args.out {
+                    config.out = out;
+                }
+                if let Some(lang) = args.lang {
+                    config.lang = match lang {
+                        LangArg::Fr => Lang::Fr,
+                        LangArg::En => Lang::En,
+                    };
+                }
+                if let Some(formats) = args.formats {
+                    config.formats = formats.into_iter().map(format).collect();
+                }
+                if let Some(style) = args.csv_style {
+                    config.csv_style = match style {
+                        CsvStyleArg::Standard => CsvStyle::Standard,
+                        CsvStyleArg::ExcelFr => CsvStyle::ExcelFr,
+                    };
+                }
+                config.quiet = args.quiet;
+                Request::Report(config)
+            }
+            Command::Check(args) => {
+                let mut config = load(args.input.config.as_deref())?;
+                args.input.apply(&mut config);
+                let format = match args.format {
+                    IssueFormatArg::Text => IssueFormat::Text,
+                    IssueFormatArg::Json => IssueFormat::Json,
+                    IssueFormatArg::Github => IssueFormat::Github,
+                };
+                Request::Check(config, format)
+            }
+            Command::Inspect(args) => Request::Inspect {
+                config: load(args.config.as_deref())?,
+                file: args.file,
+                sheet: args.sheet,
+            },
+            Command::Indicators(args) => Request::Indicators {
+                config: load(args.config.as_deref())?,
+                dump: args.dump,
+            },
+            Command::Init(args) => Request::Init(args.dir.unwrap_or_else(|| PathBuf::from("."))),
+            Command::ReadIsolated(args) => Request::ReadIsolated {
+                path: args.path,
+                extension: args.extension,
+                limits: Limits {
+                    max_cells: args.max_cells,
+                    max_inflated_bytes: args.max_inflated_bytes,
+                },
+            },
+        })
+    }
 }
 
 impl InputArgs {
-    /// The config file's settings, then the command line's.
-    fn load(self) -> Result<Config, ConfigError> {
-        let mut config = Config::load(self.config.as_deref())?;
-        self.apply(&mut config);
-        Ok(config)
-    }
-
     fn apply(self, config: &mut Config) {
         if !self.paths.is_empty() {
             config.inputs = self.paths;
@@ -126,28 +230,23 @@ impl InputArgs {
     }
 }
 
-impl ReportArgs {
-    pub fn into_config(self) -> Result<Config, ConfigError> {
-        let mut config = self.input.load()?;
-        if let Some(out) = self.out {
-            config.out = out;
-        }
-        if let Some(lang) = self.lang {
-            config.lang = lang;
-        }
-        if let Some(formats) = self.formats {
-            config.formats = formats;
-        }
-        if let Some(style) = self.csv_style {
-            config.csv_style = style;
-        }
-        config.quiet = self.quiet;
-        Ok(config)
+fn format(format: FormatArg) -> Format {
+    match format {
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Svg => Format::Svg,
+        FormatArg::Png => Format::Png,
+        FormatArg::Html => Format::Html,
+        FormatArg::Md => Format::Md,
     }
 }
 
-impl CheckArgs {
-    pub fn into_config(self) -> Result<(Config, IssueFormat), ConfigError> {
-        Ok((self.input.load()?, self.format))
-    }
+/// The config file's settings over the defaults, reading .xls and .xlsb in a child process of
+/// this binary, so that a parser abort on a crafted file ends the child, not the run.
+fn load(config_file: Option<&std::path::Path>) -> Result<Config, ConfigError> {
+    let mut config = Config::load(config_file)?;
+    config.isolation = std::env::current_exe().ok().map(|program| Isolation {
+        program,
+        max_memory_bytes: 4 << 30,
+    });
+    Ok(config)
 }

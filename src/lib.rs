@@ -1,53 +1,46 @@
 //! `bilan`: the yearly action-plan review of an education council, from its departments' workbooks.
 //!
-//! The pipeline runs one way, one folder per stage:
-//! [`read`] (files to raw cells) -> [`datasets`] (typed, validated rows) ->
-//! [`indicators`] (Polars aggregation) -> [`output`] (CSV, charts, report, manifest).
-//! [`app`] wires the stages for each command; `main.rs` only maps the result to an exit code.
+//! The pipeline runs one way, one folder per stage, each importing only the stages before it:
+//!
+//! ```text
+//!   files ──read──> sheets of raw cells ──datasets──> typed rows + issues
+//!         ──indicators──> Results (codes and numbers) ──output──> OUT/YEAR/ (CSV, charts, report)
+//! ```
+//!
+//! - `read`: discovers the input files and streams each one's sheets as events of raw cells (it
+//!   knows nothing of datasets); the limits against hostile files belong here.
+//! - `datasets`: recognises each sheet by its header row and types its rows (SPEC 2–3).
+//! - `indicators`: the catalog compiled to Polars expressions (SPEC 4).
+//! - `output`: the files of SPEC 6.
+//!
+//! [`config`] stands above them all: it builds each stage's options from `bilan.toml` and the
+//! command line. The commands ([`report`], [`check`], [`inspect`], [`describe_catalog`],
+//! [`init`]) wire the stages; the binary turns the command line into a [`Config`] and the outcome
+//! into an exit code.
 
-pub mod app;
 pub mod config;
-pub mod datasets;
-pub mod indicators;
-pub mod init;
 pub mod issue;
-pub mod memory;
-pub mod output;
-pub mod read;
-pub mod timings;
+pub mod lang;
 
-/// The language of labels, numbers and the report.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Default,
-    serde::Deserialize,
-    serde::Serialize,
-    clap::ValueEnum,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
-}
+mod app;
+mod datasets;
+mod indicators;
+mod init;
+mod memory;
+mod output;
+mod read;
+mod timings;
 
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
+/// Entry points for the fuzz targets, the differential tests and the benchmarks: not part of the
+/// tool's interface.
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 
-    /// Picks the text of this language.
-    pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Fr => fr,
-            Lang::En => en,
-        }
-    }
-}
+pub use app::{
+    check, describe_catalog, init, inspect, report, serve_isolated, AppError, ReportSummary, Stage,
+};
+pub use config::Config;
+pub use datasets::Dataset;
+pub use init::french_headers;
+pub use memory::without_huge_pages;
+pub use output::{render_issues, IssueFormat};

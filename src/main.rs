@@ -1,4 +1,5 @@
-//! The `bilan` binary: parse the command line, call the library, turn the outcome into an exit code.
+//! The `bilan` binary: the command line into a request (`cli.rs`), one call into the library,
+//! the outcome into an exit code.
 
 mod cli;
 
@@ -7,9 +8,10 @@ mod cli;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use bilan::app;
-use bilan::output::issues_report;
+use bilan::issue::{Issues, Severity};
+use bilan::lang::Lang;
 use clap::Parser;
+use cli::Request;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -18,9 +20,12 @@ const DATA_ERRORS: u8 = 1;
 const FATAL: u8 = 2;
 
 fn main() -> ExitCode {
-    bilan::memory::without_huge_pages();
-    let cli = cli::Cli::parse();
-    match run(cli) {
+    bilan::without_huge_pages();
+    let outcome = cli::Cli::parse()
+        .into_request()
+        .map_err(bilan::AppError::from)
+        .and_then(run);
+    match outcome {
         Ok(code) => code,
         Err(e) => {
             eprintln!("bilan: error: {e}");
@@ -29,104 +34,85 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: cli::Cli) -> Result<ExitCode, app::AppError> {
-    match cli.command {
-        cli::Command::Report(args) => {
-            let mut config = args.into_config()?;
-            config.isolation = isolation();
+fn run(request: Request) -> Result<ExitCode, bilan::AppError> {
+    match request {
+        Request::Report(config) => {
             // Progress only for people: a terminal on stderr and no --quiet (SPEC 1).
             let show = !config.quiet && std::io::stderr().is_terminal();
-            let mut progress = |stage: app::Stage| {
+            let mut progress = |stage| {
                 if show {
-                    let text = match (stage, config.lang) {
-                        (app::Stage::Reading, bilan::Lang::Fr) => "lecture des fichiers…",
-                        (app::Stage::Reading, bilan::Lang::En) => "reading the files…",
-                        (app::Stage::Indicators, bilan::Lang::Fr) => "calcul des indicateurs…",
-                        (app::Stage::Indicators, bilan::Lang::En) => "computing the indicators…",
-                        (app::Stage::Writing, bilan::Lang::Fr) => "écriture du rapport…",
-                        (app::Stage::Writing, bilan::Lang::En) => "writing the report…",
-                    };
-                    eprintln!("bilan: {text}");
+                    eprintln!("bilan: {}", stage_words(stage, config.lang));
                 }
             };
-            let summary = app::report(&config, &mut progress)?;
-            let issues = &summary.loaded.datasets.issues;
+            let summary = bilan::report(&config, &mut progress)?;
+            let issues = &summary.issues;
             if !config.quiet {
-                let count = |s| issues.count(s);
                 eprintln!(
                     "bilan: wrote {} ({} error(s), {} warning(s), {} info(s) in the data)",
                     summary.out_dir.display(),
-                    count(bilan::issue::Severity::Error),
-                    count(bilan::issue::Severity::Warning),
-                    count(bilan::issue::Severity::Info),
+                    issues.count(Severity::Error),
+                    issues.count(Severity::Warning),
+                    issues.count(Severity::Info),
                 );
             }
-            if summary.loaded.has_data_errors() {
+            if issues.has_errors() {
                 eprintln!("bilan: the data has errors; the report was written without the rejected rows (see data-issues.csv)");
-                return Ok(ExitCode::from(DATA_ERRORS));
             }
-            Ok(ExitCode::SUCCESS)
+            Ok(exit_code(issues.has_errors()))
         }
-        cli::Command::Check(args) => {
-            let (mut config, format) = args.into_config()?;
-            config.isolation = isolation();
-            let loaded = app::load(&config)?;
-            print_stdout(&issues_report::render(loaded.issues(), format));
-            Ok(if loaded.has_data_errors() {
-                ExitCode::from(DATA_ERRORS)
-            } else {
-                ExitCode::SUCCESS
-            })
+        Request::Check(config, format) => {
+            let issues: Issues = bilan::check(&config)?;
+            print_stdout(&bilan::render_issues(issues.as_slice(), format));
+            Ok(exit_code(issues.has_errors()))
         }
-        cli::Command::Inspect(args) => {
-            let mut config = bilan::config::Config::load(args.config.as_deref())?;
-            config.isolation = isolation();
-            let (text, has_errors) = app::inspect(&config, &args.file, args.sheet.as_deref())?;
+        Request::Inspect {
+            config,
+            file,
+            sheet,
+        } => {
+            let (text, has_errors) = bilan::inspect(&config, &file, sheet.as_deref())?;
             print_stdout(&text);
-            Ok(if has_errors {
-                ExitCode::from(DATA_ERRORS)
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(exit_code(has_errors))
         }
-        cli::Command::Indicators(args) => {
-            let config = bilan::config::Config::load(args.config.as_deref())?;
-            let catalog = app::catalog(&config)?;
-            let text = if args.dump {
-                bilan::indicators::listing::dump(&catalog)
-            } else {
-                bilan::indicators::listing::describe(&catalog, config.lang)
-            };
-            print_stdout(&text);
+        Request::Indicators { config, dump } => {
+            print_stdout(&bilan::describe_catalog(&config, dump)?);
             Ok(ExitCode::SUCCESS)
         }
-        cli::Command::ReadIsolated(args) => {
-            let limits = bilan::config::Limits {
-                max_cells: args.max_cells,
-                max_inflated_bytes: args.max_inflated_bytes,
-            };
-            // A broken pipe means the parent stopped listening: nothing more to do.
-            let _ = bilan::read::isolated::serve(&args.path, &args.extension, &limits);
-            Ok(ExitCode::SUCCESS)
-        }
-        cli::Command::Init(args) => {
-            let dir = args.dir.unwrap_or_else(|| std::path::PathBuf::from("."));
-            for path in bilan::init::write(&dir)? {
+        Request::Init(dir) => {
+            for path in bilan::init(&dir)? {
                 eprintln!("bilan: wrote {}", path.display());
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Request::ReadIsolated {
+            path,
+            extension,
+            limits,
+        } => {
+            // A broken pipe means the parent stopped listening: nothing more to do.
+            let _ = bilan::serve_isolated(&path, &extension, &limits);
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
-/// .xls and .xlsb are read by a child process of this binary, so that a parser abort on a crafted
-/// file ends the child, not the run.
-fn isolation() -> Option<bilan::read::isolated::Isolation> {
-    let program = std::env::current_exe().ok()?;
-    Some(bilan::read::isolated::Isolation {
-        program,
-        max_memory_bytes: 4 << 30,
-    })
+fn stage_words(stage: bilan::Stage, lang: Lang) -> &'static str {
+    match (stage, lang) {
+        (bilan::Stage::Reading, Lang::Fr) => "lecture des fichiers…",
+        (bilan::Stage::Reading, Lang::En) => "reading the files…",
+        (bilan::Stage::Indicators, Lang::Fr) => "calcul des indicateurs…",
+        (bilan::Stage::Indicators, Lang::En) => "computing the indicators…",
+        (bilan::Stage::Writing, Lang::Fr) => "écriture du rapport…",
+        (bilan::Stage::Writing, Lang::En) => "writing the report…",
+    }
+}
+
+fn exit_code(data_errors: bool) -> ExitCode {
+    if data_errors {
+        ExitCode::from(DATA_ERRORS)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// Prints to stdout; a closed pipe (`bilan check | head`) ends quietly.

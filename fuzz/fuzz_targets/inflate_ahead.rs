@@ -1,9 +1,9 @@
-//! Differential fuzzing of `bilan::read::inflate_ahead`: the archive bilan hands calamine, with
+//! Differential fuzzing of the reader's inflate-ahead fast path (`src/read/inflate_ahead.rs`): the archive bilan hands calamine, with
 //! its deflated parts inflated on helper threads, must read exactly like the original.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    bilan::read::inflate_ahead::fuzz_differential(data);
+    bilan::fuzzing::inflate_differential(data);
 });

@@ -9,5 +9,5 @@ fuzz_target!(|data: &[u8]| {
     // catch still unwinds out of this closure, which libfuzzer-sys reports as a crash.
     static QUIET: std::sync::Once = std::sync::Once::new();
     QUIET.call_once(|| std::panic::set_hook(Box::new(|_| {})));
-    bilan::read::fuzz_entry(data, "xls");
+    bilan::fuzzing::read_then_type(data, "xls");
 });

@@ -3,8 +3,8 @@
 
 use crate::config::{CsvStyle, Format};
 use crate::datasets::values::DateOrder;
-use crate::indicators::spec::{IndicatorSpec, Labels, TableSpec};
-use crate::Lang;
+use crate::indicators::spec::{IndicatorSpec, TableSpec};
+use crate::lang::Lang;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -41,15 +41,6 @@ pub struct CategorySpec {
     pub en: String,
     #[serde(default)]
     pub aliases: Vec<String>,
-}
-
-impl CategorySpec {
-    pub fn labels(&self) -> Labels {
-        Labels {
-            fr: self.fr.clone(),
-            en: self.en.clone(),
-        }
-    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -1,57 +1,22 @@
-//! Runtime settings: the built-in defaults, then `bilan.toml`, then the command line,
-//! checked once into the `Config` the rest of the program trusts.
+//! Runtime settings: the built-in defaults, then `bilan.toml`, then the command line, checked
+//! once into the `Config` the rest of the program trusts.
+//!
+//! `config` stands above the stages: it names their option types and builds each stage's own
+//! options value (`read_options`, `dataset_options`, `output_options`); no stage imports it.
 
-pub mod file;
+mod file;
 
 use crate::datasets::categories::{Categories, Category, Kind as CategoryKind};
 use crate::datasets::values::DateOrder;
-use crate::datasets::{Dataset, FieldAliases, SheetOverride};
+use crate::datasets::{self, Dataset, FieldAliases, SheetOverride};
 use crate::indicators::spec::CatalogSpec;
-use crate::Lang;
+use crate::indicators::Catalog;
+use crate::lang::Lang;
+use crate::{output, read};
 use std::path::{Path, PathBuf};
 
-/// The output files a run can write (SPEC 6 `--formats`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    Csv,
-    Svg,
-    Png,
-    Html,
-    Md,
-}
-
-pub const ALL_FORMATS: [Format; 5] = [
-    Format::Csv,
-    Format::Svg,
-    Format::Png,
-    Format::Html,
-    Format::Md,
-];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "kebab-case")]
-pub enum CsvStyle {
-    #[default]
-    Standard,
-    ExcelFr,
-}
-
-/// Limits against hostile files (SPEC 5 `[limits]`); enforced by the reading stage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
-    pub max_cells: u64,
-    pub max_inflated_bytes: u64,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_cells: 50_000_000,
-            max_inflated_bytes: 2_000_000_000,
-        }
-    }
-}
+pub use crate::output::{CsvStyle, Format, ALL_FORMATS};
+pub use crate::read::{Isolation, Limits};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -75,20 +40,20 @@ pub struct Config {
     pub lang: Lang,
     pub formats: Vec<Format>,
     pub csv_style: CsvStyle,
-    pub date_order: DateOrder,
+    pub(crate) date_order: DateOrder,
     pub quiet: bool,
     /// The user's indicators and tables, merged over the built-in catalog.
-    pub catalog: CatalogSpec,
-    pub categories: Categories,
-    pub aliases: FieldAliases,
-    pub sheets: Vec<SheetOverride>,
+    pub(crate) catalog: CatalogSpec,
+    pub(crate) categories: Categories,
+    pub(crate) aliases: FieldAliases,
+    pub(crate) sheets: Vec<SheetOverride>,
     pub limits: Limits,
     /// The `bilan.toml` read, if any.
     pub source: Option<PathBuf>,
     /// The date a report shows, from `SOURCE_DATE_EPOCH` (reproducible builds); none otherwise.
     pub generated_on: Option<chrono::NaiveDate>,
     /// Set by the binary: read .xls/.xlsb in a child process of itself.
-    pub isolation: Option<crate::read::isolated::Isolation>,
+    pub isolation: Option<Isolation>,
 }
 
 impl Default for Config {
@@ -115,8 +80,35 @@ impl Default for Config {
 }
 
 impl Config {
-    pub fn wants(&self, format: Format) -> bool {
-        self.formats.contains(&format)
+    /// What the reading stage is told.
+    pub(crate) fn read_options(&self) -> read::Options {
+        read::Options {
+            limits: self.limits,
+            isolation: self.isolation.clone(),
+        }
+    }
+
+    /// What the dataset stage is told; `catalog` names the indicators a target may refer to.
+    pub(crate) fn dataset_options(&self, catalog: &Catalog) -> datasets::Options {
+        datasets::Options {
+            date_order: self.date_order,
+            indicator_names: crate::indicators::catalog::indicator_names(catalog),
+            categories: self.categories.clone(),
+            aliases: self.aliases.clone(),
+            sheets: self.sheets.clone(),
+            read: self.read_options(),
+        }
+    }
+
+    /// What the output stage is told.
+    pub(crate) fn output_options(&self) -> output::Options {
+        output::Options {
+            out: self.out.clone(),
+            lang: self.lang,
+            formats: self.formats.clone(),
+            csv_style: self.csv_style,
+            generated_on: self.generated_on,
+        }
     }
 
     /// Defaults, then `explicit` (`--config`) or `bilan.toml` in the current folder when it exists.

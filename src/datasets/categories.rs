@@ -2,7 +2,7 @@
 //! codes, labels and aliases, built in and extended by `[categories.*]` in `bilan.toml`.
 
 use super::normalize::normalize_key;
-use crate::Lang;
+use crate::lang::Lang;
 use std::collections::HashMap;
 
 /// A category code with its labels and the extra words people write for it.

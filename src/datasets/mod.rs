@@ -16,7 +16,8 @@ pub mod validate;
 pub mod values;
 
 pub use builders::IndicatorName;
-pub use records::{Activity, Registration, Registrations, Source, StringTable, Target};
+pub use normalize::normalize_key;
+pub use records::{Activity, Registrations, Source, StringTable, Target};
 pub use schema::{Dataset, FieldAliases};
 
 use crate::issue::{column_letter, Code, Issue, Issues, Location, Severity};
@@ -34,10 +35,8 @@ pub struct Options {
     pub categories: categories::Categories,
     pub aliases: FieldAliases,
     pub sheets: Vec<SheetOverride>,
-    /// Limits against hostile files (`[limits]`).
-    pub limits: crate::config::Limits,
-    /// Read fragile formats in a child process (`build` only; the app passes it to its readers).
-    pub isolation: Option<crate::read::isolated::Isolation>,
+    /// How `build` reads its files (the run's own readers are started by the app).
+    pub read: crate::read::Options,
 }
 
 /// A `[[sheets]]` entry of the config: how to read one sheet whatever its content.
@@ -296,15 +295,10 @@ pub fn build(inputs: &[InputFile], options: &Options) -> (Vec<ReadFile>, Dataset
     let mut parts = Vec::new();
     for (index, input) in inputs.iter().enumerate() {
         let mut events = Vec::new();
-        let file = crate::read::read_file(
-            input,
-            &options.limits,
-            options.isolation.as_ref(),
-            &mut |event| {
-                events.push(event);
-                true
-            },
-        );
+        let file = crate::read::read_file(input, &options.read, &mut |event| {
+            events.push(event);
+            true
+        });
         parts.push(parse_file(options, index, input, events));
         files.push(file);
     }

@@ -110,10 +110,6 @@ impl<T: Marker> Optional<T> {
         self.values.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.values.is_empty()
-    }
-
     pub fn reserve(&mut self, additional: usize) {
         self.values.reserve(additional);
     }

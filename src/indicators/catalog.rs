@@ -5,7 +5,7 @@ use super::spec::{CatalogSpec, IndicatorSpec, TableSpec};
 use super::table::ValueKind;
 use crate::datasets::categories::{self, Categories};
 use crate::datasets::Dataset;
-use crate::Lang;
+use crate::lang::Lang;
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 #[error("indicator catalog: {0}")]
@@ -301,11 +301,6 @@ impl Catalog {
             .iter()
             .enumerate()
             .filter(|(_, i)| !i.hidden)
-    }
-
-    pub fn dataset_of(&self, index: usize) -> Dataset {
-        // Compile checked every indicator resolves to one dataset.
-        dataset_of(&self.indicators, index, 0).unwrap_or(Dataset::Activities)
     }
 }
 

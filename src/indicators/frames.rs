@@ -195,7 +195,8 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::datasets::{Registration, Source};
+    use crate::datasets::records::Registration;
+    use crate::datasets::Source;
 
     #[test]
     fn optional_columns_reach_polars_with_their_nulls() {

@@ -1,7 +1,7 @@
 //! `bilan indicators`: the catalog in use, for people (`describe`) or as TOML (`dump`).
 
 use super::catalog::{Catalog, Kind, Measure, Rule};
-use crate::Lang;
+use crate::lang::Lang;
 
 /// The catalog in the `bilan.toml` format; fed back as a config it changes nothing.
 pub fn dump(catalog: &Catalog) -> String {

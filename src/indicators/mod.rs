@@ -12,12 +12,13 @@ pub mod spec;
 pub mod table;
 pub mod tables;
 
-pub use catalog::{Catalog, CatalogError, Indicator, Unit};
-pub use table::{Table, TableRow, ValueKind};
+pub use catalog::{Catalog, CatalogError, Unit};
+pub use listing::{describe, dump};
+pub use table::{Table, ValueKind};
 
 use crate::datasets::categories::Categories;
 use crate::datasets::{Activity, Datasets};
-use crate::Lang;
+use crate::lang::Lang;
 use chrono::{Datelike, NaiveDate};
 use engine::Engine;
 

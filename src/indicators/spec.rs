@@ -14,12 +14,6 @@ pub struct Labels {
     pub en: String,
 }
 
-impl Labels {
-    pub fn get(&self, lang: crate::Lang) -> &str {
-        lang.pick(&self.fr, &self.en)
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RatioSpec {

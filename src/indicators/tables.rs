@@ -6,7 +6,7 @@ use super::engine::Engine;
 use super::table::{Table, TableRow};
 use crate::datasets::categories::{self, Categories, Category, UNSPECIFIED_CODE};
 use crate::datasets::normalize::normalize_key;
-use crate::Lang;
+use crate::lang::Lang;
 use polars::prelude::PolarsResult;
 use std::collections::BTreeMap;
 

@@ -4,7 +4,7 @@ use super::charts::{BarChart, Reference};
 use super::document::t;
 use super::format::display_percent;
 use crate::indicators::{Results, Table, ValueKind};
-use crate::Lang;
+use crate::lang::Lang;
 
 /// A chart to draw, or the reason it is not drawn.
 pub enum Planned {

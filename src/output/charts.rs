@@ -4,7 +4,7 @@
 //! then sit on the left in full instead of overlapping under the bars.
 
 use crate::indicators::ValueKind;
-use crate::Lang;
+use crate::lang::Lang;
 use plotters::coord::combinators::BindKeyPoints;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

@@ -1,7 +1,7 @@
 //! CSV exports (SPEC 6): standard or French-Excel style, guarded against formula injection.
 
 use super::format::csv_number;
-use crate::config::CsvStyle;
+use super::CsvStyle;
 use crate::indicators::ValueKind;
 
 /// A CSV cell: text is guarded against formula injection, numbers are written as numbers.

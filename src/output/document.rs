@@ -4,8 +4,8 @@ use super::format::{display_change, display_number, display_optional};
 use crate::datasets::SheetReport;
 use crate::indicators::{Results, Table, ValueKind};
 use crate::issue::{Issue, Severity};
+use crate::lang::Lang;
 use crate::read::ReadFile;
-use crate::Lang;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1,7 +1,7 @@
 //! Number formatting: machine-stable for CSV, localised for the report.
 
 use crate::indicators::ValueKind;
-use crate::Lang;
+use crate::lang::Lang;
 
 /// Decimal places a kind of value is rounded to (SPEC 6).
 fn decimals(kind: ValueKind) -> usize {

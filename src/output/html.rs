@@ -1,7 +1,7 @@
 //! `report.html`: one self-contained file (inline CSS and SVG, no network), printable on A4.
 
 use super::document::{Block, TextTable};
-use crate::Lang;
+use crate::lang::Lang;
 
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

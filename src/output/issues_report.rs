@@ -2,7 +2,7 @@
 
 use crate::issue::{Issue, Severity};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IssueFormat {
     Text,
     Json,

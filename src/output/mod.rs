@@ -14,14 +14,61 @@ pub mod issues_report;
 pub mod manifest;
 pub mod markdown;
 
-use crate::config::{Config, Format};
 use crate::datasets::SheetReport;
 use crate::indicators::{Results, Table, ValueKind};
 use crate::issue::Issue;
+use crate::lang::Lang;
 use crate::read::{hex_sha256, ReadFile};
 use csv::{to_csv, CsvCell};
 use document::{ChartOutcome, Inputs};
+pub use inspect::render as inspect;
+pub use issues_report::{render as render_issues, IssueFormat};
 use std::path::{Path, PathBuf};
+
+/// The output files a run can write (SPEC 6 `--formats`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Csv,
+    Svg,
+    Png,
+    Html,
+    Md,
+}
+
+pub const ALL_FORMATS: [Format; 5] = [
+    Format::Csv,
+    Format::Svg,
+    Format::Png,
+    Format::Html,
+    Format::Md,
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CsvStyle {
+    #[default]
+    Standard,
+    ExcelFr,
+}
+
+/// What the output stage is told: where to write, which files, in which language and CSV style.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The report goes into `out/YEAR/`.
+    pub out: PathBuf,
+    pub lang: Lang,
+    pub formats: Vec<Format>,
+    pub csv_style: CsvStyle,
+    /// The date a report shows (`SOURCE_DATE_EPOCH`); none otherwise.
+    pub generated_on: Option<chrono::NaiveDate>,
+}
+
+impl Options {
+    fn wants(&self, format: Format) -> bool {
+        self.formats.contains(&format)
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
@@ -54,18 +101,18 @@ pub struct RunRecord<'a> {
 pub fn write_report(
     results: &Results,
     run: &RunRecord,
-    config: &Config,
+    options: &Options,
 ) -> Result<PathBuf, OutputError> {
-    let final_dir = config.out.join(results.year.to_string());
-    std::fs::create_dir_all(&config.out).map_err(io_error(&config.out))?;
-    let tmp_dir = config
+    let final_dir = options.out.join(results.year.to_string());
+    std::fs::create_dir_all(&options.out).map_err(io_error(&options.out))?;
+    let tmp_dir = options
         .out
         .join(format!(".{}.tmp-{}", results.year, std::process::id()));
     if tmp_dir.exists() {
         std::fs::remove_dir_all(&tmp_dir).map_err(io_error(&tmp_dir))?;
     }
     std::fs::create_dir_all(&tmp_dir).map_err(io_error(&tmp_dir))?;
-    let written = write_all(results, run, config, &tmp_dir);
+    let written = write_all(results, run, options, &tmp_dir);
     if let Err(e) = written {
         let _ = std::fs::remove_dir_all(&tmp_dir);
         return Err(e);
@@ -120,7 +167,7 @@ impl Writer<'_> {
 /// first chart that fails, in chart order, is the error.
 fn render_pngs(
     drawn: &[&charts::BarChart],
-    lang: crate::Lang,
+    lang: Lang,
     dir: &Path,
 ) -> Result<Vec<String>, OutputError> {
     let relative: Vec<String> = drawn
@@ -154,24 +201,24 @@ fn render_pngs(
 fn write_all(
     results: &Results,
     run: &RunRecord,
-    config: &Config,
+    options: &Options,
     dir: &Path,
 ) -> Result<(), OutputError> {
-    let lang = config.lang;
+    let lang = options.lang;
     let mut w = Writer {
         dir,
         written: Vec::new(),
     };
-    if config.wants(Format::Csv) {
-        w.write("indicators.csv", &indicators_csv(results, config))?;
+    if options.wants(Format::Csv) {
+        w.write("indicators.csv", &indicators_csv(results, options))?;
         for table in &results.tables {
-            w.write(&format!("{}.csv", table.id), &table_csv(table, config))?;
+            w.write(&format!("{}.csv", table.id), &table_csv(table, options))?;
         }
     }
-    w.write("data-issues.csv", &issues_csv(run.issues, config))?;
+    w.write("data-issues.csv", &issues_csv(run.issues, options))?;
 
     let planned = chart_specs::charts(results, lang);
-    if config.wants(Format::Png) {
+    if options.wants(Format::Png) {
         let drawn: Vec<&charts::BarChart> = planned
             .iter()
             .filter_map(|p| match p {
@@ -186,7 +233,7 @@ fn write_all(
         match planned {
             chart_specs::Planned::Draw(chart) => {
                 let svg = charts::render_svg(&chart, lang)?;
-                if config.wants(Format::Svg) {
+                if options.wants(Format::Svg) {
                     w.write(&format!("charts/{}.svg", chart.id), svg.as_bytes())?;
                 }
                 outcomes.push(ChartOutcome::Drawn {
@@ -202,20 +249,20 @@ fn write_all(
     }
 
     let inputs = Inputs {
-        generated_on: config.generated_on,
+        generated_on: options.generated_on,
         files: run.files,
         sheets: run.sheets,
         issues: run.issues,
     };
     let blocks = document::build(results, &outcomes, &inputs, lang);
     let title = document::title(results, lang);
-    if config.wants(Format::Html) {
+    if options.wants(Format::Html) {
         w.write(
             "report.html",
             html::render(&title, &blocks, lang).as_bytes(),
         )?;
     }
-    if config.wants(Format::Md) {
+    if options.wants(Format::Md) {
         w.write("report.md", markdown::render(&blocks).as_bytes())?;
     }
 
@@ -246,7 +293,7 @@ fn write_all(
     Ok(())
 }
 
-fn indicators_csv(results: &Results, config: &Config) -> Vec<u8> {
+fn indicators_csv(results: &Results, options: &Options) -> Vec<u8> {
     let header = [
         "indicator",
         "label",
@@ -274,10 +321,10 @@ fn indicators_csv(results: &Results, config: &Config) -> Vec<u8> {
             ]
         })
         .collect();
-    to_csv(&header, &rows, config.csv_style)
+    to_csv(&header, &rows, options.csv_style)
 }
 
-fn table_csv(table: &Table, config: &Config) -> Vec<u8> {
+fn table_csv(table: &Table, options: &Options) -> Vec<u8> {
     let mut header = vec![table.key, "label"];
     header.extend(table.columns.iter().map(|(name, _)| name.as_str()));
     let rows: Vec<Vec<CsvCell>> = table
@@ -295,10 +342,10 @@ fn table_csv(table: &Table, config: &Config) -> Vec<u8> {
             cells
         })
         .collect();
-    to_csv(&header, &rows, config.csv_style)
+    to_csv(&header, &rows, options.csv_style)
 }
 
-fn issues_csv(issues: &[Issue], config: &Config) -> Vec<u8> {
+fn issues_csv(issues: &[Issue], options: &Options) -> Vec<u8> {
     let header = [
         "severity", "code", "file", "sheet", "row", "column", "header", "value", "message",
     ];
@@ -318,5 +365,5 @@ fn issues_csv(issues: &[Issue], config: &Config) -> Vec<u8> {
             ]
         })
         .collect();
-    to_csv(&header, &rows, config.csv_style)
+    to_csv(&header, &rows, options.csv_style)
 }

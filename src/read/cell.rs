@@ -1,9 +1,10 @@
 //! The cell values every reader produces, whatever the file format.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 /// One cell as read from a workbook or a CSV field, before any dataset typing.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Cell {
     Empty,
     /// Text as written (CSV fields are always text). A boxed `str`, not a `String`: a cell
@@ -12,7 +13,7 @@ pub enum Cell {
     Number(f64),
     Bool(bool),
     /// A date cell; any time part is dropped because every field is a day.
-    Date(NaiveDate),
+    Date(#[serde(with = "day_number")] NaiveDate),
     /// An Excel error value such as `#N/A`, kept to be reported as `cell-error`.
     Error(Box<str>),
     /// A text the file stores once for every cell that shows it (an xlsx shared string): its
@@ -145,7 +146,7 @@ impl<'a> RowRef<'a> {
         self.cells.get(column).unwrap_or(&Cell::Empty)
     }
 
-    pub fn to_row(&self) -> Row {
+    pub fn to_row(self) -> Row {
         Row {
             number: self.number,
             cells: self.cells.to_vec(),
@@ -164,11 +165,66 @@ impl Row {
 
 /// Rows sent together, their cells in one buffer: a batch costs a few allocations rather than
 /// one per row (per-row vectors cost a tenth of the reading time of a million-row sheet).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(try_from = "BatchOnTheWire", into = "BatchOnTheWire")]
 pub struct RowBatch {
     cells: Vec<Cell>,
     /// Per row: its number and where its cells start in `cells` (they end where the next row's start).
     rows: Vec<(u32, usize)>,
+}
+
+/// A [`RowBatch`] as it crosses a process boundary: checked when it comes back, so that a
+/// message that does not describe rows is an error, never rows cut wrong.
+#[derive(Serialize, Deserialize)]
+struct BatchOnTheWire {
+    cells: Vec<Cell>,
+    rows: Vec<(u32, usize)>,
+}
+
+impl From<RowBatch> for BatchOnTheWire {
+    fn from(batch: RowBatch) -> Self {
+        BatchOnTheWire {
+            cells: batch.cells,
+            rows: batch.rows,
+        }
+    }
+}
+
+impl TryFrom<BatchOnTheWire> for RowBatch {
+    type Error = &'static str;
+
+    fn try_from(wire: BatchOnTheWire) -> Result<Self, Self::Error> {
+        let mut previous = 0;
+        for &(_, start) in &wire.rows {
+            if start < previous || start > wire.cells.len() {
+                return Err("a row of the batch starts outside its cells");
+            }
+            previous = start;
+        }
+        if wire.rows.is_empty() && !wire.cells.is_empty() {
+            return Err("the batch has cells but no row");
+        }
+        Ok(RowBatch {
+            cells: wire.cells,
+            rows: wire.rows,
+        })
+    }
+}
+
+/// A date as its day number (days from 1 January of year 1), for the child process protocol.
+mod day_number {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i32(date.num_days_from_ce())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        let days = i32::deserialize(deserializer)?;
+        NaiveDate::from_num_days_from_ce_opt(days)
+            .ok_or_else(|| serde::de::Error::custom("a day number out of the calendar"))
+    }
 }
 
 impl RowBatch {
@@ -263,6 +319,11 @@ impl RowBatch {
         &self.cells
     }
 
+    /// Every cell of every row, in order, to change in place.
+    pub fn cells_mut(&mut self) -> &mut [Cell] {
+        &mut self.cells
+    }
+
     pub fn last_number(&self) -> Option<u32> {
         self.rows.last().map(|&(number, _)| number)
     }
@@ -294,7 +355,7 @@ impl RowBatch {
 }
 
 /// A merged range of cells: rows are spreadsheet row numbers, columns 0-based, both inclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Merge {
     pub first_row: u32,
     pub first_col: usize,

@@ -202,6 +202,7 @@ impl<'scope, 'env> AheadArchive<'scope, 'env> {
     }
 
     /// Whether some part is inflated ahead (for tests).
+    #[cfg(test)]
     pub fn inflates_ahead(&self) -> bool {
         self.pieces
             .iter()
@@ -641,6 +642,7 @@ fn rewrite<'env>(
     pieces
 }
 
+#[cfg(any(test, feature = "fuzzing"))]
 /// The fuzz target `inflate_ahead`: every part of `bytes` that the zip reader reads from the
 /// original archive must read the same from the rewritten one, every deflated part inflated ahead.
 /// Panics on a difference (a finding); never on malformed bytes.

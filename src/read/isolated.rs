@@ -1,13 +1,11 @@
 //! Reading a file in a child process: calamine can still abort the whole process on some crafted
 //! .xls/.xlsb files (allocations sized by the file, which Rust cannot catch). The child is this
 //! same binary (`bilan __read-isolated`), run with a capped address space when `prlimit` exists; it
-//! streams the sheet events as JSON lines, and if it dies the file is reported, not the run.
+//! streams the sheet events as JSON lines (`Message`), and if it dies the file is reported, not the run.
 
-use super::cell::{Cell, Merge, RowBatch};
-use super::{read_bytes, ReadError, SheetEvent, Sink};
-use crate::config::Limits;
-use chrono::NaiveDate;
-use serde_json::{json, Value};
+use super::cell::Cell;
+use super::{read_bytes, Limits, ReadError, SheetEvent, Sink};
+use serde::{Deserialize, Serialize};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -22,137 +20,49 @@ pub struct Isolation {
     pub max_memory_bytes: u64,
 }
 
-fn cell_json(cell: &Cell) -> Value {
-    match cell {
-        Cell::Empty => Value::Null,
-        Cell::Text(t) => json!({ "t": t }),
-        Cell::Number(n) => json!({ "n": n }),
-        Cell::Bool(b) => json!({ "b": b }),
-        Cell::Date(d) => json!({ "d": d.format("%Y-%m-%d").to_string() }),
-        Cell::Error(e) => json!({ "e": e }),
-        Cell::Shared(i) => json!({ "s": i }),
+/// One line of the child's output: the events of the file as it reads them, then how reading
+/// ended. The parent refuses any line that is not one of these (a file then costs an error,
+/// never an empty cell).
+#[derive(Debug, Serialize, Deserialize)]
+enum Message {
+    Event(SheetEvent),
+    Done(Option<ReadError>),
+}
+
+/// Numbers JSON cannot write (NaN, infinities, which a crafted .xls can hold) travel as the error
+/// value Excel shows for them.
+fn without_nonfinite(mut event: SheetEvent) -> SheetEvent {
+    if let SheetEvent::Rows(batch) = &mut event {
+        for cell in batch.cells_mut() {
+            if matches!(cell, Cell::Number(n) if !n.is_finite()) {
+                *cell = Cell::Error("#NUM!".into());
+            }
+        }
     }
+    event
 }
 
-fn cell_from_json(value: &Value) -> Cell {
-    let text = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_string);
-    if let Some(t) = text("t") {
-        Cell::Text(t.into())
-    } else if let Some(n) = value.get("n").and_then(Value::as_f64) {
-        Cell::Number(n)
-    } else if let Some(b) = value.get("b").and_then(Value::as_bool) {
-        Cell::Bool(b)
-    } else if let Some(d) = text("d").and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()) {
-        Cell::Date(d)
-    } else if let Some(e) = text("e") {
-        Cell::Error(e.into())
-    } else if let Some(i) = value.get("s").and_then(Value::as_u64) {
-        u32::try_from(i).map_or(Cell::Empty, Cell::Shared)
-    } else {
-        Cell::Empty
-    }
+fn write_message(out: &mut impl Write, message: &Message) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, message)?;
+    out.write_all(b"\n")
 }
 
-fn event_json(event: &SheetEvent) -> Value {
-    match event {
-        SheetEvent::Begin {
-            name,
-            merges,
-            rows_hint,
-        } => json!({
-            "begin": name,
-            "rows_hint": rows_hint,
-            "merges": merges.as_ref().map(|m| m.iter().map(|m| [m.first_row as u64, m.first_col as u64, m.last_row as u64, m.last_col as u64]).collect::<Vec<_>>()),
-        }),
-        SheetEvent::Rows(rows) => json!({
-            "rows": rows.iter().map(|r| json!([r.number, r.cells.iter().map(cell_json).collect::<Vec<_>>()])).collect::<Vec<_>>(),
-        }),
-        SheetEvent::Texts(texts) => json!({ "texts": texts }),
-        SheetEvent::End => json!({ "end": true }),
-        SheetEvent::Restart => json!({ "restart": true }),
-    }
-}
-
-fn error_json(error: &ReadError) -> Value {
-    let (kind, message) = match error {
-        ReadError::Unreadable(m) => ("unreadable", m.clone()),
-        ReadError::Unsupported(m) => ("unsupported", m.clone()),
-        ReadError::Encrypted => ("encrypted", String::new()),
-        ReadError::TooLarge(m) => ("too-large", m.clone()),
-    };
-    json!({ "kind": kind, "message": message })
-}
-
-fn error_from_json(value: &Value) -> ReadError {
-    let message = value
-        .get("message")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_string();
-    match value.get("kind").and_then(Value::as_str) {
-        Some("unsupported") => ReadError::Unsupported(message),
-        Some("encrypted") => ReadError::Encrypted,
-        Some("too-large") => ReadError::TooLarge(message),
-        _ => ReadError::Unreadable(message),
-    }
-}
-
-/// The child's side: read the file and write its events, then `{"done": …}`, on stdout.
+/// The child's side: read the file and write its events, then `Done`, one JSON line each on stdout.
 pub fn serve(path: &Path, extension: &str, limits: &Limits) -> std::io::Result<()> {
-    // Test seam: lets a test check that an aborting child costs the file, not the run.
-    if std::env::var_os("BILAN_TEST_ABORT_ISOLATED_READER").is_some() {
-        std::process::abort();
-    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let outcome = match super::bytes::load(path) {
         Ok(bytes) => read_bytes(&bytes, extension, limits, &mut |event| {
-            writeln!(out, "{}", event_json(&event)).is_ok()
+            write_message(&mut out, &Message::Event(without_nonfinite(event))).is_ok()
         }),
         Err(e) => Err(ReadError::Unreadable(e.to_string())),
     };
-    let done = match &outcome {
-        Ok(()) => Value::Null,
-        Err(e) => error_json(e),
-    };
-    writeln!(out, "{}", json!({ "done": done }))?;
+    write_message(&mut out, &Message::Done(outcome.err()))?;
     out.flush()
 }
 
 /// A .xls holds at most 65,536 rows: minutes are more than any real one needs.
 const MAX_READ_TIME: std::time::Duration = std::time::Duration::from_secs(300);
-
-fn merges_from_json(value: &Value) -> Option<Vec<Merge>> {
-    let list = value.get("merges")?.as_array()?;
-    Some(
-        list.iter()
-            .filter_map(|m| {
-                let n: Vec<u64> = m.as_array()?.iter().filter_map(Value::as_u64).collect();
-                (n.len() == 4).then(|| Merge {
-                    first_row: n[0] as u32,
-                    first_col: n[1] as usize,
-                    last_row: n[2] as u32,
-                    last_col: n[3] as usize,
-                })
-            })
-            .collect(),
-    )
-}
-
-fn rows_from_json(rows: &[Value]) -> RowBatch {
-    let mut batch = RowBatch::default();
-    for r in rows {
-        let Some(pair) = r.as_array() else { continue };
-        let (Some(number), Some(cells)) = (
-            pair.first().and_then(Value::as_u64),
-            pair.get(1).and_then(Value::as_array),
-        ) else {
-            continue;
-        };
-        batch.push_row(number as u32, cells.iter().map(cell_from_json));
-    }
-    batch
-}
 
 /// The parent's side: run the child on `path` and forward its events to `sink`.
 pub fn read(
@@ -211,39 +121,19 @@ pub fn read(
     let mut outcome = None;
     for line in BufReader::new(stdout).lines() {
         let Ok(line) = line else { break };
-        let Ok(value) = serde_json::from_str::<Value>(&line) else {
-            break;
-        };
-        if let Some(done) = value.get("done") {
-            outcome = Some(if done.is_null() {
-                Ok(())
-            } else {
-                Err(error_from_json(done))
-            });
-            break;
-        }
-        let event = if let Some(name) = value.get("begin").and_then(Value::as_str) {
-            SheetEvent::Begin {
-                name: name.to_string(),
-                merges: merges_from_json(&value),
-                rows_hint: value
-                    .get("rows_hint")
-                    .and_then(Value::as_u64)
-                    .and_then(|n| u32::try_from(n).ok()),
+        let event = match serde_json::from_str::<Message>(&line) {
+            Ok(Message::Event(event)) => event,
+            Ok(Message::Done(error)) => {
+                outcome = Some(error.map_or(Ok(()), Err));
+                break;
             }
-        } else if let Some(rows) = value.get("rows").and_then(Value::as_array) {
-            SheetEvent::Rows(rows_from_json(rows))
-        } else if let Some(texts) = value.get("texts").and_then(Value::as_array) {
-            SheetEvent::Texts(
-                texts
-                    .iter()
-                    .map(|t| t.as_str().unwrap_or_default().to_string())
-                    .collect(),
-            )
-        } else if value.get("restart").is_some() {
-            SheetEvent::Restart
-        } else {
-            SheetEvent::End
+            Err(_) => {
+                let _ = stop.send(());
+                outcome = Some(Err(ReadError::Unreadable(
+                    "the isolated reader sent a message bilan does not understand".into(),
+                )));
+                break;
+            }
         };
         if !sink(event) {
             // Nobody listens any more: stop the child.
@@ -262,5 +152,123 @@ pub fn read(
             "the reader stopped on this file before its end (a corrupt or crafted workbook?)"
                 .into(),
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::cell::{Merge, RowBatch};
+    use std::os::unix::fs::PermissionsExt;
+
+    /// Runs `read` with a child that prints `output` whatever it is asked.
+    fn read_from_child(output: &str) -> (Vec<SheetEvent>, Result<(), ReadError>) {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::write(dir.path().join("output"), output).expect("write");
+        let child = dir.path().join("child");
+        let script = format!("#!/bin/sh\ncat '{}'\n", dir.path().join("output").display());
+        std::fs::write(&child, script).expect("write");
+        std::fs::set_permissions(&child, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        let isolation = Isolation {
+            program: child,
+            max_memory_bytes: 1 << 30,
+        };
+        let mut events = Vec::new();
+        let outcome = read(
+            Path::new("x.xls"),
+            "xls",
+            &Limits::default(),
+            &isolation,
+            &mut |event| {
+                events.push(event);
+                true
+            },
+        );
+        (events, outcome)
+    }
+
+    fn line(message: &Message) -> String {
+        let mut out = Vec::new();
+        write_message(&mut out, message).expect("write");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn every_event_crosses_the_process_boundary_unchanged() {
+        let mut batch = RowBatch::default();
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 3, 12).expect("a date");
+        batch.push_row(
+            4,
+            [
+                Cell::Text("Atelier".into()),
+                Cell::Number(1.5),
+                Cell::Bool(true),
+                Cell::Date(date),
+                Cell::Error("#N/A".into()),
+                Cell::Shared(7),
+                Cell::Empty,
+            ],
+        );
+        batch.push_row(6, []);
+        let sent = vec![
+            SheetEvent::Begin {
+                name: "Feuil1".into(),
+                merges: Some(vec![Merge {
+                    first_row: 1,
+                    first_col: 0,
+                    last_row: 2,
+                    last_col: 3,
+                }]),
+                rows_hint: Some(10),
+            },
+            SheetEvent::Texts(vec!["Réalisé".into()]),
+            SheetEvent::Rows(batch),
+            SheetEvent::End,
+            SheetEvent::Restart,
+        ];
+        let mut output: String = sent
+            .iter()
+            .map(|e| line(&Message::Event(e.clone())))
+            .collect();
+        output.push_str(&line(&Message::Done(Some(ReadError::Encrypted))));
+        let (received, outcome) = read_from_child(&output);
+        assert_eq!(received, sent);
+        assert!(matches!(outcome, Err(ReadError::Encrypted)), "{outcome:?}");
+    }
+
+    #[test]
+    fn a_message_bilan_does_not_understand_is_an_error_not_an_empty_cell() {
+        let begin = line(&Message::Event(SheetEvent::Begin {
+            name: "Feuil1".into(),
+            merges: None,
+            rows_hint: None,
+        }));
+        for unknown in [
+            "{\"Event\":{\"Rows\":{\"cells\":[{\"Colour\":3}],\"rows\":[[1,0]]}}}\n",
+            // A row said to start past its batch's cells.
+            "{\"Event\":{\"Rows\":{\"cells\":[],\"rows\":[[1,5]]}}}\n",
+            "{\"Event\":{\"Rows\":{\"cells\":[{\"Date\":-999999999}],\"rows\":[[1,0]]}}}\n",
+            "not json\n",
+        ] {
+            let (events, outcome) = read_from_child(&format!("{begin}{unknown}"));
+            assert_eq!(events.len(), 1, "{unknown}");
+            assert!(
+                matches!(&outcome, Err(ReadError::Unreadable(m)) if m.contains("does not understand")),
+                "{unknown}: {outcome:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_json_cannot_write_travel_as_num_errors() {
+        let mut batch = RowBatch::default();
+        batch.push_row(1, [Cell::Number(f64::NAN), Cell::Number(f64::INFINITY)]);
+        let SheetEvent::Rows(batch) = without_nonfinite(SheetEvent::Rows(batch)) else {
+            panic!("rows stay rows");
+        };
+        assert_eq!(
+            batch.cells(),
+            [Cell::Error("#NUM!".into()), Cell::Error("#NUM!".into())]
+        );
     }
 }

@@ -2,8 +2,23 @@
 //! config (SPEC 5), or the file is a `too-large` error and the run goes on with the others.
 
 use super::ReadError;
-use crate::config::Limits;
 use std::io::{Cursor, Read};
+
+/// Limits against hostile files (SPEC 5 `[limits]`); checked before a parser allocates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub max_cells: u64,
+    pub max_inflated_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_cells: 50_000_000,
+            max_inflated_bytes: 2_000_000_000,
+        }
+    }
+}
 
 /// An entry this much larger than its compressed size is a zip bomb, not a workbook
 /// (real sheets compress 5 to 50 times; the check applies from 10 MB up).

@@ -12,15 +12,28 @@ pub mod split_sheet;
 pub mod texts;
 pub mod workbook;
 
-pub use cell::{Cell, Merge, Row, RowBatch, RowRef, Sheet};
+pub use cell::{Cell, Merge, RowBatch, RowRef, Sheet};
 pub use checksum::{hex_sha256, Checksum};
 pub use discover::{discover, InputFile};
+pub use isolated::serve as serve_isolated;
+pub use isolated::Isolation;
+pub use limits::Limits;
+#[cfg(feature = "fuzzing")]
+pub use {inflate_ahead::fuzz_differential as inflate_differential, workbook::split_differential};
 
-use crate::config::Limits;
 use crate::issue::{Code, Issue, Location, Severity};
 
+/// How the reading stage reads: its limits against hostile files and, for the formats whose parser
+/// may abort, the child process to read them in.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub limits: Limits,
+    /// Read .xls and .xlsb in a child process of this program (`None`: in this process).
+    pub isolation: Option<Isolation>,
+}
+
 /// Why a whole file could not be read.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum ReadError {
     #[error("cannot read the file: {0}")]
     Unreadable(String),
@@ -44,7 +57,7 @@ impl ReadError {
 }
 
 /// What a reader sends, sheet by sheet, as it decodes a file.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum SheetEvent {
     /// A sheet starts (CSV files are one sheet with an empty name). `merges` is `None` for xlsx,
     /// where finding them means parsing the whole sheet a second time: ask `xlsx_merges` if needed.
@@ -103,12 +116,8 @@ impl ReadFile {
 }
 
 /// Reads one input file, streaming its sheets to `sink`; a failure becomes an error issue, never a panic.
-pub fn read_file(
-    input: &InputFile,
-    limits: &Limits,
-    isolation: Option<&isolated::Isolation>,
-    sink: &mut Sink,
-) -> ReadFile {
+pub fn read_file(input: &InputFile, options: &Options, sink: &mut Sink) -> ReadFile {
+    let limits = &options.limits;
     let mut result = ReadFile {
         input: input.clone(),
         sha256: Checksum::default(),
@@ -141,7 +150,7 @@ pub fn read_file(
         ));
         return result;
     }
-    let outcome = match isolation {
+    let outcome = match &options.isolation {
         Some(isolation) if isolated::ISOLATED_EXTENSIONS.contains(&extension.as_str()) => {
             isolated::read(&input.path, &extension, limits, isolation, sink)
         }
@@ -186,34 +195,10 @@ pub fn read_bytes(
     })
 }
 
-/// What the fuzz targets run (`fuzz/`): bytes through the limits, the parser and the header search
-/// and typing of the dataset stage, with small limits so that a run stays fast. Must never panic.
-pub fn fuzz_entry(data: &[u8], extension: &str) {
-    let limits = Limits {
-        max_cells: 200_000,
-        max_inflated_bytes: 20_000_000,
-    };
-    let input = InputFile {
-        path: std::path::PathBuf::from(format!("fuzz.{extension}")),
-        display: format!("fuzz.{extension}"),
-    };
-    let mut events = Vec::new();
-    let _ = read_bytes(data, extension, &limits, &mut |event| {
-        events.push(event);
-        true
-    });
-    let options = crate::datasets::Options {
-        limits,
-        ..crate::datasets::Options::default()
-    };
-    let _ = crate::datasets::parse_file(&options, 0, &input, events);
-}
-
 /// Reads a file on its own thread; the events arrive on the receiver as they are decoded.
 pub fn spawn_reader(
     input: InputFile,
-    limits: Limits,
-    isolation: Option<isolated::Isolation>,
+    options: Options,
 ) -> (
     std::sync::mpsc::Receiver<SheetEvent>,
     std::thread::JoinHandle<ReadFile>,
@@ -223,7 +208,7 @@ pub fn spawn_reader(
     let handle = std::thread::spawn(move || {
         let clock = crate::timings::Clock::start();
         let mut waiting = std::time::Duration::ZERO;
-        let file = read_file(&input, &limits, isolation.as_ref(), &mut |event| {
+        let file = read_file(&input, &options, &mut |event| {
             let sent = std::time::Instant::now();
             let open = sender.send(event).is_ok();
             waiting += sent.elapsed();
@@ -258,4 +243,21 @@ fn sniff(bytes: &[u8], extension: &str) -> Option<ReadError> {
         )));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by `fuzz/` (read_xls): calamine 0.38 panics on these files' OLE structure. Read in
+    /// the process (no child), the panic is caught and the file reported.
+    #[test]
+    fn fuzz_regression_the_in_process_reader_catches_parser_panics() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+        for fixture in ["cfb-slice-panic.xls", "cfb-slice-panic-2.xls"] {
+            let bytes = std::fs::read(dir.join(fixture)).expect("fixture");
+            let outcome = read_bytes(&bytes, "xls", &Limits::default(), &mut |_| true);
+            assert!(outcome.is_err(), "{fixture}");
+        }
+    }
 }

@@ -107,7 +107,7 @@ impl TextNumbers {
         let number = match found {
             Some(number) => number,
             None => {
-                if super::csv::has_lone_cr(field) {
+                if has_lone_cr(field) {
                     return None;
                 }
                 let number = self
@@ -182,6 +182,11 @@ pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     } else {
         a == b
     }
+}
+
+/// A CR not followed by LF: an old Mac line end, or one left in a field.
+pub(crate) fn has_lone_cr(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b'\r', bytes).any(|at| bytes.get(at + 1) != Some(&b'\n'))
 }
 
 #[cfg(test)]

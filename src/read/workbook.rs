@@ -4,7 +4,7 @@ use super::cell::{Cell, Merge, RowBatch};
 use super::inflate_ahead::{AheadArchive, SplitLog, SplitRole};
 use super::texts::TextNumbers;
 use super::{ReadError, SheetEvent, Sink, BATCH_ROWS};
-use crate::config::Limits;
+use crate::read::Limits;
 use calamine::{
     open_workbook_from_rs, Data, DataRef, Dimensions, Ods, OdsError, Reader, Xls, XlsError, Xlsb,
     XlsbError, Xlsx, XlsxCellReader, XlsxError,
@@ -618,6 +618,7 @@ fn ods_error(e: OdsError) -> ReadError {
     }
 }
 
+#[cfg(any(test, feature = "fuzzing"))]
 /// The rows of every sheet (texts resolved) and how reading ended, splitting sheets of at least
 /// `split_from` bytes of XML (the second half's queue holding a few batches at most).
 fn resolved_rows(bytes: &[u8], limits: &Limits, split_from: u64) -> (Vec<String>, String) {
@@ -663,6 +664,7 @@ fn resolved_rows(bytes: &[u8], limits: &Limits, split_from: u64) -> (Vec<String>
     (rows, outcome)
 }
 
+#[cfg(any(test, feature = "fuzzing"))]
 /// Whether some part of the archive cannot be read to its end (damaged data, a wrong CRC-32).
 fn has_damaged_part(bytes: &[u8], limits: &Limits) -> bool {
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
@@ -680,6 +682,7 @@ fn has_damaged_part(bytes: &[u8], limits: &Limits) -> bool {
     })
 }
 
+#[cfg(any(test, feature = "fuzzing"))]
 /// The fuzz target `split_sheet` and the tests: an xlsx read with every sheet split in two
 /// halves must give the rows (texts resolved) of reading it whole, and fail when that fails
 /// (not necessarily after the same rows or with the same words: each half meets a damaged part

@@ -5,10 +5,10 @@ mod marks;
 mod numbering;
 mod records;
 
-use super::cell::{Cell, RowBatch, Sheet};
-use super::texts::TextNumbers;
+use super::cell::RowBatch;
+use super::texts::{has_lone_cr, TextNumbers};
+use super::Limits;
 use super::{ReadError, SheetEvent, Sink, BATCH_ROWS};
-use crate::config::Limits;
 use numbering::PendingRecords;
 use records::Records;
 use std::borrow::Cow;
@@ -57,11 +57,6 @@ enum Stop {
     /// A text read as UTF-8 unchecked must be read again decoded: a field is not UTF-8, or a
     /// CR not followed by LF (which a decoded text has made LF) was met.
     Reread,
-}
-
-/// A CR not followed by LF: an old Mac line end, or one left in a field.
-pub(crate) fn has_lone_cr(bytes: &[u8]) -> bool {
-    memchr::memchr_iter(b'\r', bytes).any(|at| bytes.get(at + 1) != Some(&b'\n'))
 }
 
 /// The file's first lines, when the file may be read as UTF-8 unchecked: no byte order mark,
@@ -212,7 +207,9 @@ fn estimate_rows(text: &[u8]) -> u32 {
 }
 
 /// The whole file as one sheet (tests).
-pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ReadError> {
+#[cfg(test)]
+pub fn read_csv(bytes: &[u8]) -> Result<super::Sheet, ReadError> {
+    use super::{Cell, Sheet};
     let mut sheet = Sheet::default();
     let mut texts = Vec::new();
     stream_csv(bytes, &Limits::default(), &mut |event| {
@@ -337,6 +334,7 @@ fn count_outside_quotes(line: &str, delimiter: u8) -> usize {
 mod tests {
     use super::numbering::PENDING_RECORDS;
     use super::*;
+    use crate::read::{Cell, Sheet};
 
     fn texts(sheet: &Sheet) -> Vec<Vec<String>> {
         sheet
