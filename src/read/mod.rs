@@ -1,5 +1,6 @@
 //! Stage 1, reading: input files to sheets of raw cells. Knows nothing about datasets.
 
+mod assumptions;
 pub mod bytes;
 pub mod cell;
 pub mod checksum;

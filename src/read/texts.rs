@@ -8,7 +8,8 @@
 use super::cell::Cell;
 use std::collections::HashMap;
 
-type FastMap<K> = HashMap<K, u32, foldhash::fast::RandomState>;
+/// Key -> (text number, text length).
+type FastMap<K> = HashMap<K, (u32, u32), foldhash::fast::RandomState>;
 
 /// A number with this bit set is an index of `Numbering::others`, not a text number.
 const OTHER: u32 = 1 << 31;
@@ -77,17 +78,22 @@ impl TextNumbers {
     }
 
     /// The cell of an xlsx shared string; a text met for the first time is added to `fresh`.
-    pub fn shared_string(&mut self, text: &str, fresh: &mut Vec<String>) -> Cell {
+    /// `None` when the address was met before with a text of another length: calamine no longer
+    /// holds each shared string in place (`assumptions::shared_strings_are_borrowed`), and the
+    /// workbook must be read the plain way.
+    pub fn shared_string(&mut self, text: &str, fresh: &mut Vec<String>) -> Option<Cell> {
         let key = text.as_ptr() as usize;
+        let len = u32::try_from(text.len()).unwrap_or(u32::MAX);
         let number = match self.by_address.get(&key) {
-            Some(number) => *number,
+            Some(&(number, seen)) if seen == len => number,
+            Some(_) => return None,
             None => {
                 let number = self.numbering.number(text, fresh);
-                self.by_address.insert(key, number);
+                self.by_address.insert(key, (number, len));
                 number
             }
         };
-        self.numbering.cell(number)
+        Some(self.numbering.cell(number))
     }
 
     /// The number of a text given by its bytes, which [`TextNumbers::cell`] turns into its cell;
@@ -258,7 +264,7 @@ mod tests {
         let mut fresh = Vec::new();
         let cells: Vec<Cell> = [0, 1, 0, 2]
             .iter()
-            .map(|&i| texts.shared_string(&strings[i], &mut fresh))
+            .map(|&i| texts.shared_string(&strings[i], &mut fresh).unwrap())
             .collect();
         // Two entries of the table with the same text are two texts (the typing cleans them alike).
         assert_eq!(fresh, ["S1", "S1", "S2"]);

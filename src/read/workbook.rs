@@ -29,39 +29,72 @@ const TAIL_QUEUE_CELLS: usize = 3 << 20;
 ///
 /// xlsx and xlsm go through calamine's streaming cell reader, so a sheet is never held whole;
 /// calamine has no such reader for xls, xlsb and ods, whose sheets are read whole, then sent in batches.
+///
+/// The fast paths are taken first (`FastPaths`). Each rests on behaviour of calamine or zip that
+/// their APIs do not promise (`assumptions.rs`): a workbook they fail to read is read again the
+/// plain way, after a `Restart`, and the plain outcome stands. A fast path can cost a file a
+/// second reading, never a wrong figure.
 pub fn stream_workbook(
     bytes: &[u8],
     extension: &str,
     limits: &Limits,
     sink: &mut Sink,
 ) -> Result<(), ReadError> {
-    stream_workbook_splitting(bytes, extension, limits, sink, Splitting::default())
+    let fast = stream_workbook_with(bytes, extension, limits, sink, FastPaths::default());
+    match fast {
+        Err(ReadError::Unreadable(_)) if extension != "xls" => {
+            if !sink(SheetEvent::Restart) {
+                return Ok(());
+            }
+            stream_workbook_with(bytes, extension, limits, sink, FastPaths::NONE)
+        }
+        other => other,
+    }
 }
 
-/// Which xlsx sheets are parsed in two halves, and how much of the second half may wait.
-#[derive(Debug, Clone, Copy)]
-pub struct Splitting {
-    /// Sheets of at least this many bytes of XML.
-    pub from_bytes: u64,
+/// The ways of reading a zip-based workbook faster than calamine alone (docs/architecture.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FastPaths {
+    /// Large deflated parts inflated ahead on helper threads (`inflate_ahead`). Splitting needs it.
+    pub inflate_ahead: bool,
+    /// xlsx sheets of at least this many bytes of XML are parsed in two halves (`split_sheet`);
+    /// `u64::MAX`: none.
+    pub split_from_bytes: u64,
+    /// Cells of the second half held while the first is parsed.
     pub queue_cells: usize,
+    /// xlsx shared strings numbered by the address calamine holds them at (`texts`); otherwise
+    /// each shared-string cell is copied like an inline string.
+    pub shared_by_address: bool,
 }
 
-impl Default for Splitting {
+impl FastPaths {
+    /// calamine alone: the plain path.
+    pub const NONE: FastPaths = FastPaths {
+        inflate_ahead: false,
+        split_from_bytes: u64::MAX,
+        queue_cells: TAIL_QUEUE_CELLS,
+        shared_by_address: false,
+    };
+}
+
+impl Default for FastPaths {
     fn default() -> Self {
-        Splitting {
-            from_bytes: SPLIT_FROM_BYTES,
+        FastPaths {
+            inflate_ahead: true,
+            split_from_bytes: SPLIT_FROM_BYTES,
             queue_cells: TAIL_QUEUE_CELLS,
+            shared_by_address: true,
         }
     }
 }
 
-/// [`stream_workbook`], splitting as told (tests split small sheets with a small queue).
-pub fn stream_workbook_splitting(
+/// [`stream_workbook`] through the fast paths asked for, without falling back.
+pub fn stream_workbook_with(
     bytes: &[u8],
     extension: &str,
     limits: &Limits,
     sink: &mut Sink,
-    splitting: Splitting,
+    fast: FastPaths,
 ) -> Result<(), ReadError> {
     let mut cells_left = limits.max_cells;
     if extension == "xls" {
@@ -75,6 +108,24 @@ pub fn stream_workbook_splitting(
         );
     }
     // The zip-based formats: their large parts inflate on helper threads of this scope.
+    if !fast.inflate_ahead {
+        let archive = Cursor::new(bytes);
+        return match extension {
+            "xlsx" | "xlsm" => {
+                let wb: Xlsx<_> = open_workbook_from_rs(archive).map_err(xlsx_error)?;
+                stream_xlsx(wb, &mut cells_left, sink, None, fast)
+            }
+            "xlsb" => {
+                let wb: Xlsb<_> = open_workbook_from_rs(archive).map_err(xlsb_error)?;
+                stream_ranges(wb, |_, _| Vec::new(), xlsb_error, &mut cells_left, sink)
+            }
+            "ods" => {
+                let wb: Ods<_> = open_workbook_from_rs(archive).map_err(ods_error)?;
+                stream_ranges(wb, |_, _| Vec::new(), ods_error, &mut cells_left, sink)
+            }
+            other => Err(ReadError::Unsupported(other.to_string())),
+        };
+    }
     std::thread::scope(|scope| {
         if matches!(extension, "xlsx" | "xlsm") {
             let halves = Halves {
@@ -82,15 +133,15 @@ pub fn stream_workbook_splitting(
                 bytes,
                 log: Arc::new(SplitLog::default()),
                 limit: cells_left,
-                queue_cells: splitting.queue_cells,
+                fast,
             };
             let head = SplitRole::Head {
-                from_bytes: splitting.from_bytes,
+                from_bytes: fast.split_from_bytes,
                 log: halves.log.clone(),
             };
             let archive = AheadArchive::split(bytes, scope, head);
             let wb: Xlsx<_> = open_workbook_from_rs(archive).map_err(xlsx_error)?;
-            return stream_xlsx(wb, &mut cells_left, sink, &halves);
+            return stream_xlsx(wb, &mut cells_left, sink, Some(&halves), fast);
         }
         let archive = AheadArchive::new(bytes, scope);
         match extension {
@@ -254,6 +305,12 @@ impl<'s, 'a> RowAssembler<'s, 'a> {
     }
 }
 
+/// A fast path met a workbook it cannot read right (an assumption of `assumptions.rs` does not
+/// hold): the workbook is read again the plain way.
+fn assumption_broken() -> ReadError {
+    ReadError::Unreadable("a fast path of the reader does not hold for this workbook".into())
+}
+
 fn too_large(cells: u64) -> ReadError {
     ReadError::TooLarge(format!("more than {cells} cells (limits.max_cells)"))
 }
@@ -262,23 +319,26 @@ fn stream_xlsx<RS: Read + Seek>(
     mut wb: Xlsx<RS>,
     cells_left: &mut u64,
     sink: &mut Sink,
-    halves: &Halves,
+    halves: Option<&Halves>,
+    fast: FastPaths,
 ) -> Result<(), ReadError> {
     let limit = *cells_left;
     let mut texts = TextNumbers::default();
     for name in wb.sheet_names() {
         // Forget any large part read before (shared strings): only this sheet's counts below.
-        halves.log.take_started();
+        if let Some(halves) = halves {
+            halves.log.take_started();
+        }
         let reader = wb.worksheet_cells_reader(&name);
         let rows_hint = reader.as_ref().ok().map(|r| {
             let d = r.dimensions();
             (d.end.0 + 1).saturating_sub(d.start.0)
         });
         // A large sheet: its second half is parsed meanwhile on another thread.
-        let tail = halves
-            .log
-            .take_started()
-            .map(|part| (part, halves.spawn_tail(part, &name)));
+        let tail = halves.and_then(|halves| {
+            let part = halves.log.take_started()?;
+            Some((halves, part, halves.spawn_tail(part, &name)))
+        });
         // Merged ranges sit after the cells: reading them would parse the sheet twice.
         if !sink(SheetEvent::Begin {
             name: name.clone(),
@@ -289,8 +349,8 @@ fn stream_xlsx<RS: Read + Seek>(
         }
         let mut reader = reader.map_err(xlsx_error)?;
         let mut rows = RowAssembler::new(sink, cells_left);
-        let mut read = read_cells(&mut reader, &mut texts, &mut rows, limit)?;
-        if let (Cells::Ended, Some((part, events))) = (&read, tail) {
+        let mut read = read_cells(&mut reader, &mut texts, &mut rows, limit, fast)?;
+        if let (Cells::Ended, Some((halves, part, events))) = (&read, tail) {
             if halves.log.was_cut(part) {
                 #[cfg(test)]
                 TAILS_FORWARDED.with(|count| count.set(count.get() + 1));
@@ -326,13 +386,19 @@ fn read_cells<RS: Read + Seek>(
     texts: &mut TextNumbers,
     rows: &mut RowAssembler,
     limit: u64,
+    fast: FastPaths,
 ) -> Result<Cells, ReadError> {
     loop {
         match reader.next_cell() {
             Ok(Some(cell)) => {
                 let (row, column) = cell.get_position();
                 let value = match cell.get_value() {
-                    DataRef::SharedString(text) => texts.shared_string(text, &mut rows.fresh_texts),
+                    DataRef::SharedString(text) if fast.shared_by_address => {
+                        match texts.shared_string(text, &mut rows.fresh_texts) {
+                            Some(cell) => cell,
+                            None => return Ok(Cells::Failed(assumption_broken())),
+                        }
+                    }
                     other => convert_ref(other),
                 };
                 rows.cell(row + 1, column as usize, value);
@@ -411,7 +477,7 @@ struct Halves<'scope, 'env> {
     bytes: &'env [u8],
     log: Arc<SplitLog>,
     limit: u64,
-    queue_cells: usize,
+    fast: FastPaths,
 }
 
 impl Halves<'_, '_> {
@@ -422,9 +488,10 @@ impl Halves<'_, '_> {
         let queue = Arc::new(TailQueue {
             state: Mutex::default(),
             room: Condvar::new(),
-            capacity: self.queue_cells,
+            capacity: self.fast.queue_cells,
         });
-        let (scope, bytes, limit, name) = (self.scope, self.bytes, self.limit, name.to_string());
+        let (scope, bytes, limit, fast) = (self.scope, self.bytes, self.limit, self.fast);
+        let name = name.to_string();
         let room = queue.clone();
         self.scope.spawn(move || {
             let clock = crate::timings::Clock::start();
@@ -436,7 +503,7 @@ impl Halves<'_, '_> {
                 };
                 room.reserve(cells) && sender.send(Ok(event)).is_ok()
             };
-            if let Err(e) = read_tail(archive, &name, limit, &mut send) {
+            if let Err(e) = read_tail(archive, &name, limit, fast, &mut send) {
                 let _ = sender.send(Err(e));
             }
             clock.report(&format!("second half of sheet {name:?}"));
@@ -450,6 +517,7 @@ fn read_tail<RS: Read + Seek>(
     archive: RS,
     name: &str,
     limit: u64,
+    fast: FastPaths,
     sink: &mut Sink,
 ) -> Result<(), ReadError> {
     let mut wb: Xlsx<_> = open_workbook_from_rs(archive).map_err(xlsx_error)?;
@@ -457,7 +525,7 @@ fn read_tail<RS: Read + Seek>(
     let mut texts = TextNumbers::default();
     let mut cells_left = limit;
     let mut rows = RowAssembler::new(sink, &mut cells_left);
-    let read = read_cells(&mut reader, &mut texts, &mut rows, limit)?;
+    let read = read_cells(&mut reader, &mut texts, &mut rows, limit, fast)?;
     rows.finish();
     match read {
         Cells::Failed(e) => Err(e),
@@ -619,20 +687,21 @@ fn ods_error(e: OdsError) -> ReadError {
 }
 
 #[cfg(any(test, feature = "fuzzing"))]
-/// The rows of every sheet (texts resolved) and how reading ended, splitting sheets of at least
-/// `split_from` bytes of XML (the second half's queue holding a few batches at most).
-fn resolved_rows(bytes: &[u8], limits: &Limits, split_from: u64) -> (Vec<String>, String) {
-    let splitting = Splitting {
-        from_bytes: split_from,
-        queue_cells: 20_000,
-    };
+/// The rows of every sheet (texts resolved) and how reading ended, through the fast paths asked
+/// for and without falling back.
+fn resolved_rows(
+    bytes: &[u8],
+    extension: &str,
+    limits: &Limits,
+    fast: FastPaths,
+) -> (Vec<String>, String) {
     let mut texts: Vec<Cell> = Vec::new();
     let mut rows = Vec::new();
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         super::limits::check_zip(bytes, limits)?;
-        stream_workbook_splitting(
+        stream_workbook_with(
             bytes,
-            "xlsx",
+            extension,
             limits,
             &mut |event| {
                 match event {
@@ -653,7 +722,7 @@ fn resolved_rows(bytes: &[u8], limits: &Limits, split_from: u64) -> (Vec<String>
                 }
                 true
             },
-            splitting,
+            fast,
         )
     }));
     let outcome = match read {
@@ -662,6 +731,26 @@ fn resolved_rows(bytes: &[u8], limits: &Limits, split_from: u64) -> (Vec<String>
         Err(_) => "calamine panicked".to_string(),
     };
     (rows, outcome)
+}
+
+/// Every fast path, every sheet split, the second half's queue holding a few batches at most.
+#[cfg(any(test, feature = "fuzzing"))]
+const SPLITTING_EVERY_SHEET: FastPaths = FastPaths {
+    inflate_ahead: true,
+    split_from_bytes: 0,
+    queue_cells: 20_000,
+    shared_by_address: true,
+};
+
+#[cfg(any(test, feature = "fuzzing"))]
+impl FastPaths {
+    /// The same, no sheet split.
+    const fn whole(self) -> FastPaths {
+        FastPaths {
+            split_from_bytes: u64::MAX,
+            ..self
+        }
+    }
 }
 
 #[cfg(any(test, feature = "fuzzing"))]
@@ -690,8 +779,8 @@ fn has_damaged_part(bytes: &[u8], limits: &Limits) -> bool {
 /// archive may also fail one way only: the zip reader checks a part's CRC-32 when a read reaches
 /// the part's end, which depends on how the bytes were handed over. Panics on a difference.
 pub fn split_differential(bytes: &[u8], limits: &Limits) {
-    let whole = resolved_rows(bytes, limits, u64::MAX);
-    let split = resolved_rows(bytes, limits, 0);
+    let whole = resolved_rows(bytes, "xlsx", limits, SPLITTING_EVERY_SHEET.whole());
+    let split = resolved_rows(bytes, "xlsx", limits, SPLITTING_EVERY_SHEET);
     let both_fail = whole.1 != "read" && split.1 != "read";
     let one_fails = (whole.1 == "read") != (split.1 == "read");
     if one_fails && has_damaged_part(bytes, limits) {
@@ -769,7 +858,8 @@ mod split_tests {
         for inline in [false, true] {
             let bytes = workbook(inline);
             let before = forwarded();
-            let (rows, outcome) = resolved_rows(&bytes, &Limits::default(), 0);
+            let (rows, outcome) =
+                resolved_rows(&bytes, "xlsx", &Limits::default(), SPLITTING_EVERY_SHEET);
             // Two large sheets, each cut once; the small one is not worth a thread.
             assert_eq!(forwarded() - before, 2, "inline: {inline}");
             assert_eq!(outcome, "read");
@@ -786,7 +876,7 @@ mod split_tests {
             max_cells: 40_000,
             ..Limits::default()
         };
-        let (_, outcome) = resolved_rows(&bytes, &limits, 0);
+        let (_, outcome) = resolved_rows(&bytes, "xlsx", &limits, SPLITTING_EVERY_SHEET);
         assert!(outcome.contains("more than 40000 cells"), "{outcome}");
         split_differential(&bytes, &limits);
     }
@@ -812,8 +902,16 @@ mod split_tests {
         // Damage after the rows is never read: both ways read the sheet.
         let bytes = std::fs::read(root.join("tests/fixtures/hostile/split-damage-after-rows.xlsx"))
             .expect("a fixture");
-        let whole = resolved_rows(&bytes, &Limits::default(), u64::MAX);
+        let whole = resolved_rows(
+            &bytes,
+            "xlsx",
+            &Limits::default(),
+            SPLITTING_EVERY_SHEET.whole(),
+        );
         assert_eq!(whole.1, "read");
-        assert_eq!(resolved_rows(&bytes, &Limits::default(), 0), whole);
+        assert_eq!(
+            resolved_rows(&bytes, "xlsx", &Limits::default(), SPLITTING_EVERY_SHEET),
+            whole
+        );
     }
 }
