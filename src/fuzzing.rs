@@ -107,3 +107,26 @@ pub fn time_indicators(
     }
     Ok(times)
 }
+
+/// `examples/fast_paths.rs`: `bilan report` with one of the reader's fast paths turned off
+/// (`split`, `inflate` (which also turns splitting off), `address`, or `none` for all on).
+pub fn report_without_fast_path(
+    config: &mut crate::config::Config,
+    off: &str,
+) -> Result<std::path::PathBuf, String> {
+    let mut fast = read::FastPaths::default();
+    match off {
+        "none" => {}
+        "split" => fast.split_from_bytes = u64::MAX,
+        "inflate" => {
+            fast.inflate_ahead = false;
+            fast.split_from_bytes = u64::MAX;
+        }
+        "address" => fast.shared_by_address = false,
+        other => return Err(format!("no fast path named {other:?}")),
+    }
+    config.fast_paths = fast;
+    crate::app::report(config, &mut |_| {})
+        .map(|summary| summary.out_dir)
+        .map_err(|e| e.to_string())
+}

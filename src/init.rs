@@ -2,7 +2,7 @@
 //! the French headers of SPEC 3) that `bilan` reads back without an issue.
 
 use crate::datasets::categories::Categories;
-use crate::datasets::schema::{Dataset, Kind};
+use crate::datasets::{Dataset, Kind};
 use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Format, Workbook, XlsxError};
 use std::path::{Path, PathBuf};
 

@@ -4,8 +4,8 @@
 ///
 /// mimalloc asks the kernel for huge pages on its arenas; the kernel then zeroes 2 MiB at the
 /// first touch of any byte of them, and again after mimalloc returns freed memory. On the
-/// million-row inputs that zeroing took 0.3–0.6 s of system time out of about 2 s of CPU, and
-/// varied from run to run; without huge pages, about 0.15 s and a lower peak (docs/performance.md).
+/// million-row inputs that zeroing was a large and varying share of the system time; without
+/// huge pages the runs are steadier and peak lower (docs/performance.md).
 pub fn without_huge_pages() {
     #[cfg(target_os = "linux")]
     // SAFETY: prctl with PR_SET_THP_DISABLE only sets a flag of the calling process; it reads no
@@ -16,8 +16,8 @@ pub fn without_huge_pages() {
 }
 
 /// Frees `value` on a thread of its own. Freeing a million registrations' columns and texts
-/// (some 100 MB in a few hundred thousand blocks, given back to the system) took 0.01 s that
-/// nothing waits for; the report is written meanwhile. If no thread can be started, it is
+/// (some 100 MB in a few hundred thousand blocks, given back to the system) is time nothing
+/// needs to wait for; the report is written meanwhile. If no thread can be started, it is
 /// freed here.
 pub fn drop_in_background<T: Send + 'static>(value: T) {
     // A thread that cannot start drops its closure, and `value` with it, here.

@@ -308,6 +308,29 @@ fn an_xls_reader_that_aborts_costs_the_file_not_the_run() {
     assert_eq!(common::value_of(&values, "activities_scheduled"), "1");
 }
 
+/// Found by `fuzz/` (read_xls, 2026-11-28): calamine 0.38 panics on this file's OLE structure
+/// (cfb.rs:320, slice index out of range). bilan reports the file and reads the others.
+#[test]
+fn fuzz_regression_an_xls_that_panics_calamine_is_unreadable() {
+    for fixture in ["cfb-slice-panic.xls", "cfb-slice-panic-2.xls"] {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::copy(
+            common::repo_root()
+                .join("tests/fixtures/hostile")
+                .join(fixture),
+            dir.path().join("crash.xls"),
+        )
+        .expect("copy");
+        let issues = check_with_ok_file(dir.path(), "crash.xls");
+        assert_eq!(issues.len(), 1, "{fixture}: {issues:?}");
+        assert_eq!(
+            (issues[0].0.as_str(), issues[0].1.as_str()),
+            ("crash.xls", "unreadable-file"),
+            "{fixture}"
+        );
+    }
+}
+
 /// Found by `fuzz/` (read_xls, 2026-11-28): calamine 0.38 reserves a vector sized by the file
 /// (xls.rs:667, about 2.9 PB here), which aborts the process whatever the caller does. Read in
 /// bilan's isolated child process, it costs the file only.

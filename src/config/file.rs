@@ -2,8 +2,8 @@
 //! are refused by the TOML parser with its own line, column and caret.
 
 use crate::config::{CsvStyle, Format};
-use crate::datasets::values::DateOrder;
-use crate::indicators::spec::{IndicatorSpec, TableSpec};
+use crate::datasets::DateOrder;
+use crate::indicators::{IndicatorSpec, TableSpec};
 use crate::lang::Lang;
 use serde::Deserialize;
 use std::collections::BTreeMap;

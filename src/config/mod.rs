@@ -7,10 +7,10 @@
 mod file;
 
 use crate::datasets::categories::{Categories, Category, Kind as CategoryKind};
-use crate::datasets::values::DateOrder;
+use crate::datasets::DateOrder;
 use crate::datasets::{self, Dataset, FieldAliases, SheetOverride};
-use crate::indicators::spec::CatalogSpec;
 use crate::indicators::Catalog;
+use crate::indicators::CatalogSpec;
 use crate::lang::Lang;
 use crate::{output, read};
 use std::path::{Path, PathBuf};
@@ -54,6 +54,8 @@ pub struct Config {
     pub generated_on: Option<chrono::NaiveDate>,
     /// Set by the binary: read .xls/.xlsb in a child process of itself.
     pub isolation: Option<Isolation>,
+    /// The reader's fast paths: all on, but for `bench/fast_paths.sh`.
+    pub(crate) fast_paths: read::FastPaths,
 }
 
 impl Default for Config {
@@ -75,6 +77,7 @@ impl Default for Config {
             source: None,
             generated_on: source_date_epoch(),
             isolation: None,
+            fast_paths: read::FastPaths::default(),
         }
     }
 }
@@ -85,6 +88,7 @@ impl Config {
         read::Options {
             limits: self.limits,
             isolation: self.isolation.clone(),
+            fast_paths: self.fast_paths,
         }
     }
 
@@ -92,7 +96,7 @@ impl Config {
     pub(crate) fn dataset_options(&self, catalog: &Catalog) -> datasets::Options {
         datasets::Options {
             date_order: self.date_order,
-            indicator_names: crate::indicators::catalog::indicator_names(catalog),
+            indicator_names: crate::indicators::indicator_names(catalog),
             categories: self.categories.clone(),
             aliases: self.aliases.clone(),
             sheets: self.sheets.clone(),

@@ -263,7 +263,7 @@ fn map_cells(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::cell::Row;
+    use crate::read::Row;
     use crate::read::{Cell, Merge};
 
     fn row(number: u32, cells: &[&str]) -> Row {

@@ -3,28 +3,30 @@
 //! Every row below a header ends up kept, rejected (with an error issue) or skipped
 //! (blank, total or duplicate row), and [`SheetReport`] counts each.
 
-pub mod builders;
+mod builders;
 pub mod categories;
-pub mod header;
-pub mod normalize;
-pub mod records;
-pub mod row_reader;
-pub mod schema;
-pub mod sheet_parser;
-pub mod texts;
-pub mod validate;
-pub mod values;
+mod header;
+mod normalize;
+mod records;
+mod row_reader;
+mod schema;
+mod sheet_parser;
+mod texts;
+mod validate;
+mod values;
 
 pub use builders::IndicatorName;
 pub use normalize::normalize_key;
-pub use records::{Activity, Registrations, Source, StringTable, Target};
-pub use schema::{Dataset, FieldAliases};
+#[cfg(test)]
+pub use records::Registration;
+pub use records::{Activity, Marker, Optional, Registrations, Source, StringTable, Target};
+pub use schema::{Dataset, FieldAliases, Kind};
+pub use values::DateOrder;
 
 use crate::issue::{column_letter, Code, Issue, Issues, Location, Severity};
 use crate::read::{Cell, InputFile, ReadFile, Sheet, SheetEvent};
 use header::Header;
 use sheet_parser::SheetParser;
-use values::DateOrder;
 
 /// What the dataset stage needs to know beyond the cells.
 #[derive(Debug, Clone, Default)]

@@ -156,7 +156,7 @@ impl<'a> SheetParser<'a> {
             HeaderSearch::NotFound => false,
         };
         if !self.merges_known && header_has_gaps {
-            top.merges = crate::read::workbook::xlsx_merges(self.path, &self.name);
+            top.merges = crate::read::xlsx_merges(self.path, &self.name);
             self.merges_known = true;
             search = self.search(&top);
         }

@@ -501,7 +501,7 @@ fn compile_rule(
             field: field.to_string(),
             keys: strings()?
                 .iter()
-                .map(|v| crate::datasets::normalize::normalize_key(v))
+                .map(|v| crate::datasets::normalize_key(v))
                 .collect(),
         }),
         FieldKind::Number => {

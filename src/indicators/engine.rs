@@ -5,7 +5,7 @@
 use super::aggregate::{grouped, ratio, total, Agg};
 use super::catalog::{Catalog, Dimension, Kind, Measure, Rule};
 use super::frames::Frames;
-use crate::datasets::normalize::normalize_key;
+use crate::datasets::normalize_key;
 use crate::datasets::Dataset;
 use polars::prelude::*;
 use std::cell::RefCell;

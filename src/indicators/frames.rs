@@ -1,7 +1,7 @@
 //! Typed records to Polars data frames: the only place rows cross into Polars.
 
-use crate::datasets::records::{Marker, Optional};
 use crate::datasets::{Activity, Registrations, StringTable};
+use crate::datasets::{Marker, Optional};
 use chrono::Datelike;
 use polars::prelude::*;
 use polars_arrow::bitmap::Bitmap;
@@ -195,7 +195,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::datasets::records::Registration;
+    use crate::datasets::Registration;
     use crate::datasets::Source;
 
     #[test]

@@ -3,18 +3,20 @@
 //! The catalog (`catalog.toml`, merged with the user's `bilan.toml`) says what to
 //! compute; the engine compiles it to Polars lazy expressions, one pass per frame.
 
-pub mod aggregate;
-pub mod catalog;
-pub mod engine;
-pub mod frames;
-pub mod listing;
-pub mod spec;
-pub mod table;
-pub mod tables;
+mod aggregate;
+mod catalog;
+mod engine;
+mod frames;
+mod listing;
+mod spec;
+mod table;
+mod tables;
 
-pub use catalog::{Catalog, CatalogError, Unit};
+pub use catalog::{indicator_names, Catalog, CatalogError, Unit};
 pub use listing::{describe, dump};
+pub use spec::{CatalogSpec, IndicatorSpec, TableSpec};
 pub use table::{Table, ValueKind};
+pub use tables::type_label;
 
 use crate::datasets::categories::Categories;
 use crate::datasets::{Activity, Datasets};

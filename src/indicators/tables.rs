@@ -5,7 +5,7 @@ use super::catalog::{Catalog, Dimension, TableDef};
 use super::engine::Engine;
 use super::table::{Table, TableRow};
 use crate::datasets::categories::{self, Categories, Category, UNSPECIFIED_CODE};
-use crate::datasets::normalize::normalize_key;
+use crate::datasets::normalize_key;
 use crate::lang::Lang;
 use polars::prelude::PolarsResult;
 use std::collections::BTreeMap;

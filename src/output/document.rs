@@ -331,7 +331,7 @@ fn next_year(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
                     Lang::Fr => a.date.format("%d/%m/%Y").to_string(),
                     Lang::En => a.date.format("%Y-%m-%d").to_string(),
                 },
-                crate::indicators::tables::type_label(&a.activity_type, &results.categories, lang),
+                crate::indicators::type_label(&a.activity_type, &results.categories, lang),
                 a.title.clone().unwrap_or_default(),
                 a.axis.clone().unwrap_or_default(),
                 a.partners.join("; "),

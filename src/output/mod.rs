@@ -3,16 +3,16 @@
 //! Everything is written into a temporary folder next to `OUT/YEAR` and renamed into
 //! place at the end, so a failed run leaves the previous report as it was.
 
-pub mod chart_specs;
-pub mod charts;
-pub mod csv;
-pub mod document;
-pub mod format;
-pub mod html;
-pub mod inspect;
-pub mod issues_report;
-pub mod manifest;
-pub mod markdown;
+mod chart_specs;
+mod charts;
+mod csv;
+mod document;
+mod format;
+mod html;
+mod inspect;
+mod issues_report;
+mod manifest;
+mod markdown;
 
 use crate::datasets::SheetReport;
 use crate::indicators::{Results, Table, ValueKind};
@@ -163,7 +163,7 @@ impl Writer<'_> {
 }
 
 /// Draws the charts' PNGs on two threads: rasterising and compressing them is most of the time
-/// of writing a report (eight charts: 0.018 s of 0.023 s). Returns their paths in `dir`; the
+/// of writing a report. Returns their paths in `dir`; the
 /// first chart that fails, in chart order, is the error.
 fn render_pngs(
     drawn: &[&charts::BarChart],

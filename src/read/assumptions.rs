@@ -258,7 +258,9 @@ mod tests {
                     fast.1
                 );
             }
-            let with_fallback = events(|sink| stream_workbook(bytes, extension, &limits, sink));
+            let with_fallback = events(|sink| {
+                stream_workbook(bytes, extension, &limits, FastPaths::default(), sink)
+            });
             assert_same(&with_fallback, &plain, path);
         }
         assert!(compared >= 8, "only {compared} workbooks read");

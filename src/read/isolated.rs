@@ -158,7 +158,7 @@ pub fn read(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::cell::{Merge, RowBatch};
+    use crate::read::{Merge, RowBatch};
     use std::os::unix::fs::PermissionsExt;
 
     /// Runs `read` with a child that prints `output` whatever it is asked.

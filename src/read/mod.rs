@@ -1,24 +1,28 @@
 //! Stage 1, reading: input files to sheets of raw cells. Knows nothing about datasets.
 
 mod assumptions;
-pub mod bytes;
-pub mod cell;
-pub mod checksum;
-pub mod csv;
-pub mod discover;
-pub mod inflate_ahead;
-pub mod isolated;
-pub mod limits;
-pub mod split_sheet;
-pub mod texts;
-pub mod workbook;
+mod bytes;
+mod cell;
+mod checksum;
+mod csv;
+mod discover;
+mod inflate_ahead;
+mod isolated;
+mod limits;
+mod split_sheet;
+mod texts;
+mod workbook;
 
+#[cfg(test)]
+pub use cell::Row;
 pub use cell::{Cell, Merge, RowBatch, RowRef, Sheet};
 pub use checksum::{hex_sha256, Checksum};
 pub use discover::{discover, InputFile};
 pub use isolated::serve as serve_isolated;
 pub use isolated::Isolation;
 pub use limits::Limits;
+pub(crate) use texts::{same_bytes, TextNumbers};
+pub use workbook::{xlsx_merges, FastPaths};
 #[cfg(feature = "fuzzing")]
 pub use {inflate_ahead::fuzz_differential as inflate_differential, workbook::split_differential};
 
@@ -31,6 +35,8 @@ pub struct Options {
     pub limits: Limits,
     /// Read .xls and .xlsb in a child process of this program (`None`: in this process).
     pub isolation: Option<Isolation>,
+    /// All on, but for the benchmark that measures what each buys (`bench/fast_paths.sh`).
+    pub fast_paths: FastPaths,
 }
 
 /// Why a whole file could not be read.
@@ -155,7 +161,7 @@ pub fn read_file(input: &InputFile, options: &Options, sink: &mut Sink) -> ReadF
         Some(isolation) if isolated::ISOLATED_EXTENSIONS.contains(&extension.as_str()) => {
             isolated::read(&input.path, &extension, limits, isolation, sink)
         }
-        _ => read_bytes(&bytes, &extension, limits, sink),
+        _ => read_bytes_with(&bytes, &extension, limits, options.fast_paths, sink),
     };
     result.sha256 = Checksum::in_background(bytes);
     if let Err(e) = outcome {
@@ -176,6 +182,17 @@ pub fn read_bytes(
     limits: &Limits,
     sink: &mut Sink,
 ) -> Result<(), ReadError> {
+    read_bytes_with(bytes, extension, limits, FastPaths::default(), sink)
+}
+
+/// [`read_bytes`] through the workbook fast paths given.
+fn read_bytes_with(
+    bytes: &[u8],
+    extension: &str,
+    limits: &Limits,
+    fast_paths: FastPaths,
+    sink: &mut Sink,
+) -> Result<(), ReadError> {
     if discover::TEXT_EXTENSIONS.contains(&extension) {
         return csv::stream_csv(bytes, limits, sink);
     }
@@ -187,8 +204,9 @@ pub fn read_bytes(
     }
     // calamine panics on some crafted files (e.g. a slice out of bounds in its OLE reader, found
     // by fuzzing): that is the file's problem, reported as such.
-    let parse =
-        std::panic::AssertUnwindSafe(|| workbook::stream_workbook(bytes, extension, limits, sink));
+    let parse = std::panic::AssertUnwindSafe(|| {
+        workbook::stream_workbook(bytes, extension, limits, fast_paths, sink)
+    });
     std::panic::catch_unwind(parse).unwrap_or_else(|_| {
         Err(ReadError::Unreadable(
             "the workbook's structure is corrupt (the parser failed on it)".into(),

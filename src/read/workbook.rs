@@ -20,9 +20,9 @@ use std::thread::Scope;
 /// the workbook's shared strings and styles) costs more than it saves.
 pub const SPLIT_FROM_BYTES: u64 = 32 << 20;
 /// Cells of the second half held while the first is parsed: counted in cells, not rows, so that
-/// wide sheets are held to the same memory. Memory for speed: on SPEC 7's million rows (12
-/// columns) 2 Mi cells peaked at 390 MiB and 3.05–3.22 s, 3 Mi at 460 MiB and 2.62–2.88 s, 4 Mi at
-/// 486 MiB, too close to the 512 MiB goal (interleaved runs, docs/performance.md).
+/// wide sheets are held to the same memory. Memory for speed: a larger queue lets the second
+/// half run further ahead, at the price of the peak memory that SPEC 7 bounds to 512 MiB; 3 Mi
+/// cells keeps the million-row benchmark well under it (docs/performance.md).
 const TAIL_QUEUE_CELLS: usize = 3 << 20;
 
 /// Streams every sheet of a workbook held in memory, in workbook order.
@@ -38,11 +38,12 @@ pub fn stream_workbook(
     bytes: &[u8],
     extension: &str,
     limits: &Limits,
+    fast_paths: FastPaths,
     sink: &mut Sink,
 ) -> Result<(), ReadError> {
-    let fast = stream_workbook_with(bytes, extension, limits, sink, FastPaths::default());
+    let fast = stream_workbook_with(bytes, extension, limits, sink, fast_paths);
     match fast {
-        Err(ReadError::Unreadable(_)) if extension != "xls" => {
+        Err(ReadError::Unreadable(_)) if extension != "xls" && fast_paths != FastPaths::NONE => {
             if !sink(SheetEvent::Restart) {
                 return Ok(());
             }

@@ -1,9 +1,8 @@
 //! Where a text's delimiters, line ends and quotes are, found 64 bytes at a time as a bit mask.
 //!
-//! Splitting a million lines with `memchr3_iter` restarted a vector search at every field (twelve
-//! per line), each restart costing more than the bytes it looked at: 0.065 s to find the marks of
-//! the 148 MB register. Comparing every 64 bytes once and reading the marks off the bits takes
-//! 0.019 s (the search alone, measured on that file).
+//! Splitting lines with `memchr3_iter` restarted a vector search at every field (twelve per line
+//! of a register), each restart costing more than the bytes it looked at; comparing every 64
+//! bytes once and reading the marks off the bits does not restart (docs/performance.md).
 
 /// The marks of a text in order, from a position set by [`Marks::seek`].
 pub(super) struct Marks<'t> {

@@ -2,8 +2,8 @@
 
 use super::records::Record;
 use super::Stop;
-use crate::read::cell::RowBatch;
-use crate::read::texts::{same_bytes, TextNumbers};
+use crate::read::RowBatch;
+use crate::read::{same_bytes, TextNumbers};
 
 /// Records read but not yet numbered: their fields are numbered a column at a time. A million
 /// registrations hold some 200,000 distinct participants, and looking one up is a cache miss;
