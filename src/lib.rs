@@ -21,6 +21,7 @@
 pub mod config;
 pub mod issue;
 pub mod lang;
+pub mod timings;
 
 mod app;
 mod datasets;
@@ -29,7 +30,6 @@ mod init;
 mod memory;
 mod output;
 mod read;
-mod timings;
 
 /// Entry points for the fuzz targets, the differential tests and the benchmarks: not part of the
 /// tool's interface.

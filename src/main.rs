@@ -21,6 +21,12 @@ const FATAL: u8 = 2;
 
 fn main() -> ExitCode {
     bilan::without_huge_pages();
+    // Where a run's time goes (docs/performance.md): each stage's duration on stderr.
+    if std::env::var_os("BILAN_TIMINGS").is_some() {
+        bilan::timings::report_to(Box::new(|stage, elapsed| {
+            eprintln!("bilan: {stage}: {:.3} s", elapsed.as_secs_f64());
+        }));
+    }
     let outcome = cli::Cli::parse()
         .into_request()
         .map_err(bilan::AppError::from)

@@ -1,5 +1,10 @@
 //! Stage 2, datasets: recognise each sheet, type its rows, apply the rules of SPEC 3.
 //!
+//! Takes each file's [`SheetEvent`]s and [`Options`] (date order, categories, aliases, forced
+//! sheets); gives [`Datasets`]: activities, registrations and targets as typed columns, the
+//! issues, and a [`SheetReport`] per sheet. Entry points: [`parse_file`] per file (on the
+//! typing thread), [`assemble`] for the rules across files, [`build`] for both at once.
+//!
 //! Every row below a header ends up kept, rejected (with an error issue) or skipped
 //! (blank, total or duplicate row), and [`SheetReport`] counts each.
 

@@ -1,5 +1,8 @@
 //! Stage 3, indicators: typed datasets to headline figures and breakdown tables.
 //!
+//! Takes [`Datasets`] and a [`Catalog`]; gives [`Results`] for one reporting year: headline rows,
+//! breakdown tables, next year's programme. Entry points: [`Catalog::load`], [`compute`].
+//!
 //! The catalog (`catalog.toml`, merged with the user's `bilan.toml`) says what to
 //! compute; the engine compiles it to Polars lazy expressions, one pass per frame.
 
@@ -95,7 +98,7 @@ pub fn compute(
     // The registrations' columns become the training frame's.
     let frames = frames::build(&datasets.activities, registrations, strings)?;
     if timings {
-        eprintln!("bilan:   frames: {:.3} s", started.elapsed().as_secs_f64());
+        crate::timings::report("  frames", started.elapsed());
     }
     let engine = Engine::new(catalog, &frames);
     let year = match year {
@@ -138,10 +141,7 @@ pub fn compute(
         })
         .collect();
     if timings {
-        eprintln!(
-            "bilan:   headline: {:.3} s",
-            started.elapsed().as_secs_f64()
-        );
+        crate::timings::report("  headline", started.elapsed());
     }
     let chart_def = chart_table_def(&engine);
     let mut defs = tables::table_defs(catalog);
@@ -149,7 +149,7 @@ pub fn compute(
     tables::prefetch(&engine, year, &defs)?;
     let mut tables = tables::all_tables(&engine, year, categories, lang)?;
     if timings {
-        eprintln!("bilan:   tables: {:.3} s", started.elapsed().as_secs_f64());
+        crate::timings::report("  tables", started.elapsed());
     }
     tables.push(tables::trend(&engine)?);
     let chart_tables = chart_def

@@ -1,5 +1,9 @@
 //! Stage 4, outputs: CSV exports, charts, the HTML and Markdown report, the manifest (SPEC 6).
 //!
+//! Takes [`Results`], what the run read ([`RunRecord`]) and [`Options`] (folder, formats,
+//! language, CSV style); writes `OUT/YEAR/` ([`write_report`]). Also renders the issues for
+//! `check` ([`render_issues`]) and a file's reading for `inspect` ([`inspect`]).
+//!
 //! Everything is written into a temporary folder next to `OUT/YEAR` and renamed into
 //! place at the end, so a failed run leaves the previous report as it was.
 

@@ -1,4 +1,9 @@
 //! Stage 1, reading: input files to sheets of raw cells. Knows nothing about datasets.
+//!
+//! Takes paths and [`Options`] (limits against hostile files, the child process for fragile
+//! formats); gives, file by file, a stream of [`SheetEvent`]s (sheets, rows of [`Cell`]s, shared
+//! texts) and a [`ReadFile`] (checksum, or the issue that stopped the file). Entry points:
+//! [`discover`], [`read_file`] and [`spawn_reader`] (the same on a thread of its own).
 
 mod assumptions;
 mod bytes;
