@@ -55,8 +55,8 @@ fn shared_strings_outlive_each_cell<'a, RS: Read + Seek>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::workbook::{stream_workbook, stream_workbook_with, FastPaths};
-    use crate::read::{Cell, Limits, SheetEvent};
+    use crate::read::workbook::{recorded, stream_workbook, stream_workbook_with, FastPaths};
+    use crate::read::Limits;
     use calamine::{open_workbook_from_rs, Xlsx};
     use std::io::Cursor;
     use std::path::{Path, PathBuf};
@@ -159,37 +159,6 @@ mod tests {
         written
     }
 
-    /// Every event of a reading, texts resolved, and how it ended.
-    fn events(
-        read: impl FnOnce(&mut crate::read::Sink) -> Result<(), crate::read::ReadError>,
-    ) -> (Vec<String>, String) {
-        let mut texts: Vec<Cell> = Vec::new();
-        let mut out = Vec::new();
-        let outcome = read(&mut |event| {
-            match event {
-                SheetEvent::Texts(fresh) => {
-                    texts.extend(fresh.into_iter().map(|t| Cell::Text(t.into())))
-                }
-                SheetEvent::Rows(batch) => {
-                    for row in batch.iter() {
-                        let row = row.to_row().resolved(&texts);
-                        out.push(format!("{} {:?}", row.number, row.cells));
-                    }
-                }
-                SheetEvent::Restart => {
-                    out.clear();
-                    texts.clear();
-                }
-                other => out.push(format!("{other:?}")),
-            }
-            true
-        });
-        (
-            out,
-            outcome.map_or_else(|e| e.to_string(), |()| "read".into()),
-        )
-    }
-
     /// Fails with the first event that differs, not the whole reading.
     fn assert_same(read: &(Vec<String>, String), plain: &(Vec<String>, String), what: &str) {
         let first = read.0.iter().zip(&plain.0).position(|(a, b)| a != b);
@@ -234,12 +203,7 @@ mod tests {
         let mut compared = 0;
         for (path, bytes, extension) in &inputs {
             let read = |fast: FastPaths| {
-                events(|sink| {
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        stream_workbook_with(bytes, extension, &limits, sink, fast)
-                    }))
-                    .unwrap_or(Err(crate::read::ReadError::Unreadable("panic".into())))
-                })
+                recorded(|sink| stream_workbook_with(bytes, extension, &limits, sink, fast))
             };
             let plain = read(FastPaths::NONE);
             if plain.1 != "read" {
@@ -258,7 +222,7 @@ mod tests {
                     fast.1
                 );
             }
-            let with_fallback = events(|sink| {
+            let with_fallback = recorded(|sink| {
                 stream_workbook(bytes, extension, &limits, FastPaths::default(), sink)
             });
             assert_same(&with_fallback, &plain, path);

@@ -116,15 +116,7 @@ pub fn stream_workbook_with(
                 let wb: Xlsx<_> = open_workbook_from_rs(archive).map_err(xlsx_error)?;
                 stream_xlsx(wb, &mut cells_left, sink, None, fast)
             }
-            "xlsb" => {
-                let wb: Xlsb<_> = open_workbook_from_rs(archive).map_err(xlsb_error)?;
-                stream_ranges(wb, |_, _| Vec::new(), xlsb_error, &mut cells_left, sink)
-            }
-            "ods" => {
-                let wb: Ods<_> = open_workbook_from_rs(archive).map_err(ods_error)?;
-                stream_ranges(wb, |_, _| Vec::new(), ods_error, &mut cells_left, sink)
-            }
-            other => Err(ReadError::Unsupported(other.to_string())),
+            other => stream_whole_sheets(archive, other, &mut cells_left, sink),
         };
     }
     std::thread::scope(|scope| {
@@ -145,18 +137,28 @@ pub fn stream_workbook_with(
             return stream_xlsx(wb, &mut cells_left, sink, Some(&halves), fast);
         }
         let archive = AheadArchive::new(bytes, scope);
-        match extension {
-            "xlsb" => {
-                let wb: Xlsb<_> = open_workbook_from_rs(archive).map_err(xlsb_error)?;
-                stream_ranges(wb, |_, _| Vec::new(), xlsb_error, &mut cells_left, sink)
-            }
-            "ods" => {
-                let wb: Ods<_> = open_workbook_from_rs(archive).map_err(ods_error)?;
-                stream_ranges(wb, |_, _| Vec::new(), ods_error, &mut cells_left, sink)
-            }
-            other => Err(ReadError::Unsupported(other.to_string())),
-        }
+        stream_whole_sheets(archive, extension, &mut cells_left, sink)
     })
+}
+
+/// xlsb and ods, for which calamine has no streaming reader: each sheet read whole, then sent.
+fn stream_whole_sheets<RS: Read + Seek>(
+    archive: RS,
+    extension: &str,
+    cells_left: &mut u64,
+    sink: &mut Sink,
+) -> Result<(), ReadError> {
+    match extension {
+        "xlsb" => {
+            let wb: Xlsb<_> = open_workbook_from_rs(archive).map_err(xlsb_error)?;
+            stream_ranges(wb, |_, _| Vec::new(), xlsb_error, cells_left, sink)
+        }
+        "ods" => {
+            let wb: Ods<_> = open_workbook_from_rs(archive).map_err(ods_error)?;
+            stream_ranges(wb, |_, _| Vec::new(), ods_error, cells_left, sink)
+        }
+        other => Err(ReadError::Unsupported(other.to_string())),
+    }
 }
 
 /// The merged ranges of an xlsx sheet, read on request (a second pass over the sheet's XML).
@@ -689,44 +691,52 @@ fn ods_error(e: OdsError) -> ReadError {
 
 #[cfg(any(test, feature = "fuzzing"))]
 /// The rows of every sheet (texts resolved) and how reading ended, through the fast paths asked
-/// for and without falling back.
+/// for and without falling back; the zip limits are checked first, as a run does.
 fn resolved_rows(
     bytes: &[u8],
     extension: &str,
     limits: &Limits,
     fast: FastPaths,
 ) -> (Vec<String>, String) {
+    recorded(|sink| {
+        super::limits::check_zip(bytes, limits)?;
+        stream_workbook_with(bytes, extension, limits, sink, fast)
+    })
+}
+
+/// Every event a reading sends, as text (texts resolved; a `Restart` forgets what came before),
+/// and how the reading ended ("read", its error, or "calamine panicked").
+#[cfg(any(test, feature = "fuzzing"))]
+pub(super) fn recorded(
+    read: impl FnOnce(&mut Sink) -> Result<(), ReadError>,
+) -> (Vec<String>, String) {
     let mut texts: Vec<Cell> = Vec::new();
     let mut rows = Vec::new();
-    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        super::limits::check_zip(bytes, limits)?;
-        stream_workbook_with(
-            bytes,
-            extension,
-            limits,
-            &mut |event| {
-                match event {
-                    SheetEvent::Begin {
-                        name, rows_hint, ..
-                    } => rows.push(format!("sheet {name:?} {rows_hint:?}")),
-                    SheetEvent::Texts(fresh) => {
-                        texts.extend(fresh.into_iter().map(|t| Cell::Text(t.into())))
-                    }
-                    SheetEvent::Rows(batch) => {
-                        for row in batch.iter() {
-                            let row = row.to_row().resolved(&texts);
-                            rows.push(format!("{} {:?}", row.number, row.cells));
-                        }
-                    }
-                    SheetEvent::End => rows.push("end".into()),
-                    SheetEvent::Restart => rows.push("restart".into()),
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read(&mut |event| {
+            match event {
+                SheetEvent::Begin {
+                    name, rows_hint, ..
+                } => rows.push(format!("sheet {name:?} {rows_hint:?}")),
+                SheetEvent::Texts(fresh) => {
+                    texts.extend(fresh.into_iter().map(|t| Cell::Text(t.into())))
                 }
-                true
-            },
-            fast,
-        )
+                SheetEvent::Rows(batch) => {
+                    for row in batch.iter() {
+                        let row = row.to_row().resolved(&texts);
+                        rows.push(format!("{} {:?}", row.number, row.cells));
+                    }
+                }
+                SheetEvent::End => rows.push("end".into()),
+                SheetEvent::Restart => {
+                    rows.clear();
+                    texts.clear();
+                }
+            }
+            true
+        })
     }));
-    let outcome = match read {
+    let outcome = match outcome {
         Ok(Ok(())) => "read".to_string(),
         Ok(Err(e)) => e.to_string(),
         Err(_) => "calamine panicked".to_string(),
