@@ -452,3 +452,73 @@ fn a_sheet_parsed_in_two_halves_gives_the_hand_computed_indicators() {
         ],
     );
 }
+
+/// Statuses, types and modalities typed freely, as people write them: feminine and plural
+/// forms, synonyms, a complement after the value. Each is read for what it means; a value that
+/// stays ambiguous (« Non réalisée »: cancelled or postponed?) is still an error on its row.
+#[test]
+fn values_typed_freely_are_read_by_meaning() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(
+        dir.path().join("activites.csv"),
+        "Date;Type;Statut;Participants\n\
+         12/03/2024;Réunions;Réalisée;10\n\
+         13/03/2024;Ateliers;Annulée;\n\
+         14/03/2024;Atelier;Reportée à 2025;\n\
+         15/03/2024;Forum;Prévue;\n\
+         16/03/2024;Forums;Programmée;\n\
+         17/03/2024;Séminaire;Clôturée;25\n\
+         18/03/2024;Séminaires;En cours;\n\
+         19/03/2024;Séminaire;Non réalisée;\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("formations.csv"),
+        "Session;Programme;Date;Durée (h);Organisme;Matricule;Modalité\n\
+         S1;Excel;12/03/2024;6;Pôle A;M1;Présentielle\n\
+         S1;Excel;12/03/2024;6;Pôle A;M2;En présentiel\n\
+         S2;Word;13/03/2024;3;Pôle A;M3;En ligne\n\
+         S3;Word;14/03/2024;3;Pôle B;M4;Mixte\n",
+    )
+    .expect("write");
+    bilan(dir.path(), &["report", ".", "--formats", "csv"]).expect_code(1);
+    let out = dir.path().join("reports/2024");
+    let (_, issues) = read_csv(&out.join("data-issues.csv"));
+    // Only the ambiguous status, on its row (row 9: the header is row 1).
+    assert_eq!(
+        located(&issues),
+        vec![("error", "unknown-category", "9", "C")]
+    );
+    let values = indicator_values(&out);
+    // Seven activities kept: two realised (Réalisée, Clôturée), one in progress.
+    for (id, value) in [
+        ("activities_scheduled", "7"),
+        ("activities_realised", "2"),
+        ("execution_rate", "28.6"),
+        ("engagement_rate", "42.9"),
+        ("activity_participants", "35"),
+        ("training_registrations", "4"),
+    ] {
+        assert_eq!(value_of(&values, id), value, "{id}");
+    }
+    // Types by meaning: 1 meeting, 2 workshops, 2 forums, 2 seminars (no unknown type).
+    let types = common::column_pairs(&out.join("activities_by_type.csv"), 0, 2);
+    for (code, scheduled) in [
+        ("reunion", "1"),
+        ("atelier", "2"),
+        ("forum", "2"),
+        ("seminaire", "2"),
+    ] {
+        assert!(
+            types.contains(&(code.to_string(), scheduled.to_string())),
+            "{code}: {types:?}"
+        );
+    }
+    let modalities = common::column_pairs(&out.join("training_by_modality.csv"), 0, 3);
+    assert_eq!(
+        modalities,
+        [("presentiel", "2"), ("distance", "1"), ("hybride", "1")]
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .to_vec()
+    );
+}

@@ -84,27 +84,48 @@ const ACTIVITY_TYPES: &[Builtin] = &[
     ("autre", "Autre", "Other", &[]),
 ];
 
+/// Aliases are written in the masculine singular: the feminine and plural forms people type
+/// (« Réalisée », « Annulées ») match them by meaning (`meaning_key`).
 const STATUSES: &[Builtin] = &[
     (
         "realise",
         "Réalisé",
         "Done",
-        &["réalisée", "fait", "achevé", "terminé", "done", "completed"],
+        &[
+            "fait",
+            "achevé",
+            "terminé",
+            "clôturé",
+            "exécuté",
+            "tenu",
+            "done",
+            "completed",
+        ],
     ),
     (
         "en_cours",
         "En cours",
         "In progress",
-        &["in progress", "en préparation"],
+        &["in progress", "en préparation", "en cours de réalisation"],
     ),
     (
         "prevu",
         "Prévu",
         "Planned",
-        &["planifié", "programmé", "à venir", "planned"],
+        &["planifié", "programmé", "à venir", "à réaliser", "planned"],
     ),
-    ("reporte", "Reporté", "Postponed", &["décalé", "postponed"]),
-    ("annule", "Annulé", "Cancelled", &["cancelled", "canceled"]),
+    (
+        "reporte",
+        "Reporté",
+        "Postponed",
+        &["décalé", "différé", "ajourné", "postponed"],
+    ),
+    (
+        "annule",
+        "Annulé",
+        "Cancelled",
+        &["cancelled", "canceled", "abandonné"],
+    ),
 ];
 
 const GENDERS: &[Builtin] = &[
@@ -113,9 +134,31 @@ const GENDERS: &[Builtin] = &[
 ];
 
 const MODALITIES: &[Builtin] = &[
-    ("presentiel", "Présentiel", "In person", &["in person"]),
-    ("distance", "À distance", "Remote", &["remote"]),
-    ("hybride", "Hybride", "Hybrid", &["hybrid"]),
+    (
+        "presentiel",
+        "Présentiel",
+        "In person",
+        &["in person", "sur site", "sur place", "face à face"],
+    ),
+    (
+        "distance",
+        "À distance",
+        "Remote",
+        &[
+            "remote",
+            "distanciel",
+            "en ligne",
+            "online",
+            "visioconférence",
+            "e-learning",
+        ],
+    ),
+    (
+        "hybride",
+        "Hybride",
+        "Hybrid",
+        &["hybrid", "mixte", "blended"],
+    ),
 ];
 
 pub const UNSPECIFIED_CODE: &str = "unspecified";
@@ -166,6 +209,8 @@ pub struct Categories {
     pub modalities: Vec<Category>,
     /// Normalised code, labels and aliases -> position, per kind: a cell is looked up once, not per alias.
     index: [HashMap<String, usize>; 4],
+    /// The same names by meaning (`meaning_key`) -> position, per kind.
+    meanings: [HashMap<String, usize>; 4],
 }
 
 impl Default for Categories {
@@ -176,6 +221,7 @@ impl Default for Categories {
             genders: owned(GENDERS),
             modalities: owned(MODALITIES),
             index: Default::default(),
+            meanings: Default::default(),
         };
         categories.reindex();
         categories
@@ -230,33 +276,92 @@ impl Categories {
     fn reindex(&mut self) {
         for kind in KINDS {
             let mut index = HashMap::new();
+            let mut meanings = HashMap::new();
             for (position, category) in self.list(kind).iter().enumerate() {
                 let names = [&category.code, &category.fr, &category.en]
                     .into_iter()
                     .chain(&category.aliases);
                 for name in names {
                     // The first category to claim a name keeps it, as a linear search would.
-                    index.entry(normalize_key(name)).or_insert(position);
+                    let key = normalize_key(name);
+                    meanings.entry(meaning_key(&key)).or_insert(position);
+                    index.entry(key).or_insert(position);
                 }
             }
             self.index[slot(kind)] = index;
+            self.meanings[slot(kind)] = meanings;
         }
     }
 
-    /// The category a written value stands for, by code, label or alias.
+    /// The category a written value stands for: by code, label or alias as written; else by
+    /// meaning (the same words whatever their gender and number, « Annulées » for « Annulé »);
+    /// else by its first words, the rest a complement (« Reportée à 2025 »).
     pub fn find(&self, kind: Kind, value: &str) -> Option<&Category> {
-        let position = *self.index[slot(kind)].get(&normalize_key(value))?;
+        let key = normalize_key(value);
+        let position = self.index[slot(kind)].get(&key).copied().or_else(|| {
+            let meanings = &self.meanings[slot(kind)];
+            let words: Vec<&str> = key.split(' ').collect();
+            (1..=words.len())
+                .rev()
+                .map(|n| meaning_key(&words[..n].join(" ")))
+                .filter(|meaning| !meaning.is_empty())
+                .find_map(|meaning| meanings.get(&meaning))
+                .copied()
+        })?;
         self.list(kind).get(position)
     }
 }
 
-/// Finds the category a written value stands for: its code, either label or an alias.
+/// Words that carry no meaning in a category value (« En ligne », « À distance »).
+const FILLER_WORDS: [&str; 10] = ["a", "au", "d", "de", "des", "du", "en", "l", "la", "le"];
+
+/// A normalised value's meaning: filler words dropped, and each word without the marks of
+/// French gender and number (« réalisées », « réalisée » and « réalisé » all read `realis`;
+/// « présentielle » reads `presentiel`). Applied to both the names and the value, so that only
+/// the endings differ; a word of three letters or fewer is kept as it is.
+fn meaning_key(key: &str) -> String {
+    let words: Vec<String> = key
+        .split(' ')
+        .filter(|w| !w.is_empty() && !FILLER_WORDS.contains(w))
+        .map(|word| {
+            if word.len() <= 3 {
+                return word.to_string();
+            }
+            let mut stem = word;
+            if let Some(singular) = stem.strip_suffix(['s', 'x']) {
+                stem = singular;
+            }
+            if let Some(masculine) = stem.strip_suffix("elle") {
+                return format!("{masculine}el");
+            }
+            while stem.len() > 3 {
+                match stem.strip_suffix('e') {
+                    Some(shorter) => stem = shorter,
+                    None => break,
+                }
+            }
+            stem.to_string()
+        })
+        .collect();
+    words.join(" ")
+}
+
+/// Finds the category a written value stands for: its code, either label or an alias, as
+/// written or by meaning (a filter of `bilan.toml` may say « Réalisée »).
 pub fn lookup<'a>(categories: &'a [Category], value: &str) -> Option<&'a Category> {
     let key = normalize_key(value);
     if key.is_empty() {
         return None;
     }
-    categories.iter().find(|c| c.matches(&key))
+    categories.iter().find(|c| c.matches(&key)).or_else(|| {
+        let meaning = meaning_key(&key);
+        categories.iter().find(|c| {
+            [&c.code, &c.fr, &c.en]
+                .into_iter()
+                .chain(&c.aliases)
+                .any(|name| meaning_key(&normalize_key(name)) == meaning)
+        })
+    })
 }
 
 pub fn by_code<'a>(categories: &'a [Category], code: &str) -> Option<&'a Category> {
@@ -280,6 +385,65 @@ mod tests {
         assert_eq!(code(&c.statuses, "A venir").as_deref(), Some("prevu"));
         assert_eq!(code(&c.statuses, "Canceled").as_deref(), Some("annule"));
         assert_eq!(code(&c.statuses, "peut-être"), None);
+    }
+
+    fn found(c: &Categories, kind: Kind, value: &str) -> Option<String> {
+        c.find(kind, value).map(|c| c.code.clone())
+    }
+
+    /// Values as people type them in a register (issue « Headers and values as people write
+    /// them »): feminine and plural forms, synonyms, a complement after the value.
+    #[test]
+    fn values_match_by_meaning_whatever_their_gender_and_number() {
+        let c = Categories::default();
+        let cases = [
+            (Kind::Status, "Réalisée", "realise"),
+            (Kind::Status, "Réalisées", "realise"),
+            (Kind::Status, "Annulée", "annule"),
+            (Kind::Status, "Reportée", "reporte"),
+            (Kind::Status, "Prévue", "prevu"),
+            (Kind::Status, "Programmée", "prevu"),
+            (Kind::Status, "Planifiée", "prevu"),
+            (Kind::Status, "Achevée", "realise"),
+            (Kind::Status, "Terminée", "realise"),
+            (Kind::Status, "Clôturée", "realise"),
+            (Kind::Status, "Décalée", "reporte"),
+            (Kind::Status, "Reportée à 2025", "reporte"),
+            (Kind::Status, "EN COURS", "en_cours"),
+            (Kind::ActivityType, "Réunions", "reunion"),
+            (Kind::ActivityType, "Ateliers", "atelier"),
+            (Kind::ActivityType, "Journées d'études", "journee_etude"),
+            (Kind::ActivityType, "Atelier régional", "atelier"),
+            (Kind::Modality, "Présentielle", "presentiel"),
+            (Kind::Modality, "En présentiel", "presentiel"),
+            (Kind::Modality, "Sur site", "presentiel"),
+            (Kind::Modality, "En ligne", "distance"),
+            (Kind::Modality, "Distanciel", "distance"),
+            (Kind::Modality, "Mixte", "hybride"),
+            (Kind::Gender, "Femmes", "F"),
+        ];
+        for (kind, value, code) in cases {
+            assert_eq!(found(&c, kind, value).as_deref(), Some(code), "{value}");
+        }
+    }
+
+    /// What means something else, or nothing sure, stays unknown.
+    #[test]
+    fn values_that_mean_something_else_stay_unknown() {
+        let c = Categories::default();
+        for value in [
+            "Non réalisée",
+            "En attente",
+            "Peut-être",
+            "Webinaire",
+            "en",
+            "À",
+        ] {
+            let kinds = [Kind::Status, Kind::ActivityType, Kind::Modality];
+            for kind in kinds {
+                assert_eq!(found(&c, kind, value), None, "{value} as {kind:?}");
+            }
+        }
     }
 
     #[test]
