@@ -522,3 +522,163 @@ fn values_typed_freely_are_read_by_meaning() {
             .to_vec()
     );
 }
+
+/// The same records under the specification's headers (CSV) and under headers as departments
+/// write them (a workbook with a title above, abbreviations, « de l'activité », units, a
+/// Du / Au pair): the same figures, with no bilan.toml.
+#[test]
+fn headers_written_freely_give_the_figures_of_the_spec_headers() {
+    let activities = [
+        (
+            "A-1",
+            "12/03/2024",
+            "Atelier",
+            "Réalisé",
+            "30",
+            "12",
+            "1000",
+            "900",
+        ),
+        ("A-2", "20/04/2024", "Réunion", "Réalisé", "12", "5", "", ""),
+        ("A-3", "02/05/2024", "Forum", "Annulé", "", "", "5000", ""),
+        ("A-4", "10/06/2024", "Atelier", "En cours", "", "", "", ""),
+    ];
+    let registrations = [
+        (
+            "S1",
+            "Excel",
+            "04/03/2024",
+            "05/03/2024",
+            "12",
+            "Pôle A",
+            "M1",
+            "Présentiel",
+            "4",
+        ),
+        (
+            "S1",
+            "Excel",
+            "04/03/2024",
+            "05/03/2024",
+            "12",
+            "Pôle A",
+            "M2",
+            "Présentiel",
+            "5",
+        ),
+        (
+            "S2",
+            "Word",
+            "11/03/2024",
+            "11/03/2024",
+            "6",
+            "Pôle B",
+            "M3",
+            "À distance",
+            "",
+        ),
+    ];
+    let spec = tempfile::tempdir().expect("a temporary folder");
+    let mut csv = String::from(
+        "Référence;Date de début;Type d'activité;Statut;Nombre de participants;Dont femmes;Budget prévu;Budget réalisé\n",
+    );
+    for a in &activities {
+        csv += &format!(
+            "{};{};{};{};{};{};{};{}\n",
+            a.0, a.1, a.2, a.3, a.4, a.5, a.6, a.7
+        );
+    }
+    std::fs::write(spec.path().join("activites.csv"), csv).expect("write");
+    let mut csv = String::from(
+        "Code session;Programme;Date de début;Date de fin;Durée (h);Organisme;Matricule;Modalité;Satisfaction\n",
+    );
+    for r in &registrations {
+        csv += &format!(
+            "{};{};{};{};{};{};{};{};{}\n",
+            r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8
+        );
+    }
+    std::fs::write(spec.path().join("formations.csv"), csv).expect("write");
+
+    let free = tempfile::tempdir().expect("a temporary folder");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Suivi").expect("name");
+    sheet
+        .write_string(0, 0, "Suivi des activités 2024")
+        .expect("write");
+    let headers = [
+        "Code activité",
+        "Date de l'activité",
+        "Nature de l'activité",
+        "État d'avancement",
+        "Nbre de participants",
+        "Dont F",
+        "Budget alloué (DH)",
+        "Budget consommé (DH)",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string(2, c as u16, *h).expect("write");
+    }
+    for (r, a) in activities.iter().enumerate() {
+        let row = 3 + r as u32;
+        for (c, v) in [a.0, a.1, a.2, a.3, a.4, a.5, a.6, a.7].iter().enumerate() {
+            if !v.is_empty() {
+                sheet.write_string(row, c as u16, *v).expect("write");
+            }
+        }
+    }
+    let sheet = book.add_worksheet().set_name("Formation").expect("name");
+    let headers = [
+        "N° session",
+        "Intitulé de la formation",
+        "Du",
+        "Au",
+        "Nbre d'heures",
+        "Structure bénéficiaire",
+        "N° matricule",
+        "Mode de formation",
+        "Note de satisfaction",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).expect("write");
+    }
+    for (r, g) in registrations.iter().enumerate() {
+        let row = 1 + r as u32;
+        for (c, v) in [g.0, g.1, g.2, g.3, g.4, g.5, g.6, g.7, g.8]
+            .iter()
+            .enumerate()
+        {
+            if !v.is_empty() {
+                sheet.write_string(row, c as u16, *v).expect("write");
+            }
+        }
+    }
+    book.save(free.path().join("suivi.xlsx")).expect("save");
+
+    bilan(spec.path(), &["report", ".", "--formats", "csv"]).expect_code(0);
+    bilan(free.path(), &["report", ".", "--formats", "csv"]).expect_code(0);
+    for table in [
+        "indicators.csv",
+        "activities_by_type.csv",
+        "training_by_program.csv",
+        "training_by_organisation.csv",
+        "training_by_modality.csv",
+    ] {
+        let read = |dir: &Path| std::fs::read_to_string(dir.join("reports/2024").join(table));
+        assert_eq!(
+            read(free.path()).expect("free"),
+            read(spec.path()).expect("spec"),
+            "{table}"
+        );
+    }
+    let values = indicator_values(&free.path().join("reports/2024"));
+    for (id, value) in [
+        ("activities_scheduled", "4"),
+        ("activities_realised", "2"),
+        ("activity_participants", "42"),
+        ("training_registrations", "3"),
+        ("training_person_hours", "30"),
+    ] {
+        assert_eq!(value_of(&values, id), value, "{id}");
+    }
+}

@@ -1,7 +1,7 @@
 //! The categories of SPEC section 3 (activity types, statuses, genders, modalities):
 //! codes, labels and aliases, built in and extended by `[categories.*]` in `bilan.toml`.
 
-use super::normalize::normalize_key;
+use super::normalize::{normalize_key, without_agreement};
 use crate::lang::Lang;
 use std::collections::HashMap;
 
@@ -323,25 +323,7 @@ fn meaning_key(key: &str) -> String {
     let words: Vec<String> = key
         .split(' ')
         .filter(|w| !w.is_empty() && !FILLER_WORDS.contains(w))
-        .map(|word| {
-            if word.len() <= 3 {
-                return word.to_string();
-            }
-            let mut stem = word;
-            if let Some(singular) = stem.strip_suffix(['s', 'x']) {
-                stem = singular;
-            }
-            if let Some(masculine) = stem.strip_suffix("elle") {
-                return format!("{masculine}el");
-            }
-            while stem.len() > 3 {
-                match stem.strip_suffix('e') {
-                    Some(shorter) => stem = shorter,
-                    None => break,
-                }
-            }
-            stem.to_string()
-        })
+        .map(without_agreement)
         .collect();
     words.join(" ")
 }

@@ -1,7 +1,7 @@
 //! Finding the header row of a sheet and the dataset it belongs to.
 
 use super::normalize::normalize_key;
-use super::schema::{match_header, Dataset, FieldAliases};
+use super::schema::{match_header, Dataset, FieldAliases, Matched};
 use crate::read::Sheet;
 
 /// How many non-empty rows from the top may sit above the header (titles, logos, notes).
@@ -236,18 +236,32 @@ fn map_cells(
 ) -> Header {
     let mut columns: Vec<Option<(usize, String)>> = vec![None; dataset.fields().len()];
     let mut duplicates = Vec::new();
-    for (column, cell) in cells.iter().enumerate() {
-        let Some(field) = cell
-            .names
-            .iter()
-            .find_map(|name| match_header(dataset, name, aliases))
-        else {
-            continue;
-        };
-        if columns[field].is_some() {
-            duplicates.push((column, cell.shown.clone(), dataset.fields()[field].name));
-        } else {
-            columns[field] = Some((column, cell.shown.clone()));
+    let matches: Vec<Option<(usize, Matched)>> = cells
+        .iter()
+        .map(|cell| {
+            let found = |how: Matched| {
+                cell.names.iter().find_map(|name| {
+                    match_header(dataset, name, aliases).filter(|(_, matched)| *matched == how)
+                })
+            };
+            found(Matched::Alias).or_else(|| found(Matched::Meaning))
+        })
+        .collect();
+    // Aliases as written claim their fields first, whatever their column; a header read by
+    // meaning takes a field no alias has claimed, and is left out otherwise.
+    for how in [Matched::Alias, Matched::Meaning] {
+        for (column, (cell, found)) in cells.iter().zip(&matches).enumerate() {
+            let Some((field, matched)) = *found else {
+                continue;
+            };
+            if matched != how {
+                continue;
+            }
+            if columns[field].is_none() {
+                columns[field] = Some((column, cell.shown.clone()));
+            } else if how == Matched::Alias {
+                duplicates.push((column, cell.shown.clone(), dataset.fields()[field].name));
+            }
         }
     }
     Header {

@@ -26,6 +26,30 @@ pub fn normalize_key(text: &str) -> String {
     out
 }
 
+/// A normalised word without the marks of French gender and number, so that the forms of one
+/// word compare equal: « réalisées », « réalisée » and « réalisé » all read `realis`,
+/// « présentielle » reads `presentiel`, « participants » `participant`. A word of three letters
+/// or fewer is kept as it is.
+pub fn without_agreement(word: &str) -> String {
+    if word.len() <= 3 {
+        return word.to_string();
+    }
+    let mut stem = word;
+    if let Some(singular) = stem.strip_suffix(['s', 'x']) {
+        stem = singular;
+    }
+    if let Some(masculine) = stem.strip_suffix("elle") {
+        return format!("{masculine}el");
+    }
+    while stem.len() > 3 {
+        match stem.strip_suffix('e') {
+            Some(shorter) => stem = shorter,
+            None => break,
+        }
+    }
+    stem.to_string()
+}
+
 /// The same for ASCII text, without Unicode decomposition (most cells: codes, numbers, ids).
 fn normalize_ascii(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

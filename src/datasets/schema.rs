@@ -171,13 +171,13 @@ pub const ACTIVITY_FIELDS: &[Field] = &[
         "date",
         true,
         Kind::Date,
-        &["date de début", "date", "date début", "start date"],
+        &["date de début", "date", "date début", "start date", "du"],
     ),
     field(
         "end_date",
         false,
         Kind::Date,
-        &["date de fin", "date fin", "end date"],
+        &["date de fin", "date fin", "end date", "au"],
     ),
     field(
         "type",
@@ -275,13 +275,13 @@ pub const TRAINING_FIELDS: &[Field] = &[
         "start_date",
         true,
         Kind::Date,
-        &["date de début", "date", "date début", "start date"],
+        &["date de début", "date", "date début", "start date", "du"],
     ),
     field(
         "end_date",
         false,
         Kind::Date,
-        &["date de fin", "date fin", "end date"],
+        &["date de fin", "date fin", "end date", "au"],
     ),
     field(
         "hours",
@@ -378,12 +378,27 @@ impl FieldAliases {
     }
 }
 
-/// The field of `dataset` a header cell names, if any.
+/// How a header cell was matched to a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Matched {
+    /// One of the field's aliases, as written (after normalisation).
+    Alias,
+    /// By meaning (`vocabulary.toml`): abbreviations, filler words, synonyms.
+    Meaning,
+}
+
+/// The field of `dataset` a header cell names, if any, and how.
 ///
 /// A header that matches no alias as written is tried again without a trailing
 /// parenthesised unit ("Budget prévu (MAD)" is "budget prévu"); "Durée (h)" matches as written.
-pub fn match_header(dataset: Dataset, header: &str, extra: &FieldAliases) -> Option<usize> {
-    let find = |text: &str| {
+/// Failing that, the header is read by meaning (`vocabulary.toml`): « Nbre de participants »
+/// is `participants`, « Code activité » `id`.
+pub fn match_header(
+    dataset: Dataset,
+    header: &str,
+    extra: &FieldAliases,
+) -> Option<(usize, Matched)> {
+    let exact = |text: &str| {
         let key = normalize_key(text);
         if key.is_empty() {
             return None;
@@ -396,11 +411,159 @@ pub fn match_header(dataset: Dataset, header: &str, extra: &FieldAliases) -> Opt
                     .any(|a| normalize_key(a) == key)
         })
     };
-    find(header).or_else(|| {
+    let without_unit = || {
         let trimmed = header.trim_end();
         let open = trimmed.strip_suffix(')').and_then(|t| t.rfind('('))?;
-        find(&trimmed[..open])
-    })
+        Some(&trimmed[..open])
+    };
+    if let Some(field) = exact(header).or_else(|| exact(without_unit()?)) {
+        return Some((field, Matched::Alias));
+    }
+    let by_meaning = |text: &str| {
+        let meaning = vocabulary::header_meaning(dataset, &normalize_key(text));
+        if meaning.is_empty() {
+            return None;
+        }
+        vocabulary::field_of(dataset, &meaning).or_else(|| {
+            dataset.fields().iter().position(|f| {
+                extra
+                    .get(dataset, f.name)
+                    .iter()
+                    .any(|a| vocabulary::header_meaning(dataset, &normalize_key(a)) == meaning)
+            })
+        })
+    };
+    let field = by_meaning(header).or_else(|| by_meaning(without_unit()?))?;
+    Some((field, Matched::Meaning))
+}
+
+/// The vocabulary of `vocabulary.toml`, read once.
+mod vocabulary {
+    use super::super::normalize::{normalize_key, without_agreement};
+    use super::Dataset;
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct File {
+        abbreviations: HashMap<String, String>,
+        filler: Filler,
+        context: HashMap<String, Vec<String>>,
+        activities: HashMap<String, Vec<String>>,
+        training: HashMap<String, Vec<String>>,
+        targets: HashMap<String, Vec<String>>,
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Filler {
+        words: Vec<String>,
+    }
+
+    pub(super) struct Vocabulary {
+        abbreviations: HashMap<String, String>,
+        filler: Vec<String>,
+        /// Per dataset (in `Dataset::ALL` order): the words naming it, and each phrase's
+        /// meaning with its field.
+        context: [Vec<String>; 3],
+        phrases: [Vec<(String, usize)>; 3],
+    }
+
+    const TEXT: &str = include_str!("vocabulary.toml");
+    #[cfg(test)]
+    pub(super) const TEXT_FOR_TESTS: &str = TEXT;
+
+    fn slot(dataset: Dataset) -> usize {
+        Dataset::ALL
+            .iter()
+            .position(|d| *d == dataset)
+            .unwrap_or_default()
+    }
+
+    /// The vocabulary; the file is part of the program, and a test reads it.
+    pub(super) fn get() -> &'static Vocabulary {
+        static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
+        VOCABULARY.get_or_init(|| parse(TEXT).unwrap_or_else(|e| panic!("vocabulary.toml: {e}")))
+    }
+
+    pub(super) fn parse(text: &str) -> Result<Vocabulary, String> {
+        let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut vocabulary = Vocabulary {
+            abbreviations: file.abbreviations,
+            filler: file.filler.words,
+            context: Default::default(),
+            phrases: Default::default(),
+        };
+        for dataset in Dataset::ALL {
+            vocabulary.context[slot(dataset)] = file
+                .context
+                .get(dataset.name())
+                .cloned()
+                .unwrap_or_default();
+        }
+        for (dataset, fields) in [
+            (Dataset::Activities, &file.activities),
+            (Dataset::Training, &file.training),
+            (Dataset::Targets, &file.targets),
+        ] {
+            let mut phrases = Vec::new();
+            // Aliases of the schema first, in field order, then the vocabulary's phrases.
+            for (index, field) in dataset.fields().iter().enumerate() {
+                for alias in field.aliases {
+                    let meaning = meaning_with(&vocabulary, dataset, &normalize_key(alias));
+                    phrases.push((meaning, index));
+                }
+            }
+            let mut names: Vec<&String> = fields.keys().collect();
+            names.sort();
+            for name in names {
+                let index = dataset
+                    .fields()
+                    .iter()
+                    .position(|f| f.name == name.as_str())
+                    .ok_or_else(|| format!("[{}] {name}: not a field", dataset.name()))?;
+                for phrase in &fields[name] {
+                    let meaning = meaning_with(&vocabulary, dataset, &normalize_key(phrase));
+                    phrases.push((meaning, index));
+                }
+            }
+            phrases.retain(|(meaning, _)| !meaning.is_empty());
+            vocabulary.phrases[slot(dataset)] = phrases;
+        }
+        Ok(vocabulary)
+    }
+
+    fn meaning_with(vocabulary: &Vocabulary, dataset: Dataset, key: &str) -> String {
+        let words: Vec<&str> = key
+            .split(' ')
+            .map(|w| vocabulary.abbreviations.get(w).map_or(w, String::as_str))
+            .filter(|w| !w.is_empty() && !vocabulary.filler.iter().any(|f| f == w))
+            .collect();
+        let context = &vocabulary.context[slot(dataset)];
+        let is_context = |w: &&str| context.iter().any(|c| c == w);
+        let words: Vec<&str> = if words.iter().all(is_context) {
+            words
+        } else {
+            words.into_iter().filter(|w| !is_context(w)).collect()
+        };
+        let stems: Vec<String> = words.into_iter().map(without_agreement).collect();
+        stems.join(" ")
+    }
+
+    /// A normalised header's meaning in `dataset`: abbreviations written out, filler words and
+    /// (when other words remain) the words naming the dataset dropped, agreement removed.
+    pub(super) fn header_meaning(dataset: Dataset, key: &str) -> String {
+        meaning_with(get(), dataset, key)
+    }
+
+    /// The field whose alias or phrase has this meaning (the first, in field order).
+    pub(super) fn field_of(dataset: Dataset, meaning: &str) -> Option<usize> {
+        get().phrases[slot(dataset)]
+            .iter()
+            .find(|(m, _)| m == meaning)
+            .map(|(_, field)| *field)
+    }
 }
 
 #[cfg(test)]
@@ -421,7 +584,69 @@ mod tests {
     }
 
     fn name(dataset: Dataset, header: &str) -> Option<&'static str> {
-        match_header(dataset, header, &FieldAliases::default()).map(|i| dataset.fields()[i].name)
+        match_header(dataset, header, &FieldAliases::default())
+            .map(|(i, _)| dataset.fields()[i].name)
+    }
+
+    #[test]
+    fn the_vocabulary_reads_and_names_only_fields() {
+        vocabulary::parse(vocabulary::TEXT_FOR_TESTS).expect("vocabulary.toml");
+        let wrong = vocabulary::TEXT_FOR_TESTS.replace("hours = [", "heures = [");
+        assert!(vocabulary::parse(&wrong).is_err());
+    }
+
+    /// The headers of the issue « Headers and values as people write them », which a careful
+    /// person maps without hesitation.
+    #[test]
+    fn headers_as_people_write_them_match_by_meaning() {
+        let cases = [
+            (Dataset::Activities, "Code activité", "id"),
+            (Dataset::Activities, "Nature de l'activité", "type"),
+            (Dataset::Activities, "Date de l'activité", "date"),
+            (Dataset::Activities, "Axe du plan", "axis"),
+            (Dataset::Activities, "État d'avancement", "status"),
+            (Dataset::Activities, "Nbre de participants", "participants"),
+            (Dataset::Activities, "Nb. participants", "participants"),
+            (Dataset::Activities, "Dont F", "women"),
+            (Dataset::Activities, "Budget alloué (DH)", "budget_planned"),
+            (Dataset::Activities, "Budget consommé", "budget_spent"),
+            (Dataset::Activities, "Réf.", "id"),
+            (Dataset::Training, "Intitulé de la formation", "program"),
+            (Dataset::Training, "Du", "start_date"),
+            (Dataset::Training, "Au", "end_date"),
+            (Dataset::Training, "Nbre d'heures", "hours"),
+            (Dataset::Training, "Structure bénéficiaire", "organisation"),
+            (Dataset::Training, "N° matricule", "participant_id"),
+            (Dataset::Training, "Mode de formation", "modality"),
+            (Dataset::Training, "Note de satisfaction", "satisfaction"),
+            (Dataset::Training, "Formation", "program"),
+        ];
+        for (dataset, header, field) in cases {
+            assert_eq!(name(dataset, header), Some(field), "{header}");
+        }
+    }
+
+    /// Headers of notes, lists and other columns mean no field.
+    #[test]
+    fn headers_that_name_no_field_stay_unmatched() {
+        for header in [
+            "Observations",
+            "Commentaire",
+            "Remarques",
+            "Consignes de saisie",
+            "de",
+            "(DH)",
+            "Total",
+        ] {
+            for dataset in Dataset::ALL {
+                assert_eq!(
+                    name(dataset, header),
+                    None,
+                    "{header} in {}",
+                    dataset.name()
+                );
+            }
+        }
     }
 
     #[test]
