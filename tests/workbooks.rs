@@ -682,3 +682,81 @@ fn headers_written_freely_give_the_figures_of_the_spec_headers() {
         assert_eq!(value_of(&values, id), value, "{id}");
     }
 }
+
+/// A template's sheet of drop-down values (« Listes », hidden) is not data: an info, exit 0. A
+/// register that lost its date column is still an error.
+#[test]
+fn a_sheet_of_value_lists_is_not_a_register_that_lost_a_column() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut book = Workbook::new();
+    let data = book.add_worksheet().set_name("Activités").expect("name");
+    for (c, h) in ["Date", "Type", "Statut"].iter().enumerate() {
+        data.write_string(0, c as u16, *h).expect("write");
+    }
+    for (r, (d, t, s)) in [
+        ("12/03/2024", "Atelier", "Réalisé"),
+        ("13/03/2024", "Forum", "Prévu"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let row = 1 + r as u32;
+        data.write_string(row, 0, *d).expect("write");
+        data.write_string(row, 1, *t).expect("write");
+        data.write_string(row, 2, *s).expect("write");
+    }
+    let lists = book.add_worksheet().set_name("Listes").expect("name");
+    lists.set_hidden(true);
+    for (c, h) in ["Type d'activité", "Statut", "Modalité", "Sexe"]
+        .iter()
+        .enumerate()
+    {
+        lists.write_string(0, c as u16, *h).expect("write");
+    }
+    let columns: [&[&str]; 4] = [
+        &["Réunion", "Atelier", "Forum", "Séminaire"],
+        &["Réalisé", "En cours", "Prévu", "Reporté", "Annulé"],
+        &["Présentiel", "À distance", "Hybride"],
+        &["F", "M"],
+    ];
+    for (c, values) in columns.iter().enumerate() {
+        for (r, v) in values.iter().enumerate() {
+            lists
+                .write_string(1 + r as u32, c as u16, *v)
+                .expect("write");
+        }
+    }
+    book.save(dir.path().join("modele.xlsx")).expect("save");
+    bilan(dir.path(), &["report", "modele.xlsx", "--formats", "csv"]).expect_code(0);
+    let (_, issues) = read_csv(&dir.path().join("reports/2024/data-issues.csv"));
+    let lists_issues: Vec<_> = issues.iter().filter(|i| i[3] == "Listes").collect();
+    assert_eq!(lists_issues.len(), 1, "{issues:?}");
+    assert_eq!(
+        (lists_issues[0][0].as_str(), lists_issues[0][1].as_str()),
+        ("info", "unrecognized-sheet")
+    );
+    let values = indicator_values(&dir.path().join("reports/2024"));
+    assert_eq!(value_of(&values, "activities_scheduled"), "2");
+
+    // The same register without its date column: statuses repeat, so it is data that lost a
+    // column, an error.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(
+        dir.path().join("suivi.csv"),
+        "Type;Statut\nAtelier;Réalisé\nForum;Réalisé\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("ok.csv"),
+        "Date;Type;Statut\n12/03/2024;Atelier;Réalisé\n",
+    )
+    .expect("write");
+    bilan(dir.path(), &["report", ".", "--formats", "csv"]).expect_code(1);
+    let (_, issues) = read_csv(&dir.path().join("reports/2024/data-issues.csv"));
+    assert!(
+        issues
+            .iter()
+            .any(|i| i[1] == "missing-column" && i[2] == "suivi.csv"),
+        "{issues:?}"
+    );
+}

@@ -179,6 +179,26 @@ impl<'a> SheetParser<'a> {
                 };
                 part.issues.push(issue);
             }
+            HeaderSearch::Incomplete(header)
+                if self.forced.is_none() && looks_like_value_lists(&self.name, &top, &header) =>
+            {
+                part.issues.push(Issue::new(
+                    Severity::Info,
+                    Code::UnrecognizedSheet,
+                    self.location(Some(header.row_number)),
+                    format!(
+                        "the sheet looks like lists of values ({}), not a `{}` register: it has no column of dates or numbers and names each value once; the sheet is skipped",
+                        header
+                            .columns
+                            .iter()
+                            .flatten()
+                            .map(|(_, shown)| shown.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        header.dataset.name()
+                    ),
+                ));
+            }
             HeaderSearch::Incomplete(header) => {
                 for missing in header.missing_required() {
                     part.issues.push(
@@ -338,4 +358,37 @@ fn read_row(
         report.rejected += 1;
     }
     part.issues.extend(reader.issues);
+}
+/// Whether a sheet that names some columns of a dataset but not all its required ones holds
+/// the value lists of a template (the drop-down values of « Type d'activité », « Statut »,
+/// « Modalité »…, often on a hidden « Listes » or « Paramètres » sheet) rather than data that
+/// lost a column. Such a sheet has no column of dates, numbers or yes/no values, and names each
+/// value once in each of its columns (a register repeats its statuses and types from row to
+/// row), or is named for it (`liste`, `paramètre`, `référentiel`). A register that lost its date
+/// column but holds numbers, or repeats a value, is still a register with a missing column.
+fn looks_like_value_lists(name: &str, top: &Sheet, header: &Header) -> bool {
+    use super::schema::Kind;
+    let fields = header.dataset.fields();
+    let mut columns = Vec::new();
+    for (field, column) in header.columns.iter().enumerate() {
+        let Some((column, _)) = column else { continue };
+        match fields[field].kind {
+            Kind::Date | Kind::Number | Kind::Integer | Kind::Boolean => return false,
+            _ => columns.push(*column),
+        }
+    }
+    let sheet_name = super::normalize_key(name);
+    let named = ["liste", "parametre", "referentiel", "nomenclature"]
+        .iter()
+        .any(|word| sheet_name.contains(word));
+    let rows = &top.rows[header.data_start().min(top.rows.len())..];
+    let once_each = columns.iter().all(|&column| {
+        let mut seen = std::collections::HashSet::new();
+        rows.iter()
+            .filter_map(|row| row.cells.get(column))
+            .map(|cell| super::normalize_key(&cell.display()))
+            .filter(|value| !value.is_empty())
+            .all(|value| seen.insert(value))
+    });
+    named || once_each
 }
