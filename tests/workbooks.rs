@@ -760,3 +760,36 @@ fn a_sheet_of_value_lists_is_not_a_register_that_lost_a_column() {
         "{issues:?}"
     );
 }
+
+/// `inspect` names the headers read by meaning, for the analyst to confirm; an alias as written
+/// is not flagged.
+#[test]
+fn inspect_flags_the_headers_read_by_meaning() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(
+        dir.path().join("libre.csv"),
+        "Code activité;Date;Nature;État d'avancement;Nbre de participants;Observations\n\
+         A1;12/03/2024;Atelier;Réalisée;12;ok\n",
+    )
+    .expect("write");
+    let run = bilan(dir.path(), &["inspect", "libre.csv"]);
+    run.expect_code(0);
+    let line = |header: &str| {
+        run.stdout
+            .lines()
+            .find(|l| l.contains(header))
+            .unwrap_or_else(|| panic!("{header}: {}", run.stdout))
+            .to_string()
+    };
+    for header in ["Code activité", "État d'avancement", "Nbre de participants"] {
+        assert!(
+            line(header).ends_with("read by meaning: check it"),
+            "{}",
+            line(header)
+        );
+    }
+    for header in ["Date ", "Nature"] {
+        assert!(!line(header).contains("by meaning"), "{}", line(header));
+    }
+    assert!(line("Observations").contains("not a field"));
+}

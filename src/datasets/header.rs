@@ -21,6 +21,8 @@ pub struct Header {
     pub columns: Vec<Option<(usize, String)>>,
     /// Columns naming a field already mapped to an earlier column: (column, header, field).
     pub duplicates: Vec<(usize, String, &'static str)>,
+    /// The fields whose header was read by meaning rather than matched to an alias as written.
+    pub by_meaning: Vec<usize>,
 }
 
 impl Header {
@@ -236,6 +238,7 @@ fn map_cells(
 ) -> Header {
     let mut columns: Vec<Option<(usize, String)>> = vec![None; dataset.fields().len()];
     let mut duplicates = Vec::new();
+    let mut by_meaning = Vec::new();
     let matches: Vec<Option<(usize, Matched)>> = cells
         .iter()
         .map(|cell| {
@@ -259,6 +262,9 @@ fn map_cells(
             }
             if columns[field].is_none() {
                 columns[field] = Some((column, cell.shown.clone()));
+                if how == Matched::Meaning {
+                    by_meaning.push(field);
+                }
             } else if how == Matched::Alias {
                 duplicates.push((column, cell.shown.clone(), dataset.fields()[field].name));
             }
@@ -271,6 +277,7 @@ fn map_cells(
         height,
         columns,
         duplicates,
+        by_meaning,
     }
 }
 

@@ -102,6 +102,9 @@ pub struct ColumnMap {
     /// The field it feeds, or `None` for an extra column that is ignored.
     pub field: Option<&'static str>,
     pub kind: Option<schema::Kind>,
+    /// The header was read by meaning (`vocabulary.toml`), not matched to an alias as written:
+    /// `inspect` says so, for the analyst to confirm.
+    pub by_meaning: bool,
 }
 
 pub(crate) fn column_maps(sheet: &Sheet, header: &Header) -> Vec<ColumnMap> {
@@ -124,6 +127,7 @@ pub(crate) fn column_maps(sheet: &Sheet, header: &Header) -> Vec<ColumnMap> {
                     header: text.clone(),
                     field: Some(fields[field].name),
                     kind: Some(fields[field].kind),
+                    by_meaning: header.by_meaning.contains(&field),
                 }),
                 _ => {
                     let text = sheet.visible(header.row_index, col).display();
@@ -132,6 +136,7 @@ pub(crate) fn column_maps(sheet: &Sheet, header: &Header) -> Vec<ColumnMap> {
                         header: text,
                         field: None,
                         kind: None,
+                        by_meaning: false,
                     })
                 }
             }

@@ -43,10 +43,15 @@ pub fn render(file: &ReadFile, sheets: &[&SheetReport], issues: &[Issue]) -> Str
                 let padding = " ".repeat(width - column.header.chars().count());
                 match (column.field, column.kind) {
                     (Some(field), Some(kind)) => out.push_str(&format!(
-                        "  {:>3}  {}{padding}  -> {field} ({})\n",
+                        "  {:>3}  {}{padding}  -> {field} ({}){}\n",
                         column.column,
                         column.header,
-                        kind.describe()
+                        kind.describe(),
+                        if column.by_meaning {
+                            ", read by meaning: check it"
+                        } else {
+                            ""
+                        }
                     )),
                     _ => out.push_str(&format!(
                         "  {:>3}  {}{padding}  -> (not a field: ignored)\n",
