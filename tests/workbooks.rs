@@ -793,3 +793,58 @@ fn inspect_flags_the_headers_read_by_meaning() {
     }
     assert!(line("Observations").contains("not a field"));
 }
+
+/// An action plan's targets as a matrix (one row per indicator by its label, one column per
+/// year, actual values beside them) are read as the targets dataset, each cell located.
+#[test]
+fn a_targets_matrix_gives_each_year_its_targets() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(
+        dir.path().join("activites.csv"),
+        "Date;Type;Statut\n12/03/2024;Atelier;Réalisé\n13/03/2024;Forum;Prévu\n",
+    )
+    .expect("write");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Objectifs").expect("name");
+    sheet
+        .write_string(0, 0, "Plan d'action — cibles")
+        .expect("write");
+    let rows: [[&str; 4]; 5] = [
+        ["Indicateur", "Réalisé 2023", "Cible 2024", "2025"],
+        ["Taux de réalisation", "83", "85 %", "90 %"],
+        ["Activités réalisées", "180", "220", "240"],
+        ["Bénéficiaires formés", "", "100", ""],
+        ["Indicateur inconnu", "", "5", "6"],
+    ];
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, v) in cells.iter().enumerate() {
+            if !v.is_empty() {
+                sheet
+                    .write_string(2 + r as u32, c as u16, *v)
+                    .expect("write");
+            }
+        }
+    }
+    book.save(dir.path().join("cibles.xlsx")).expect("save");
+    bilan(dir.path(), &["report", ".", "--formats", "csv"]).expect_code(1);
+    let out = dir.path().join("reports/2024");
+    let (_, issues) = read_csv(&out.join("data-issues.csv"));
+    // The unknown indicator, once for its row (row 7), at its label's column.
+    let errors: Vec<_> = located(&issues)
+        .into_iter()
+        .filter(|i| i.0 == "error")
+        .collect();
+    assert_eq!(errors, vec![("error", "unknown-category", "7", "A")]);
+    let (header, rows) = read_csv(&out.join("indicators.csv"));
+    let target_column = header.iter().position(|h| h == "target").expect("target");
+    let target_of = |id: &str| {
+        rows.iter()
+            .find(|r| r[0] == id)
+            .map(|r| r[target_column].clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(target_of("execution_rate"), "85");
+    assert_eq!(target_of("activities_realised"), "220");
+    assert_eq!(target_of("trainees"), "100");
+    assert_eq!(target_of("activities_scheduled"), "");
+}

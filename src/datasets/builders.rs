@@ -147,6 +147,25 @@ pub fn registration(
 
 pub fn target(r: &mut RowReader, source: Source, names: &[IndicatorName]) -> Option<Target> {
     let year = r.integer(targets::YEAR);
+    target_with(r, source, names, year)
+}
+
+/// A target of a matrix, whose year is its column's.
+pub fn target_of_year(
+    r: &mut RowReader,
+    source: Source,
+    names: &[IndicatorName],
+    year: i32,
+) -> Option<Target> {
+    target_with(r, source, names, Some(i64::from(year)))
+}
+
+fn target_with(
+    r: &mut RowReader,
+    source: Source,
+    names: &[IndicatorName],
+    year: Option<i64>,
+) -> Option<Target> {
     let indicator_text = r.text(targets::INDICATOR);
     let target = r.non_negative(targets::TARGET);
     let indicator = indicator_text.and_then(|text| {

@@ -23,6 +23,9 @@ pub struct Header {
     pub duplicates: Vec<(usize, String, &'static str)>,
     /// The fields whose header was read by meaning rather than matched to an alias as written.
     pub by_meaning: Vec<usize>,
+    /// A targets matrix (one row per indicator, one column per year: « 2024 », « Cible 2025 »):
+    /// each year's column and its year. Empty for every other header.
+    pub years: Vec<(usize, i32)>,
 }
 
 impl Header {
@@ -36,11 +39,13 @@ impl Header {
     }
 
     pub fn missing_required(&self) -> Vec<&'static str> {
+        // A matrix gives the year and the target of a cell by its column.
+        let by_column = |name: &str| !self.years.is_empty() && (name == "year" || name == "target");
         self.dataset
             .fields()
             .iter()
             .zip(&self.columns)
-            .filter(|(f, c)| f.required && c.is_none())
+            .filter(|(f, c)| f.required && c.is_none() && !by_column(f.name))
             .map(|(f, _)| f.name)
             .collect()
     }
@@ -175,6 +180,12 @@ pub fn find_header(sheet: &Sheet, aliases: &FieldAliases, only: Option<Dataset>)
         if let Some(header) = complete {
             return HeaderSearch::Found(header);
         }
+        if only.is_none_or(|o| o == Dataset::Targets) {
+            let cells = header_cells(sheet, index, false);
+            if let Some(header) = targets_matrix(index, row.number, &cells, aliases) {
+                return HeaderSearch::Found(header);
+            }
+        }
     }
     match best_partial {
         Some((_, header)) => HeaderSearch::Incomplete(header),
@@ -278,7 +289,69 @@ fn map_cells(
         columns,
         duplicates,
         by_meaning,
+        years: Vec::new(),
     }
+}
+
+/// Words a year's column of a targets matrix may carry besides the year (« Cible 2025 »).
+/// A column of actual values (« Réalisé 2023 ») is not a target.
+const TARGET_WORDS: [&str; 10] = [
+    "cible",
+    "cibles",
+    "objectif",
+    "objectifs",
+    "valeur",
+    "prevu",
+    "prevue",
+    "prevision",
+    "previsionnel",
+    "target",
+];
+
+/// A header row of an action plan's targets matrix: a column naming the indicator and at
+/// least one column per year, headed by the year alone or with a word of `TARGET_WORDS`
+/// (« 2024 », « Cible 2025 »), and no column of years (« Année »), which makes a plain list.
+fn targets_matrix(
+    row_index: usize,
+    row_number: u32,
+    cells: &[HeaderCell],
+    aliases: &FieldAliases,
+) -> Option<Header> {
+    let mut header = map_cells(Dataset::Targets, row_index, row_number, 1, cells, aliases);
+    let fields = Dataset::Targets.fields();
+    let index_of = |name: &str| fields.iter().position(|f| f.name == name);
+    let (year, indicator, target) = (
+        index_of("year")?,
+        index_of("indicator")?,
+        index_of("target")?,
+    );
+    if header.columns[indicator].is_none() || header.columns[year].is_some() {
+        return None;
+    }
+    let years: Vec<(usize, i32)> = cells
+        .iter()
+        .enumerate()
+        .filter_map(|(column, cell)| {
+            let key = super::normalize::normalize_key(&cell.shown);
+            let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+            let years: Vec<i32> = words
+                .iter()
+                .filter_map(|w| w.parse::<i32>().ok())
+                .filter(|y| (1990..=2100).contains(y))
+                .collect();
+            let others_say_target = words
+                .iter()
+                .all(|w| w.parse::<i32>().is_ok() || TARGET_WORDS.contains(w));
+            (years.len() == 1 && others_say_target).then(|| (column, years[0]))
+        })
+        .collect();
+    if years.is_empty() {
+        return None;
+    }
+    // The target column, if any was named, is one of the years'.
+    header.columns[target] = None;
+    header.years = years;
+    Some(header)
 }
 
 #[cfg(test)]

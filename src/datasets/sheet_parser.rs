@@ -329,6 +329,9 @@ fn read_row(
         sheet: sheet_index as u32,
         row: row.number,
     };
+    if !header.years.is_empty() {
+        return read_matrix_row(row, header, context, source, report, part);
+    }
     let mut reader = RowReader::new(
         row,
         &mut part.memo,
@@ -359,6 +362,74 @@ fn read_row(
     }
     part.issues.extend(reader.issues);
 }
+/// A row of a targets matrix: one target per year column that holds a value, each located at
+/// its cell. The row is kept when it gives a target, rejected when a cell was wrong and none was
+/// read, and kept too when it names an indicator without any target (an empty cell of a matrix
+/// is no target, not a missing value).
+fn read_matrix_row(
+    row: RowRef,
+    header: &Header,
+    context: &RowContext,
+    source: Source,
+    report: &mut SheetReport,
+    part: &mut FilePart,
+) {
+    let RowContext {
+        options,
+        file,
+        sheet,
+        texts,
+        ..
+    } = *context;
+    let target = Dataset::Targets
+        .fields()
+        .iter()
+        .position(|f| f.name == "target")
+        .unwrap_or_default();
+    let mut kept = false;
+    let mut rejected = false;
+    let mut issues: Vec<Issue> = Vec::new();
+    for &(column, year) in &header.years {
+        let cell = row.cells.get(column).unwrap_or(&Cell::Empty);
+        if cell.resolve(texts).is_blank() {
+            continue;
+        }
+        let mut year_header = header.clone();
+        year_header.columns[target] = Some((column, year.to_string()));
+        let mut reader = RowReader::new(
+            row,
+            &mut part.memo,
+            texts,
+            &year_header,
+            file,
+            sheet,
+            options.date_order,
+        );
+        match builders::target_of_year(&mut reader, source, &options.indicator_names, year) {
+            Some(t) => {
+                part.targets.push(t);
+                kept = true;
+            }
+            None => rejected = true,
+        }
+        for issue in reader.issues {
+            // An unknown indicator is said once for the row, not once per year.
+            if !issues
+                .iter()
+                .any(|i| i.code == issue.code && i.location == issue.location)
+            {
+                issues.push(issue);
+            }
+        }
+    }
+    if kept || !rejected {
+        report.kept += 1;
+    } else {
+        report.rejected += 1;
+    }
+    part.issues.extend(issues);
+}
+
 /// Whether a sheet that names some columns of a dataset but not all its required ones holds
 /// the value lists of a template (the drop-down values of « Type d'activité », « Statut »,
 /// « Modalité »…, often on a hidden « Listes » or « Paramètres » sheet) rather than data that
