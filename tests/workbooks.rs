@@ -848,3 +848,29 @@ fn a_targets_matrix_gives_each_year_its_targets() {
     assert_eq!(target_of("trainees"), "100");
     assert_eq!(target_of("activities_scheduled"), "");
 }
+
+/// Dates as plans write them: French Excel's display and ranges in one cell are dates, not
+/// `invalid-date` errors that reject the row.
+#[test]
+fn dates_written_as_ranges_or_as_excel_shows_them_are_read() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(
+        dir.path().join("activites.csv"),
+        "Date;Date de fin;Type;Statut\n\
+         12-mars-24;;Atelier;Réalisé\n\
+         du 12 au 14 mars 2024;;Forum;Réalisé\n\
+         28/03/2024 - 29/03/2024;;Séminaire;Réalisé\n\
+         du 12 au 14 mars 2024;13/03/2024;Atelier;Réalisé\n\
+         02/04/2024;;Réunion;Prévu\n",
+    )
+    .expect("write");
+    bilan(dir.path(), &["report", ".", "--formats", "csv"]).expect_code(0);
+    let out = dir.path().join("reports/2024");
+    let (_, issues) = read_csv(&out.join("data-issues.csv"));
+    assert!(issues.is_empty(), "{issues:?}");
+    let values = indicator_values(&out);
+    assert_eq!(value_of(&values, "activities_scheduled"), "5");
+    assert_eq!(value_of(&values, "activities_realised"), "4");
+    let months = common::column_pairs(&out.join("activities_by_month.csv"), 0, 2);
+    assert_eq!(months[2], ("3".to_string(), "4".to_string()), "{months:?}");
+}

@@ -21,7 +21,10 @@ pub struct IndicatorName {
 pub fn activity(r: &mut RowReader, source: Source, categories: &Categories) -> Option<Activity> {
     let id = r.text(activities::ID);
     let date = r.date(activities::DATE);
-    let end_date = r.date(activities::END_DATE);
+    // A range in the date cell (« du 12 au 14 mai 2026 ») gives the end when its column is empty.
+    let end_date = r
+        .date(activities::END_DATE)
+        .or_else(|| r.range_end(activities::DATE));
     let activity_type = activity_type(r, categories);
     let title = r.text(activities::TITLE);
     let axis = r.text(activities::AXIS);
@@ -93,7 +96,9 @@ pub fn registration(
     let session_id = r.coded_text(training::SESSION_ID, strings);
     let program = r.coded_text(training::PROGRAM, strings);
     let start_date = r.date(training::START_DATE);
-    let end_date = r.date(training::END_DATE);
+    let end_date = r
+        .date(training::END_DATE)
+        .or_else(|| r.range_end(training::START_DATE));
     let hours = r.number(training::HOURS).map(|n| n.value);
     let organisation = r.coded_text(training::ORGANISATION, strings);
     let participant_id = r.coded_text(training::PARTICIPANT_ID, strings);

@@ -242,6 +242,19 @@ impl<'a, 'm> RowReader<'a, 'm> {
         self.parsed(field, Reading::Date, bits, |c| values::parse_date(c, order))
     }
 
+    /// The end of a range of dates written in a date field's text cell (« du 12 au 14 mai 2026 »).
+    /// Reads the cell again without reporting anything: `date` has said what was wrong with it.
+    pub fn range_end(&mut self, field: FieldId) -> Option<NaiveDate> {
+        let column = self.header.column_of(self.field_index(field))?;
+        match self.row.get(column).resolve(self.texts) {
+            // A range has spaces around its separator; a plain date (most cells) has none.
+            Cell::Text(text) if text.trim().contains(' ') => {
+                values::parse_date_range_text(text, self.date_order).map(|(_, end)| end)
+            }
+            _ => None,
+        }
+    }
+
     pub fn number(&mut self, field: FieldId) -> Option<Number> {
         let bits: Bits<Number> = (
             |n| n.value.to_bits(),

@@ -6,7 +6,7 @@
 use super::normalize::normalize_key;
 use crate::issue::Code;
 use crate::read::Cell;
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 
 /// How ambiguous numeric dates are read (`date_order` in the config).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
@@ -120,8 +120,40 @@ const MONTHS: &[(&str, u32)] = &[
 ];
 
 /// The text forms of SPEC 2: `dd/mm/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy`, `d/m/yy`,
-/// `yyyy-mm-dd` (time ignored) and month names (`12 mars 2024`, `1er avril 2024`, `March 12, 2024`).
+/// `yyyy-mm-dd` (time ignored), month names (`12 mars 2024`, `1er avril 2024`, `March 12, 2024`),
+/// French Excel's display `12-mars-24`; a range (`du 12 au 14 mai 2026`,
+/// `12/05/2026 - 14/05/2026`) gives its start ([`parse_date_range_text`] gives both ends).
 pub fn parse_date_text(text: &str, order: DateOrder) -> Option<NaiveDate> {
+    parse_single_date_text(text, order)
+        .or_else(|| parse_date_range_text(text, order).map(|(start, _)| start))
+}
+
+/// A range of dates written in one cell: `du 12 au 14 mai 2026`, `12 au 14 mai 2026`,
+/// `12/05/2026 - 14/05/2026`, `du 28 février au 2 mars 2026`. The start borrows the month and
+/// year it leaves out from the end.
+pub fn parse_date_range_text(text: &str, order: DateOrder) -> Option<(NaiveDate, NaiveDate)> {
+    let lower = text.trim().to_lowercase();
+    let lower = lower
+        .strip_prefix("du ")
+        .or_else(|| lower.strip_prefix("from "))
+        .unwrap_or(&lower);
+    let (start, end) = [" au ", " – ", " - ", " to ", " à "]
+        .iter()
+        .find_map(|separator| lower.split_once(separator))?;
+    let end_date = parse_single_date_text(end, order)?;
+    let start_date = parse_single_date_text(start, order).or_else(|| {
+        // « 12 » or « 28 février » before an end that has the month and year.
+        let start = start.trim();
+        let with_year = format!("{start} {}", end_date.year());
+        parse_named_month_date(&with_year).or_else(|| {
+            let day: u32 = start.trim_end_matches("er").parse().ok()?;
+            NaiveDate::from_ymd_opt(end_date.year(), end_date.month(), day)
+        })
+    })?;
+    (start_date <= end_date).then_some((start_date, end_date))
+}
+
+fn parse_single_date_text(text: &str, order: DateOrder) -> Option<NaiveDate> {
     let text = text.trim();
     // A time part after the date ("2024-03-12 10:00", "2024-03-12T10:00:00") is ignored.
     let date_part = text
@@ -177,6 +209,9 @@ fn parse_named_month_date(text: &str) -> Option<NaiveDate> {
                 year = Some(n as i32);
             } else if token.len() <= 2 && day.is_none() {
                 day = Some(n);
+            } else if token.len() == 2 && month.is_some() && year.is_none() {
+                // French Excel's display of a date: « 12-mars-24 ».
+                year = Some(2000 + n as i32);
             } else {
                 return None;
             }
@@ -366,6 +401,33 @@ mod tests {
             Some(d(2023, 12, 15))
         );
         assert_eq!(parse_date_text("3 août 2024", o), Some(d(2024, 8, 3)));
+    }
+
+    #[test]
+    fn french_excel_display_and_ranges() {
+        let o = DateOrder::Dmy;
+        assert_eq!(parse_date_text("12-mars-24", o), Some(d(2024, 3, 12)));
+        assert_eq!(parse_date_text("1-janv.-26", o), Some(d(2026, 1, 1)));
+        let range = |text| parse_date_range_text(text, o);
+        assert_eq!(
+            range("du 12 au 14 mai 2026"),
+            Some((d(2026, 5, 12), d(2026, 5, 14)))
+        );
+        assert_eq!(
+            range("12/05/2026 - 14/05/2026"),
+            Some((d(2026, 5, 12), d(2026, 5, 14)))
+        );
+        assert_eq!(
+            range("Du 28 février au 2 mars 2026"),
+            Some((d(2026, 2, 28), d(2026, 3, 2)))
+        );
+        assert_eq!(
+            parse_date_text("du 12 au 14 mai 2026", o),
+            Some(d(2026, 5, 12))
+        );
+        // An end before the start is no range.
+        assert_eq!(range("14/05/2026 - 12/05/2026"), None);
+        assert_eq!(parse_date_text("du 12 au", o), None);
     }
 
     #[test]
