@@ -874,3 +874,42 @@ fn dates_written_as_ranges_or_as_excel_shows_them_are_read() {
     let months = common::column_pairs(&out.join("activities_by_month.csv"), 0, 2);
     assert_eq!(months[2], ("3".to_string(), "4".to_string()), "{months:?}");
 }
+
+/// Plans dated by month or quarter (SPEC 2): each counts in its year and quarter, in its month
+/// when it has one; the by-month table leaves the others out and the report says how many.
+#[test]
+fn activities_dated_by_month_or_quarter_count_in_their_period() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(
+        dir.path().join("programme.csv"),
+        "Date;Type;Statut\n\
+         mars 2024;Atelier;Réalisé\n\
+         03/2024;Forum;Réalisé\n\
+         T2 2024;Séminaire;Prévu\n\
+         2e trimestre 2024;Atelier;Prévu\n\
+         12/05/2024;Réunion;Réalisé\n",
+    )
+    .expect("write");
+    bilan(dir.path(), &["report", ".", "--formats", "csv,md"]).expect_code(0);
+    let out = dir.path().join("reports/2024");
+    let (_, issues) = read_csv(&out.join("data-issues.csv"));
+    assert!(issues.is_empty(), "{issues:?}");
+    let values = indicator_values(&out);
+    assert_eq!(value_of(&values, "activities_scheduled"), "5");
+    let quarters = common::column_pairs(&out.join("activities_by_quarter.csv"), 0, 2);
+    assert_eq!(
+        &quarters[..2],
+        &[("Q1".into(), "2".into()), ("Q2".into(), "3".into())]
+    );
+    let months = common::column_pairs(&out.join("activities_by_month.csv"), 0, 2);
+    let scheduled: Vec<&str> = months.iter().map(|(_, n)| n.as_str()).collect();
+    assert_eq!(
+        scheduled,
+        ["0", "0", "2", "0", "1", "0", "0", "0", "0", "0", "0", "0"]
+    );
+    let report = std::fs::read_to_string(out.join("report.md")).expect("report.md");
+    assert!(
+        report.contains("2 activités de 2024 sont datées par leur seul trimestre"),
+        "{report}"
+    );
+}

@@ -20,7 +20,8 @@ pub struct IndicatorName {
 
 pub fn activity(r: &mut RowReader, source: Source, categories: &Categories) -> Option<Activity> {
     let id = r.text(activities::ID);
-    let date = r.date(activities::DATE);
+    let dated = r.activity_date(activities::DATE);
+    let date = dated.map(|(date, _)| date);
     // A range in the date cell (« du 12 au 14 mai 2026 ») gives the end when its column is empty.
     let end_date = r
         .date(activities::END_DATE)
@@ -53,6 +54,7 @@ pub fn activity(r: &mut RowReader, source: Source, categories: &Categories) -> O
     let end_date = end_not_before(r, activities::END_DATE, end_date, date);
     Some(Activity {
         source,
+        date_precision: dated.map_or_else(Default::default, |(_, precision)| precision),
         id,
         date,
         end_date,

@@ -26,7 +26,7 @@ pub use normalize::normalize_key;
 pub use records::Registration;
 pub use records::{Activity, Marker, Optional, Registrations, Source, StringTable, Target};
 pub use schema::{Dataset, FieldAliases, Kind};
-pub use values::DateOrder;
+pub use values::{DateOrder, Precision};
 
 use crate::issue::{column_letter, Code, Issue, Issues, Location, Severity};
 use crate::read::{Cell, InputFile, ReadFile, Sheet, SheetEvent};

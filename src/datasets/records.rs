@@ -1,5 +1,6 @@
 //! Typed rows of each dataset, as kept after validation.
 
+use super::values::Precision;
 use chrono::NaiveDate;
 
 /// Where a kept row came from: the sheet's index in the run and the spreadsheet row.
@@ -15,6 +16,8 @@ pub struct Activity {
     pub source: Source,
     pub id: Option<String>,
     pub date: NaiveDate,
+    /// A date written as a month or a quarter is the first day of it (SPEC 2).
+    pub date_precision: Precision,
     pub end_date: Option<NaiveDate>,
     /// A built-in type code, or the value as written for an unknown type.
     pub activity_type: String,

@@ -242,6 +242,22 @@ impl<'a, 'm> RowReader<'a, 'm> {
         self.parsed(field, Reading::Date, bits, |c| values::parse_date(c, order))
     }
 
+    /// An activity's date, which a plan may give as a month or a quarter (« mars 2026 »,
+    /// « T2 2026 »), with its precision; other forms as [`RowReader::date`].
+    pub fn activity_date(&mut self, field: FieldId) -> Option<(NaiveDate, values::Precision)> {
+        let coarse = self
+            .header
+            .column_of(self.field_index(field))
+            .and_then(|column| match self.row.get(column).resolve(self.texts) {
+                Cell::Text(text) => values::parse_coarse_date_text(text),
+                _ => None,
+            });
+        match coarse {
+            Some(found) => Some(found),
+            None => self.date(field).map(|date| (date, values::Precision::Day)),
+        }
+    }
+
     /// The end of a range of dates written in a date field's text cell (« du 12 au 14 mai 2026 »).
     /// Reads the cell again without reporting anything: `date` has said what was wrong with it.
     pub fn range_end(&mut self, field: FieldId) -> Option<NaiveDate> {

@@ -128,6 +128,59 @@ pub fn parse_date_text(text: &str, order: DateOrder) -> Option<NaiveDate> {
         .or_else(|| parse_date_range_text(text, order).map(|(start, _)| start))
 }
 
+/// How precisely a date is known: plans are often dated by month or by quarter (SPEC 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Precision {
+    #[default]
+    Day,
+    /// The date is the first day of its month.
+    Month,
+    /// The date is the first day of its quarter: it has no month.
+    Quarter,
+}
+
+/// A month or a quarter, as plans write them: `mars 2026`, `March 2026`, `03/2026`, `2026-03`,
+/// `T2 2026`, `Q2 2026`, `2e trimestre 2026`, `1er trimestre 2026`; the first day of the period
+/// and its precision. A full date is not a coarse one.
+pub fn parse_coarse_date_text(text: &str) -> Option<(NaiveDate, Precision)> {
+    let key = normalize_key(text);
+    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    let year_of = |w: &str| {
+        w.parse::<i32>()
+            .ok()
+            .filter(|y| w.len() == 4 && (1990..=2100).contains(y))
+    };
+    let first_of = |year: i32, month: u32| NaiveDate::from_ymd_opt(year, month, 1);
+    match words.as_slice() {
+        // 03/2026, 2026-03 (normalisation made the marks spaces)
+        [a, b] if a.len() <= 2 && a.parse::<u32>().is_ok() => {
+            let month: u32 = a.parse().ok()?;
+            Some((first_of(year_of(b)?, month)?, Precision::Month))
+        }
+        [a, b] if year_of(a).is_some() && b.len() <= 2 => {
+            let month: u32 = b.parse().ok()?;
+            Some((first_of(year_of(a)?, month)?, Precision::Month))
+        }
+        // mars 2026, March 2026
+        [name, y] if MONTHS.iter().any(|(m, _)| m == name) => {
+            let month = MONTHS.iter().find(|(m, _)| m == name)?.1;
+            Some((first_of(year_of(y)?, month)?, Precision::Month))
+        }
+        // T2 2026, Q2 2026
+        [q, y] if q.len() == 2 && (q.starts_with('t') || q.starts_with('q')) => {
+            let quarter: u32 = q[1..].parse().ok().filter(|q| (1..=4).contains(q))?;
+            Some((first_of(year_of(y)?, quarter * 3 - 2)?, Precision::Quarter))
+        }
+        // 2e trimestre 2026, 1er trimestre 2026, 2eme trimestre 2026
+        [n, "trimestre", y] => {
+            let digits: String = n.chars().take_while(char::is_ascii_digit).collect();
+            let quarter: u32 = digits.parse().ok().filter(|q| (1..=4).contains(q))?;
+            Some((first_of(year_of(y)?, quarter * 3 - 2)?, Precision::Quarter))
+        }
+        _ => None,
+    }
+}
+
 /// A range of dates written in one cell: `du 12 au 14 mai 2026`, `12 au 14 mai 2026`,
 /// `12/05/2026 - 14/05/2026`, `du 28 février au 2 mars 2026`. The start borrows the month and
 /// year it leaves out from the end.
@@ -428,6 +481,41 @@ mod tests {
         // An end before the start is no range.
         assert_eq!(range("14/05/2026 - 12/05/2026"), None);
         assert_eq!(parse_date_text("du 12 au", o), None);
+    }
+
+    #[test]
+    fn months_and_quarters_as_plans_write_them() {
+        let coarse = parse_coarse_date_text;
+        assert_eq!(coarse("mars 2026"), Some((d(2026, 3, 1), Precision::Month)));
+        assert_eq!(
+            coarse("March 2026"),
+            Some((d(2026, 3, 1), Precision::Month))
+        );
+        assert_eq!(coarse("03/2026"), Some((d(2026, 3, 1), Precision::Month)));
+        assert_eq!(coarse("2026-03"), Some((d(2026, 3, 1), Precision::Month)));
+        assert_eq!(coarse("T2 2026"), Some((d(2026, 4, 1), Precision::Quarter)));
+        assert_eq!(
+            coarse("Q4 2026"),
+            Some((d(2026, 10, 1), Precision::Quarter))
+        );
+        assert_eq!(
+            coarse("2e trimestre 2026"),
+            Some((d(2026, 4, 1), Precision::Quarter))
+        );
+        assert_eq!(
+            coarse("1er trimestre 2026"),
+            Some((d(2026, 1, 1), Precision::Quarter))
+        );
+        for not_coarse in [
+            "12/03/2026",
+            "12 mars 2026",
+            "T5 2026",
+            "13/2026",
+            "mars",
+            "2026",
+        ] {
+            assert_eq!(coarse(not_coarse), None, "{not_coarse}");
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Typed records to Polars data frames: the only place rows cross into Polars.
 
+use crate::datasets::Precision;
 use crate::datasets::{Activity, Registrations, StringTable};
 use crate::datasets::{Marker, Optional};
 use chrono::Datelike;
@@ -60,7 +61,10 @@ pub fn build(
         ),
         Column::new(
             "month".into(),
-            a.iter().map(|x| x.date.month()).collect::<Vec<u32>>(),
+            // A date known by its quarter has no month: the by-month tables leave it out.
+            a.iter()
+                .map(|x| (x.date_precision != Precision::Quarter).then(|| x.date.month()))
+                .collect::<Vec<Option<u32>>>(),
         ),
         Column::new(
             "id".into(),

@@ -71,6 +71,9 @@ pub struct Results {
     pub chart_tables: Vec<Table>,
     pub next_year: Vec<PlannedActivity>,
     pub categories: Categories,
+    /// Activities of the year dated by their quarter alone, which the by-month tables leave out
+    /// (SPEC 2), and of the previous year.
+    pub without_month: (usize, usize),
 }
 
 impl Results {
@@ -164,6 +167,10 @@ pub fn compute(
         headline,
         tables,
         chart_tables,
+        without_month: (
+            without_month(&datasets.activities, year),
+            without_month(&datasets.activities, year - 1),
+        ),
         next_year: planned_activities(&datasets.activities, year + 1),
         categories: categories.clone(),
     })
@@ -204,4 +211,14 @@ fn planned_activities(activities: &[Activity], year: i32) -> Vec<PlannedActivity
             partners: a.partners.clone(),
         })
         .collect()
+}
+
+/// Activities of `year` whose date is known by its quarter alone (no month).
+fn without_month(activities: &[Activity], year: i32) -> usize {
+    activities
+        .iter()
+        .filter(|a| {
+            a.date.year() == year && a.date_precision == crate::datasets::Precision::Quarter
+        })
+        .count()
 }

@@ -106,6 +106,9 @@ pub fn build(
             text_table(table, results, lang)
         };
         blocks.push(Block::Table(text));
+        if table.id == "activities_by_month" {
+            without_month(&mut blocks, results, lang);
+        }
     }
     next_year(&mut blocks, results, lang);
     data_quality(&mut blocks, inputs, lang);
@@ -303,6 +306,35 @@ fn transposed(table: &Table, results: &Results, lang: Lang) -> TextTable {
         numeric,
         rows,
         total: None,
+    }
+}
+
+/// The activities the by-month table leaves out, dated by their quarter alone (SPEC 2).
+fn without_month(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
+    let (this_year, previous) = results.without_month;
+    let count = |n: usize, year: i32| match (lang, n) {
+        (Lang::Fr, 1) => format!("1 activité de {year} est datée par son seul trimestre"),
+        (Lang::Fr, n) => format!("{n} activités de {year} sont datées par leur seul trimestre"),
+        (Lang::En, 1) => format!("1 activity of {year} is dated by its quarter alone"),
+        (Lang::En, n) => format!("{n} activities of {year} are dated by their quarter alone"),
+    };
+    let mut parts = Vec::new();
+    if this_year > 0 {
+        parts.push(count(this_year, results.year));
+    }
+    if previous > 0 && results.has_previous_year {
+        parts.push(count(previous, results.year - 1));
+    }
+    if !parts.is_empty() {
+        blocks.push(Block::Paragraph(format!(
+            "{}{}",
+            parts.join(t(lang, " ; ", "; ").as_str()),
+            t(
+                lang,
+                " : elles comptent dans leur trimestre, pas dans ce tableau par mois.",
+                ": they count in their quarter, not in this table by month."
+            )
+        )));
     }
 }
 
