@@ -444,6 +444,68 @@ mod tests {
             .collect()
     }
 
+    /// Property: the order of the columns does not change which header feeds which field, for
+    /// headers matched as written and by meaning, with a header that duplicates an alias by
+    /// meaning (« Date de l'activité » beside « Date ») and an unrelated one.
+    #[test]
+    fn shuffling_columns_does_not_change_the_mapping() {
+        let headers = [
+            "Code activité",
+            "Date de l'activité",
+            "Date",
+            "Nature de l'activité",
+            "État d'avancement",
+            "Nbre de participants",
+            "Dont F",
+            "Budget alloué (DH)",
+            "Observations",
+        ];
+        let mapping = |order: &[usize]| {
+            let cells: Vec<&str> = order.iter().map(|&i| headers[i]).collect();
+            let sheet = Sheet {
+                rows: vec![row(1, &cells), row(2, &["x"; 9])],
+                ..Sheet::default()
+            };
+            let HeaderSearch::Found(header) = find_header(&sheet, &FieldAliases::default(), None)
+            else {
+                panic!("no header for {cells:?}");
+            };
+            let mut named: Vec<(&str, String)> = header
+                .dataset
+                .fields()
+                .iter()
+                .zip(&header.columns)
+                .filter_map(|(f, c)| c.as_ref().map(|(_, shown)| (f.name, shown.clone())))
+                .collect();
+            named.sort();
+            named
+        };
+        let identity: Vec<usize> = (0..headers.len()).collect();
+        let expected = mapping(&identity);
+        assert!(
+            expected.contains(&("date", "Date".to_string())),
+            "{expected:?}"
+        );
+        // Deterministic permutations: rotations and reversals, and a pseudo-random shuffle.
+        let mut seed = 7u64;
+        for step in 0..40 {
+            let mut order = identity.clone();
+            order.rotate_left(step % headers.len());
+            if step % 2 == 1 {
+                order.reverse();
+            }
+            for i in (1..order.len()).rev() {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                if step >= 20 {
+                    order.swap(i, (seed >> 33) as usize % (i + 1));
+                }
+            }
+            assert_eq!(mapping(&order), expected, "{order:?}");
+        }
+    }
+
     #[test]
     fn a_two_row_header_with_a_merged_group_cell() {
         // "Participants" merged over D3:E3, "Date", "Type", "Statut" merged vertically over rows 3-4.
