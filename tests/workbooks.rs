@@ -913,3 +913,31 @@ fn activities_dated_by_month_or_quarter_count_in_their_period() {
         "{report}"
     );
 }
+
+/// A sheet that misses a required column: `inspect` prints the bilan.toml lines that would
+/// complete the mapping, and with them the sheet is read.
+#[test]
+fn inspect_suggests_the_aliases_that_complete_a_sheet() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(
+        dir.path().join("stage.csv"),
+        "Session;Sujet;Date;Durée (h);Organisme;Matricule;Observations\n\
+         S1;Excel;12/03/2024;6;Pôle A;M1;ok\n",
+    )
+    .expect("write");
+    let run = bilan(dir.path(), &["inspect", "stage.csv"]);
+    run.expect_code(1);
+    assert!(
+        run.stdout.contains(
+            "  to complete the mapping, bilan.toml could say:\n    [aliases.training]\n    program = [\"Sujet\"]   # or one of: \"Observations\"\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    std::fs::write(
+        dir.path().join("bilan.toml"),
+        "[aliases.training]\nprogram = [\"Sujet\"]\n",
+    )
+    .expect("write");
+    bilan(dir.path(), &["check", "stage.csv"]).expect_code(0);
+}

@@ -70,6 +70,7 @@ pub fn render(file: &ReadFile, sheets: &[&SheetReport], issues: &[Issue]) -> Str
             .iter()
             .filter(|i| i.location.sheet == sheet.name)
             .collect();
+        completion(&mut out, sheet, &sheet_issues);
         if !sheet_issues.is_empty() {
             out.push_str(&format!("  issues: {}\n", sheet_issues.len()));
             for issue in sheet_issues.iter().take(FIRST_ISSUES) {
@@ -94,4 +95,57 @@ pub fn render(file: &ReadFile, sheets: &[&SheetReport], issues: &[Issue]) -> Str
         }
     }
     out
+}
+
+/// For a sheet that names some but not all required columns of a dataset: the `bilan.toml`
+/// lines that would complete the mapping, each missing field with the headers that matched no
+/// field as candidates.
+fn completion(out: &mut String, sheet: &SheetReport, issues: &[&Issue]) {
+    let Some(dataset) = sheet.dataset else {
+        return;
+    };
+    let missing: Vec<&str> = issues
+        .iter()
+        .filter(|i| i.code == crate::issue::Code::MissingColumn)
+        .map(|i| i.header.as_str())
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let candidates: Vec<&str> = sheet
+        .columns
+        .iter()
+        .filter(|c| c.field.is_none())
+        .map(|c| c.header.as_str())
+        .collect();
+    out.push_str("  to complete the mapping, bilan.toml could say:\n");
+    out.push_str(&format!("    [aliases.{}]\n", dataset.name()));
+    for field in missing {
+        match candidates.first() {
+            Some(first) => out.push_str(&format!(
+                "    {field} = [{}]{}\n",
+                toml_string(first),
+                if candidates.len() > 1 {
+                    format!(
+                        "   # or one of: {}",
+                        candidates[1..]
+                            .iter()
+                            .map(|c| toml_string(c))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                } else {
+                    String::new()
+                }
+            )),
+            None => out.push_str(&format!(
+                "    # no column left for `{field}`: add one to the sheet\n"
+            )),
+        }
+    }
+}
+
+/// A TOML basic string.
+fn toml_string(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
 }
