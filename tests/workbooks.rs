@@ -484,10 +484,41 @@ fn values_typed_freely_are_read_by_meaning() {
     bilan(dir.path(), &["report", ".", "--formats", "csv"]).expect_code(1);
     let out = dir.path().join("reports/2024");
     let (_, issues) = read_csv(&out.join("data-issues.csv"));
-    // Only the ambiguous status, on its row (row 9: the header is row 1).
+    // Only the ambiguous status is a problem, on its row (row 9: the header is row 1).
+    let problems: Vec<_> = located(&issues)
+        .into_iter()
+        .filter(|i| i.0 != "info")
+        .collect();
+    assert_eq!(problems, vec![("error", "unknown-category", "9", "C")]);
+    let ambiguous = issues.iter().find(|i| i[0] == "error").expect("the error");
+    assert!(
+        ambiguous[8].contains("known: Réalisé, En cours, Prévu, Reporté, Annulé")
+            && ambiguous[8].contains("[categories.status."),
+        "{ambiguous:?}"
+    );
+    // Each value read by meaning is said once, where it is first met: « Séminaire » (row 7) is
+    // a type as written, « Séminaires » (row 8) by meaning; « En ligne » and « Mixte » are
+    // aliases as written.
+    let infos: Vec<(&str, &str)> = issues
+        .iter()
+        .filter(|i| i[0] == "info")
+        .map(|i| (i[4].as_str(), i[7].as_str()))
+        .collect();
     assert_eq!(
-        located(&issues),
-        vec![("error", "unknown-category", "9", "C")]
+        infos,
+        [
+            ("2", "Réunions"),
+            ("3", "Ateliers"),
+            ("3", "Annulée"),
+            ("4", "Reportée à 2025"),
+            ("5", "Prévue"),
+            ("6", "Forums"),
+            ("6", "Programmée"),
+            ("7", "Clôturée"),
+            ("8", "Séminaires"),
+            ("2", "Présentielle"),
+            ("3", "En présentiel"),
+        ]
     );
     let values = indicator_values(&out);
     // Seven activities kept: two realised (Réalisée, Clôturée), one in progress.

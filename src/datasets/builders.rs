@@ -77,7 +77,10 @@ fn activity_type(r: &mut RowReader, categories: &Categories) -> Option<String> {
     let cell = r.raw(activities::TYPE)?;
     let display = cell.display();
     let text = super::normalize::clean_text(&display).into_owned();
-    if let Some(category) = categories.find(Kind::ActivityType, &text) {
+    if let Some((category, by_meaning)) = categories.find_how(Kind::ActivityType, &text) {
+        if by_meaning {
+            r.report_meaning(activities::TYPE, cell, category);
+        }
         return Some(category.code.clone());
     }
     r.report_with(

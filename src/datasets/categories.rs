@@ -92,6 +92,7 @@ const STATUSES: &[Builtin] = &[
         "Réalisé",
         "Done",
         &[
+            "réalisée",
             "fait",
             "achevé",
             "terminé",
@@ -189,6 +190,16 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The name of `[categories.NAME]` in bilan.toml.
+    pub fn config_name(self) -> &'static str {
+        match self {
+            Kind::ActivityType => "activity_type",
+            Kind::Status => "status",
+            Kind::Gender => "gender",
+            Kind::Modality => "modality",
+        }
+    }
+
     pub fn from_config_name(name: &str) -> Option<Kind> {
         match name {
             "activity_type" => Some(Kind::ActivityType),
@@ -296,19 +307,28 @@ impl Categories {
     /// The category a written value stands for: by code, label or alias as written; else by
     /// meaning (the same words whatever their gender and number, « Annulées » for « Annulé »);
     /// else by its first words, the rest a complement (« Reportée à 2025 »).
+    #[cfg(test)]
     pub fn find(&self, kind: Kind, value: &str) -> Option<&Category> {
+        self.find_how(kind, value).map(|(category, _)| category)
+    }
+
+    /// [`Categories::find`], and whether the value was read by meaning rather than found as
+    /// written.
+    pub fn find_how(&self, kind: Kind, value: &str) -> Option<(&Category, bool)> {
         let key = normalize_key(value);
-        let position = self.index[slot(kind)].get(&key).copied().or_else(|| {
-            let meanings = &self.meanings[slot(kind)];
-            let words: Vec<&str> = key.split(' ').collect();
-            (1..=words.len())
-                .rev()
-                .map(|n| meaning_key(&words[..n].join(" ")))
-                .filter(|meaning| !meaning.is_empty())
-                .find_map(|meaning| meanings.get(&meaning))
-                .copied()
-        })?;
-        self.list(kind).get(position)
+        if let Some(&position) = self.index[slot(kind)].get(&key) {
+            return self.list(kind).get(position).map(|c| (c, false));
+        }
+        // By meaning, the whole value first, then fewer and fewer of its first words.
+        let meanings = &self.meanings[slot(kind)];
+        let words: Vec<&str> = key.split(' ').collect();
+        let position = (1..=words.len())
+            .rev()
+            .map(|n| meaning_key(&words[..n].join(" ")))
+            .filter(|meaning| !meaning.is_empty())
+            .find_map(|meaning| meanings.get(&meaning))
+            .copied()?;
+        self.list(kind).get(position).map(|c| (c, true))
     }
 }
 

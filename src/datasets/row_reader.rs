@@ -203,17 +203,26 @@ impl<'a, 'm> RowReader<'a, 'm> {
         strings: &mut StringTable,
     ) -> Option<u32> {
         let (cell, shared) = self.field(field)?;
+        // Set when the value was looked up here (once per shared text) and read by meaning.
+        let mut by_meaning = None;
         let mut find = || {
             categories
-                .find(kind, &cell.text())
-                .map(|category| strings.intern(&category.code))
+                .find_how(kind, &cell.text())
+                .map(|(category, meaning)| {
+                    if meaning {
+                        by_meaning = Some(category);
+                    }
+                    strings.intern(&category.code)
+                })
         };
         let code = match shared {
             Some(text) => self.memo.get_or(text, Reading::Category(kind), find),
             None => find(),
         };
-        if code.is_none() {
-            self.report_unknown(field, cell);
+        match (code, by_meaning) {
+            (None, _) => self.report_unknown(field, cell, categories, kind),
+            (Some(_), Some(category)) => self.report_meaning(field, cell, category),
+            _ => {}
         }
         code
     }
@@ -338,21 +347,61 @@ impl<'a, 'm> RowReader<'a, 'm> {
         kind: categories::Kind,
     ) -> Option<String> {
         let cell = self.cell(field)?;
-        let found = categories.find(kind, &cell.text());
-        if found.is_none() {
-            self.report_unknown(field, cell);
+        let found = categories.find_how(kind, &cell.text());
+        match found {
+            None => self.report_unknown(field, cell, categories, kind),
+            Some((category, true)) => self.report_meaning(field, cell, category),
+            Some(_) => {}
         }
-        found.map(|category| category.code.clone())
+        found.map(|(category, _)| category.code.clone())
     }
 
-    fn report_unknown(&mut self, field: FieldId, cell: &Cell) {
+    /// An unknown value, with the known ones and the `bilan.toml` entry that would settle it.
+    fn report_unknown(
+        &mut self,
+        field: FieldId,
+        cell: &Cell,
+        categories: &Categories,
+        kind: categories::Kind,
+    ) {
+        let value = clean_text(&cell.text()).into_owned();
+        let known = categories.list(kind);
+        let names: Vec<&str> = known.iter().map(|c| c.fr.as_str()).collect();
+        let example = match known.last() {
+            Some(c) => format!(
+                "; to read it as one of them, add it to that value's aliases in bilan.toml, e.g. [categories.{}.{}] fr = \"{}\", en = \"{}\", aliases = [\"{value}\"]",
+                kind.config_name(),
+                c.code,
+                c.fr,
+                c.en
+            ),
+            None => String::new(),
+        };
         self.report(
             field,
             Code::UnknownCategory,
             format!(
-                "« {} » is not a known value of `{}`",
-                clean_text(&cell.text()),
-                field.name()
+                "« {value} » is not a known value of `{}` (known: {}){example}",
+                field.name(),
+                names.join(", ")
+            ),
+        );
+    }
+
+    /// A value read by meaning (« Annulée » for « Annulé »): one `info` per distinct value and
+    /// field in a file, for the analyst to confirm.
+    pub fn report_meaning(&mut self, field: FieldId, cell: &Cell, category: &categories::Category) {
+        let value = clean_text(&cell.text()).into_owned();
+        if !self.memo.first_meaning(field.name(), &value) {
+            return;
+        }
+        self.report_with(
+            field,
+            Code::UnknownCategory,
+            Severity::Info,
+            format!(
+                "« {value} » is read as « {} » (`{}`) by meaning; reported once for this file",
+                category.fr, category.code
             ),
         );
     }

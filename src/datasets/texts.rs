@@ -18,6 +18,8 @@ use super::categories::Kind;
 pub struct TextMemo {
     codes: [Vec<u32>; CODE_SLOTS],
     values: [Vec<u64>; VALUE_SLOTS],
+    /// The values read by meaning already reported in this file, by field.
+    reported: std::collections::HashSet<(&'static str, String)>,
 }
 
 /// How a field reads a text.
@@ -87,6 +89,11 @@ fn remembered<T: Copy + PartialEq>(
 }
 
 impl TextMemo {
+    /// True the first time `value` of `field` is seen read by meaning in this file.
+    pub fn first_meaning(&mut self, field: &'static str, value: &str) -> bool {
+        self.reported.insert((field, value.to_string()))
+    }
+
     /// The code shared text `text` reads as (`reading` is a text or category reading),
     /// computed by `read` the first time only.
     pub fn get_or(
