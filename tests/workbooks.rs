@@ -458,10 +458,10 @@ fn a_sheet_parsed_in_two_halves_gives_the_hand_computed_indicators() {
 /// stays ambiguous (« Non réalisée »: cancelled or postponed?) is still an error on its row.
 #[test]
 fn values_typed_freely_are_read_by_meaning() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    std::fs::write(
-        dir.path().join("activites.csv"),
-        "Date;Type;Statut;Participants\n\
+    let dir = common::folder_with(&[
+        (
+            "activites.csv",
+            "Date;Type;Statut;Participants\n\
          12/03/2024;Réunions;Réalisée;10\n\
          13/03/2024;Ateliers;Annulée;\n\
          14/03/2024;Atelier;Reportée à 2025;\n\
@@ -470,17 +470,16 @@ fn values_typed_freely_are_read_by_meaning() {
          17/03/2024;Séminaire;Clôturée;25\n\
          18/03/2024;Séminaires;En cours;\n\
          19/03/2024;Séminaire;Non réalisée;\n",
-    )
-    .expect("write");
-    std::fs::write(
-        dir.path().join("formations.csv"),
-        "Session;Programme;Date;Durée (h);Organisme;Matricule;Modalité\n\
+        ),
+        (
+            "formations.csv",
+            "Session;Programme;Date;Durée (h);Organisme;Matricule;Modalité\n\
          S1;Excel;12/03/2024;6;Pôle A;M1;Présentielle\n\
          S1;Excel;12/03/2024;6;Pôle A;M2;En présentiel\n\
          S2;Word;13/03/2024;3;Pôle A;M3;En ligne\n\
          S3;Word;14/03/2024;3;Pôle B;M4;Mixte\n",
-    )
-    .expect("write");
+        ),
+    ]);
     bilan(dir.path(), &["report", ".", "--formats", "csv"]).expect_code(1);
     let out = dir.path().join("reports/2024");
     let (_, issues) = read_csv(&out.join("data-issues.csv"));
@@ -647,16 +646,13 @@ fn headers_written_freely_give_the_figures_of_the_spec_headers() {
         "Budget alloué (DH)",
         "Budget consommé (DH)",
     ];
-    for (c, h) in headers.iter().enumerate() {
-        sheet.write_string(2, c as u16, *h).expect("write");
-    }
+    common::write_texts(sheet, 2, &headers);
     for (r, a) in activities.iter().enumerate() {
-        let row = 3 + r as u32;
-        for (c, v) in [a.0, a.1, a.2, a.3, a.4, a.5, a.6, a.7].iter().enumerate() {
-            if !v.is_empty() {
-                sheet.write_string(row, c as u16, *v).expect("write");
-            }
-        }
+        common::write_texts(
+            sheet,
+            3 + r as u32,
+            &[a.0, a.1, a.2, a.3, a.4, a.5, a.6, a.7],
+        );
     }
     let sheet = book.add_worksheet().set_name("Formation").expect("name");
     let headers = [
@@ -670,19 +666,10 @@ fn headers_written_freely_give_the_figures_of_the_spec_headers() {
         "Mode de formation",
         "Note de satisfaction",
     ];
-    for (c, h) in headers.iter().enumerate() {
-        sheet.write_string(0, c as u16, *h).expect("write");
-    }
+    common::write_texts(sheet, 0, &headers);
     for (r, g) in registrations.iter().enumerate() {
-        let row = 1 + r as u32;
-        for (c, v) in [g.0, g.1, g.2, g.3, g.4, g.5, g.6, g.7, g.8]
-            .iter()
-            .enumerate()
-        {
-            if !v.is_empty() {
-                sheet.write_string(row, c as u16, *v).expect("write");
-            }
-        }
+        let row = [g.0, g.1, g.2, g.3, g.4, g.5, g.6, g.7, g.8];
+        common::write_texts(sheet, 1 + r as u32, &row);
     }
     book.save(free.path().join("suivi.xlsx")).expect("save");
 
@@ -721,29 +708,12 @@ fn a_sheet_of_value_lists_is_not_a_register_that_lost_a_column() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut book = Workbook::new();
     let data = book.add_worksheet().set_name("Activités").expect("name");
-    for (c, h) in ["Date", "Type", "Statut"].iter().enumerate() {
-        data.write_string(0, c as u16, *h).expect("write");
-    }
-    for (r, (d, t, s)) in [
-        ("12/03/2024", "Atelier", "Réalisé"),
-        ("13/03/2024", "Forum", "Prévu"),
-    ]
-    .iter()
-    .enumerate()
-    {
-        let row = 1 + r as u32;
-        data.write_string(row, 0, *d).expect("write");
-        data.write_string(row, 1, *t).expect("write");
-        data.write_string(row, 2, *s).expect("write");
-    }
+    common::write_texts(data, 0, &["Date", "Type", "Statut"]);
+    common::write_texts(data, 1, &["12/03/2024", "Atelier", "Réalisé"]);
+    common::write_texts(data, 2, &["13/03/2024", "Forum", "Prévu"]);
     let lists = book.add_worksheet().set_name("Listes").expect("name");
     lists.set_hidden(true);
-    for (c, h) in ["Type d'activité", "Statut", "Modalité", "Sexe"]
-        .iter()
-        .enumerate()
-    {
-        lists.write_string(0, c as u16, *h).expect("write");
-    }
+    common::write_texts(lists, 0, &["Type d'activité", "Statut", "Modalité", "Sexe"]);
     let columns: [&[&str]; 4] = [
         &["Réunion", "Atelier", "Forum", "Séminaire"],
         &["Réalisé", "En cours", "Prévu", "Reporté", "Annulé"],
@@ -771,17 +741,10 @@ fn a_sheet_of_value_lists_is_not_a_register_that_lost_a_column() {
 
     // The same register without its date column: statuses repeat, so it is data that lost a
     // column, an error.
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    std::fs::write(
-        dir.path().join("suivi.csv"),
-        "Type;Statut\nAtelier;Réalisé\nForum;Réalisé\n",
-    )
-    .expect("write");
-    std::fs::write(
-        dir.path().join("ok.csv"),
-        "Date;Type;Statut\n12/03/2024;Atelier;Réalisé\n",
-    )
-    .expect("write");
+    let dir = common::folder_with(&[
+        ("suivi.csv", "Type;Statut\nAtelier;Réalisé\nForum;Réalisé\n"),
+        ("ok.csv", "Date;Type;Statut\n12/03/2024;Atelier;Réalisé\n"),
+    ]);
     bilan(dir.path(), &["report", ".", "--formats", "csv"]).expect_code(1);
     let (_, issues) = read_csv(&dir.path().join("reports/2024/data-issues.csv"));
     assert!(
@@ -796,13 +759,11 @@ fn a_sheet_of_value_lists_is_not_a_register_that_lost_a_column() {
 /// is not flagged.
 #[test]
 fn inspect_flags_the_headers_read_by_meaning() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    std::fs::write(
-        dir.path().join("libre.csv"),
+    let dir = common::folder_with(&[(
+        "libre.csv",
         "Code activité;Date;Nature;État d'avancement;Nbre de participants;Observations\n\
          A1;12/03/2024;Atelier;Réalisée;12;ok\n",
-    )
-    .expect("write");
+    )]);
     let run = bilan(dir.path(), &["inspect", "libre.csv"]);
     run.expect_code(0);
     let line = |header: &str| {
@@ -829,12 +790,10 @@ fn inspect_flags_the_headers_read_by_meaning() {
 /// year, actual values beside them) are read as the targets dataset, each cell located.
 #[test]
 fn a_targets_matrix_gives_each_year_its_targets() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    std::fs::write(
-        dir.path().join("activites.csv"),
+    let dir = common::folder_with(&[(
+        "activites.csv",
         "Date;Type;Statut\n12/03/2024;Atelier;Réalisé\n13/03/2024;Forum;Prévu\n",
-    )
-    .expect("write");
+    )]);
     let mut book = Workbook::new();
     let sheet = book.add_worksheet().set_name("Objectifs").expect("name");
     sheet
@@ -884,17 +843,15 @@ fn a_targets_matrix_gives_each_year_its_targets() {
 /// `invalid-date` errors that reject the row.
 #[test]
 fn dates_written_as_ranges_or_as_excel_shows_them_are_read() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    std::fs::write(
-        dir.path().join("activites.csv"),
+    let dir = common::folder_with(&[(
+        "activites.csv",
         "Date;Date de fin;Type;Statut\n\
          12-mars-24;;Atelier;Réalisé\n\
          du 12 au 14 mars 2024;;Forum;Réalisé\n\
          28/03/2024 - 29/03/2024;;Séminaire;Réalisé\n\
          du 12 au 14 mars 2024;13/03/2024;Atelier;Réalisé\n\
          02/04/2024;;Réunion;Prévu\n",
-    )
-    .expect("write");
+    )]);
     bilan(dir.path(), &["report", ".", "--formats", "csv"]).expect_code(0);
     let out = dir.path().join("reports/2024");
     let (_, issues) = read_csv(&out.join("data-issues.csv"));
@@ -910,17 +867,15 @@ fn dates_written_as_ranges_or_as_excel_shows_them_are_read() {
 /// when it has one; the by-month table leaves the others out and the report says how many.
 #[test]
 fn activities_dated_by_month_or_quarter_count_in_their_period() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    std::fs::write(
-        dir.path().join("programme.csv"),
+    let dir = common::folder_with(&[(
+        "programme.csv",
         "Date;Type;Statut\n\
          mars 2024;Atelier;Réalisé\n\
          03/2024;Forum;Réalisé\n\
          T2 2024;Séminaire;Prévu\n\
          2e trimestre 2024;Atelier;Prévu\n\
          12/05/2024;Réunion;Réalisé\n",
-    )
-    .expect("write");
+    )]);
     bilan(dir.path(), &["report", ".", "--formats", "csv,md"]).expect_code(0);
     let out = dir.path().join("reports/2024");
     let (_, issues) = read_csv(&out.join("data-issues.csv"));
@@ -949,13 +904,11 @@ fn activities_dated_by_month_or_quarter_count_in_their_period() {
 /// complete the mapping, and with them the sheet is read.
 #[test]
 fn inspect_suggests_the_aliases_that_complete_a_sheet() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    std::fs::write(
-        dir.path().join("stage.csv"),
+    let dir = common::folder_with(&[(
+        "stage.csv",
         "Session;Sujet;Date;Durée (h);Organisme;Matricule;Observations\n\
          S1;Excel;12/03/2024;6;Pôle A;M1;ok\n",
-    )
-    .expect("write");
+    )]);
     let run = bilan(dir.path(), &["inspect", "stage.csv"]);
     run.expect_code(1);
     assert!(

@@ -362,6 +362,7 @@ fn read_row(
     }
     part.issues.extend(reader.issues);
 }
+
 /// A row of a targets matrix: one target per year column that holds a value, each located at
 /// its cell. The row is kept when it gives a target, rejected when a cell was wrong and none was
 /// read, and kept too when it names an indicator without any target (an empty cell of a matrix
@@ -374,13 +375,7 @@ fn read_matrix_row(
     report: &mut SheetReport,
     part: &mut FilePart,
 ) {
-    let RowContext {
-        options,
-        file,
-        sheet,
-        texts,
-        ..
-    } = *context;
+    let options = context.options;
     let target = Dataset::Targets
         .fields()
         .iter()
@@ -391,7 +386,7 @@ fn read_matrix_row(
     let mut issues: Vec<Issue> = Vec::new();
     for &(column, year) in &header.years {
         let cell = row.cells.get(column).unwrap_or(&Cell::Empty);
-        if cell.resolve(texts).is_blank() {
+        if cell.resolve(context.texts).is_blank() {
             continue;
         }
         let mut year_header = header.clone();
@@ -399,10 +394,10 @@ fn read_matrix_row(
         let mut reader = RowReader::new(
             row,
             &mut part.memo,
-            texts,
+            context.texts,
             &year_header,
-            file,
-            sheet,
+            context.file,
+            context.sheet,
             options.date_order,
         );
         match builders::target_of_year(&mut reader, source, &options.indicator_names, year) {

@@ -201,3 +201,23 @@ pub fn part_size(path: &Path, name: &str) -> u64 {
     let part = archive.by_name(name).expect("the part");
     part.size()
 }
+
+/// A temporary folder holding these text files (name, content).
+pub fn folder_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (name, content) in files {
+        std::fs::write(dir.path().join(name), content).expect("write");
+    }
+    dir
+}
+
+/// Writes the texts of `cells` on `row` of `sheet` from the first column; empty ones are left blank.
+pub fn write_texts(sheet: &mut rust_xlsxwriter::Worksheet, row: u32, cells: &[&str]) {
+    for (column, text) in cells.iter().enumerate() {
+        if !text.is_empty() {
+            sheet
+                .write_string(row, column as u16, *text)
+                .expect("write");
+        }
+    }
+}
