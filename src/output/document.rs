@@ -331,8 +331,8 @@ fn without_month(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
             parts.join(t(lang, " ; ", "; ").as_str()),
             t(
                 lang,
-                " : elles comptent dans leur trimestre, pas dans ce tableau par mois.",
-                ": they count in their quarter, not in this table by month."
+                " : elles comptent dans le total et dans leur trimestre, pas dans les mois de ce tableau.",
+                ": they count in the total and in their quarter, not in the months of this table."
             )
         )));
     }
