@@ -49,6 +49,11 @@ pub enum Code {
     DuplicateRegistration,
     ConflictingHours,
     TotalRow,
+    NotAWorksheet,
+    UnreadableSheet,
+    NoData,
+    DuplicateFile,
+    OverlappingFiles,
 }
 
 impl Code {
@@ -75,6 +80,11 @@ impl Code {
             Code::DuplicateRegistration => "duplicate-registration",
             Code::ConflictingHours => "conflicting-hours",
             Code::TotalRow => "total-row",
+            Code::NotAWorksheet => "not-a-worksheet",
+            Code::UnreadableSheet => "unreadable-sheet",
+            Code::NoData => "no-data",
+            Code::DuplicateFile => "duplicate-file",
+            Code::OverlappingFiles => "overlapping-files",
         }
     }
 }
@@ -107,6 +117,9 @@ pub struct Issue {
     pub header: String,
     pub value: String,
     pub message: String,
+    /// A parser's own words about the problem, shown by `bilan inspect` only (SPEC 2).
+    #[serde(skip)]
+    pub detail: String,
 }
 
 impl Issue {
@@ -123,6 +136,7 @@ impl Issue {
             header: String::new(),
             value: String::new(),
             message: message.into(),
+            detail: String::new(),
         }
     }
 

@@ -231,12 +231,10 @@ fn unreadable_files_get_their_own_code_and_the_run_goes_on() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     write(dir.path(), "vide.xlsx", b"");
     write(dir.path(), "texte.xlsx", b"Date;Type;Statut\n");
-    // An encrypted OOXML package is an OLE compound file.
-    write(
-        dir.path(),
-        "protege.xlsx",
-        &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0],
-    );
+    // An encrypted OOXML package is an OLE compound file holding a stream `EncryptedPackage`.
+    let mut encrypted = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0];
+    encrypted.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    write(dir.path(), "protege.xlsx", &encrypted);
     write(dir.path(), "notes.docx", b"x");
     write(dir.path(), "ok.csv", ACTIVITIES_CSV.as_bytes());
     let run = bilan(

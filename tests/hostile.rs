@@ -401,8 +401,8 @@ fn a_cell_far_below_the_others_is_too_large_not_a_long_loop() {
 }
 
 /// A large sheet is inflated on a helper thread (`src/read/inflate_ahead.rs`): deflated data
-/// damaged in its middle must make the file unreadable, as calamine's own inflating does,
-/// neither a panic nor rows made of garbage.
+/// damaged in its middle must make the sheet unreadable (SPEC 2: that sheet alone), as
+/// calamine's own inflating does, neither a panic nor rows made of garbage.
 #[test]
 fn a_damaged_part_inflated_ahead_is_unreadable_not_fatal() {
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -428,7 +428,7 @@ fn a_damaged_part_inflated_ahead_is_unreadable_not_fatal() {
     assert!(
         issues
             .iter()
-            .any(|(file, code, _)| file == "grand.xlsx" && code == "unreadable-file"),
+            .any(|(file, code, _)| file == "grand.xlsx" && code == "unreadable-sheet"),
         "{issues:?}"
     );
 }

@@ -91,6 +91,21 @@ pub struct SheetReport {
     /// Which column holds which field, for `bilan inspect` (not in the manifest).
     #[serde(skip)]
     pub columns: Vec<ColumnMap>,
+    /// The workbook hides the sheet (read all the same; `inspect` says so).
+    #[serde(skip)]
+    pub hidden: bool,
+    /// Not a worksheet (a chart sheet…): skipped, nothing read.
+    #[serde(skip)]
+    pub kind: Option<crate::read::SheetKind>,
+}
+
+/// A sentence's first letter in upper case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// One column of a recognised header.
@@ -196,14 +211,60 @@ pub fn parse_file(
                 name,
                 merges,
                 rows_hint,
+                hidden,
             } => {
                 if let Some(previous) = sheet.take() {
                     previous.finish(&mut part);
                 }
                 let index = part.sheets.len();
-                sheet = Some(SheetParser::new(
-                    options, file_index, input, index, name, merges, rows_hint,
+                let mut parser =
+                    SheetParser::new(options, file_index, input, index, name, merges, rows_hint);
+                parser.hidden(hidden);
+                sheet = Some(parser);
+            }
+            SheetEvent::Skipped { name, kind } => {
+                if let Some(previous) = sheet.take() {
+                    previous.finish(&mut part);
+                }
+                part.issues.push(Issue::new(
+                    Severity::Info,
+                    Code::NotAWorksheet,
+                    Location {
+                        file: input.display.clone(),
+                        sheet: name.clone(),
+                        ..Location::default()
+                    },
+                    format!(
+                        "{} holds no rows to read: skipped",
+                        capitalised(kind.describe())
+                    ),
                 ));
+                part.sheets.push(SheetReport {
+                    file_index,
+                    name: name.clone(),
+                    kind: Some(kind),
+                    ..SheetReport::default()
+                });
+                part.headers.push((input.display.clone(), name, None));
+            }
+            SheetEvent::Failed(error) => {
+                if let Some(parser) = sheet.as_mut() {
+                    parser.failed();
+                    let mut issue = Issue::new(
+                        Severity::Error,
+                        Code::UnreadableSheet,
+                        Location {
+                            file: input.display.clone(),
+                            sheet: parser.name().to_string(),
+                            ..Location::default()
+                        },
+                        format!(
+                            "this sheet cannot be read past the rows already read: {error}; the file's other sheets are read"
+                        ),
+                    );
+                    issue.detail = error.detail().to_string();
+                    part.issues.push(issue);
+                }
             }
             SheetEvent::Rows(rows) => {
                 if let Some(parser) = sheet.as_mut() {

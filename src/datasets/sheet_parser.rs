@@ -33,6 +33,8 @@ pub struct SheetParser<'a> {
     report: SheetReport,
     header: Option<Header>,
     rows_hint: Option<u32>,
+    /// The reader could not read the sheet to its end (`SheetEvent::Failed`).
+    failed: bool,
 }
 
 /// Rows reserved at most for a sheet whose header is found: a spreadsheet's maximum (the hint
@@ -76,6 +78,7 @@ impl<'a> SheetParser<'a> {
             name,
             header: None,
             rows_hint,
+            failed: false,
         }
     }
 
@@ -161,6 +164,8 @@ impl<'a> SheetParser<'a> {
             search = self.search(&top);
         }
         match search {
+            // A sheet that could not be read (`unreadable-sheet`) is not said unrecognised too.
+            HeaderSearch::NotFound if self.failed && self.forced.is_none() => {}
             HeaderSearch::NotFound => {
                 let issue = match self.forced {
                     // The config says what this sheet is: not finding its header is an error.
@@ -255,6 +260,21 @@ impl<'a> SheetParser<'a> {
     }
 
     /// Ends the sheet: a short sheet is searched for its header now.
+    /// The sheet's name, as the workbook gives it.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The reader could not read the sheet past the rows it sent.
+    pub fn failed(&mut self) {
+        self.failed = true;
+    }
+
+    /// The workbook hides this sheet.
+    pub fn hidden(&mut self, hidden: bool) {
+        self.report.hidden = hidden;
+    }
+
     pub fn finish(mut self, part: &mut FilePart) {
         if matches!(self.state, State::Searching { .. }) {
             self.decide(part);

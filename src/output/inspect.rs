@@ -17,6 +17,7 @@ pub fn render(file: &ReadFile, sheets: &[&SheetReport], issues: &[Issue]) -> Str
             "  cannot be read [{}]: {}\n",
             error.code, error.message
         ));
+        detail(&mut out, error);
         return out;
     }
     for sheet in sheets {
@@ -25,12 +26,14 @@ pub fn render(file: &ReadFile, sheets: &[&SheetReport], issues: &[Issue]) -> Str
         } else {
             format!("sheet « {} »", sheet.name)
         };
-        match (sheet.dataset, sheet.header_row) {
-            (Some(dataset), Some(row)) => out.push_str(&format!(
-                "\n{name}: dataset `{}`, header on row {row}\n",
+        let hidden = if sheet.hidden { " (hidden, read)" } else { "" };
+        match (sheet.kind, sheet.dataset, sheet.header_row) {
+            (Some(kind), ..) => out.push_str(&format!("\n{name}: {}, skipped\n", kind.describe())),
+            (None, Some(dataset), Some(row)) => out.push_str(&format!(
+                "\n{name}{hidden}: dataset `{}`, header on row {row}\n",
                 dataset.name()
             )),
-            _ => out.push_str(&format!("\n{name}: not recognised as a dataset\n")),
+            _ => out.push_str(&format!("\n{name}{hidden}: not recognised as a dataset\n")),
         }
         if !sheet.columns.is_empty() {
             let width = sheet
@@ -84,6 +87,7 @@ pub fn render(file: &ReadFile, sheets: &[&SheetReport], issues: &[Issue]) -> Str
                     issue.code,
                     issue.message
                 ));
+                detail(&mut out, issue);
             }
             if sheet_issues.len() > FIRST_ISSUES {
                 out.push_str(&format!(
@@ -148,4 +152,14 @@ fn completion(out: &mut String, sheet: &SheetReport, issues: &[&Issue]) {
 /// A TOML basic string.
 fn toml_string(text: &str) -> String {
     format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// The parser's own words about a problem, which only `inspect` shows (SPEC 2).
+fn detail(out: &mut String, issue: &Issue) {
+    if !issue.detail.is_empty() {
+        out.push_str(&format!(
+            "            (the reader said: {})\n",
+            issue.detail
+        ));
+    }
 }

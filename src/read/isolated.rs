@@ -4,7 +4,7 @@
 //! streams the sheet events as JSON lines (`Message`), and if it dies the file is reported, not the run.
 
 use super::cell::Cell;
-use super::{read_bytes, Limits, ReadError, SheetEvent, Sink};
+use super::{read_bytes, Cause, Limits, ReadError, SheetEvent, Sink};
 use serde::{Deserialize, Serialize};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -55,7 +55,7 @@ pub fn serve(path: &Path, extension: &str, limits: &Limits) -> std::io::Result<(
         Ok(bytes) => read_bytes(&bytes, extension, limits, &mut |event| {
             write_message(&mut out, &Message::Event(without_nonfinite(event))).is_ok()
         }),
-        Err(e) => Err(ReadError::Unreadable(e.to_string())),
+        Err(e) => Err(ReadError::because(Cause::Io(e.to_string()))),
     };
     write_message(&mut out, &Message::Done(outcome.err()))?;
     out.flush()
@@ -95,12 +95,16 @@ pub fn read(
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|e| ReadError::Unreadable(format!("cannot start the isolated reader: {e}")))?;
+        .map_err(|e| ReadError::Unreadable {
+            cause: Cause::ReaderFailed,
+            detail: format!("cannot start the isolated reader: {e}"),
+        })?;
     let Some(stdout) = child.stdout.take() else {
         let _ = child.kill();
-        return Err(ReadError::Unreadable(
-            "the isolated reader has no output".into(),
-        ));
+        return Err(ReadError::Unreadable {
+            cause: Cause::ReaderFailed,
+            detail: "the isolated reader has no output".into(),
+        });
     };
     // A watchdog owns the child: a reader that never finishes is killed, which ends its output.
     let (stop, stopped) = std::sync::mpsc::channel::<()>();
@@ -129,9 +133,10 @@ pub fn read(
             }
             Err(_) => {
                 let _ = stop.send(());
-                outcome = Some(Err(ReadError::Unreadable(
-                    "the isolated reader sent a message bilan does not understand".into(),
-                )));
+                outcome = Some(Err(ReadError::Unreadable {
+                    cause: Cause::ReaderFailed,
+                    detail: "the isolated reader sent a message bilan does not understand".into(),
+                }));
                 break;
             }
         };
@@ -144,14 +149,11 @@ pub fn read(
     let timed_out = watchdog.join().unwrap_or(false);
     match outcome {
         Some(result) => result,
-        None if timed_out => Err(ReadError::Unreadable(format!(
-            "reading this file took more than {} s and was stopped",
-            MAX_READ_TIME.as_secs()
-        ))),
-        None => Err(ReadError::Unreadable(
-            "the reader stopped on this file before its end (a corrupt or crafted workbook?)"
-                .into(),
-        )),
+        None if timed_out => Err(ReadError::because(Cause::TimedOut(MAX_READ_TIME.as_secs()))),
+        None => Err(ReadError::Unreadable {
+            cause: Cause::Corrupt,
+            detail: "the isolated reader stopped before the end of the file (a crash, or its memory limit)".into(),
+        }),
     }
 }
 
@@ -220,9 +222,18 @@ mod tests {
                     last_col: 3,
                 }]),
                 rows_hint: Some(10),
+                hidden: true,
             },
             SheetEvent::Texts(vec!["Réalisé".into()]),
             SheetEvent::Rows(batch),
+            SheetEvent::Failed(ReadError::Unreadable {
+                cause: super::super::Cause::Corrupt,
+                detail: "Expecting a record".into(),
+            }),
+            SheetEvent::Skipped {
+                name: "Graphique".into(),
+                kind: super::super::SheetKind::Chart,
+            },
             SheetEvent::End,
             SheetEvent::Restart,
         ];
@@ -242,6 +253,7 @@ mod tests {
             name: "Feuil1".into(),
             merges: None,
             rows_hint: None,
+            hidden: false,
         }));
         for unknown in [
             "{\"Event\":{\"Rows\":{\"cells\":[{\"Colour\":3}],\"rows\":[[1,0]]}}}\n",
@@ -253,7 +265,7 @@ mod tests {
             let (events, outcome) = read_from_child(&format!("{begin}{unknown}"));
             assert_eq!(events.len(), 1, "{unknown}");
             assert!(
-                matches!(&outcome, Err(ReadError::Unreadable(m)) if m.contains("does not understand")),
+                matches!(&outcome, Err(e @ ReadError::Unreadable { .. }) if e.detail().contains("does not understand")),
                 "{unknown}: {outcome:?}"
             );
         }

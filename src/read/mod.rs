@@ -14,6 +14,7 @@ mod discover;
 mod inflate_ahead;
 mod isolated;
 mod limits;
+mod sniff;
 mod split_sheet;
 mod texts;
 mod workbook;
@@ -44,27 +45,82 @@ pub struct Options {
     pub fast_paths: FastPaths,
 }
 
-/// Why a whole file could not be read.
-#[derive(Debug, thiserror::Error, serde::Serialize, serde::Deserialize)]
+/// Why a file, or one sheet of it, could not be read: a cause people can act on. The parser's
+/// own words, when there are any, are kept apart in [`ReadError::detail`] for `bilan inspect`.
+#[derive(Debug, Clone, PartialEq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum ReadError {
-    #[error("cannot read the file: {0}")]
-    Unreadable(String),
+    #[error("{cause}")]
+    Unreadable { cause: Cause, detail: String },
     #[error("the format `.{0}` is not supported")]
     Unsupported(String),
-    #[error("the workbook is password-protected or encrypted")]
+    #[error("the workbook is password-protected or encrypted: open it with its password and save it without one")]
     Encrypted,
     #[error("the file is too large to read: {0}")]
     TooLarge(String),
 }
 
+/// What made a file unreadable, in words an analyst understands.
+#[derive(Debug, Clone, PartialEq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+pub enum Cause {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is damaged or truncated (its structure cannot be read); ask for a fresh copy or open and save it again in a spreadsheet program")]
+    Corrupt,
+    #[error("this is an Excel {0} workbook, a format older than Excel 97 that bilan cannot read: open it in Excel or LibreOffice and save it as .xlsx")]
+    OldExcel(String),
+    #[error("this is not a .{extension} workbook but {found}: save it as .xlsx (or .csv) from the program that made it")]
+    OtherFormat { extension: String, found: String },
+    #[error("the workbook's texts use a character set (code page {0}) that bilan cannot decode: save it as .xlsx")]
+    Codepage(u16),
+    #[error("the workbook holds no sheet")]
+    NoSheet,
+    #[error("a quote opened at line {0} is never closed")]
+    UnclosedQuote(u32),
+    #[error("the file starts with a UTF-8 byte order mark but holds invalid UTF-8 at line {line}, field {field}")]
+    InvalidUtf8 { line: usize, field: usize },
+    #[error("the file cannot be opened: {0}")]
+    Io(String),
+    #[error("reading this file took more than {0} s and was stopped")]
+    TimedOut(u64),
+    #[error("reading this file failed unexpectedly (the reader stopped); please report it")]
+    ReaderFailed,
+    /// A fast path of the reader does not hold for this workbook: it is read again the plain way
+    /// (`workbook::stream_workbook`), so this never reaches a user.
+    #[error("a fast path of the reader does not hold for this workbook")]
+    FastPath,
+}
+
 impl ReadError {
+    /// An unreadable file for this cause, without a parser's words.
+    pub fn because(cause: Cause) -> ReadError {
+        ReadError::Unreadable {
+            cause,
+            detail: String::new(),
+        }
+    }
+
+    /// The parser's own words, for `inspect` only (empty when there are none).
+    pub fn detail(&self) -> &str {
+        match self {
+            ReadError::Unreadable { detail, .. } => detail,
+            _ => "",
+        }
+    }
+
     fn code(&self) -> Code {
         match self {
-            ReadError::Unreadable(_) => Code::UnreadableFile,
+            ReadError::Unreadable { .. } => Code::UnreadableFile,
             ReadError::Unsupported(_) => Code::UnsupportedFormat,
             ReadError::Encrypted => Code::EncryptedFile,
             ReadError::TooLarge(_) => Code::TooLarge,
         }
+    }
+
+    /// The error issue for a whole file.
+    fn issue(&self, location: Location) -> Issue {
+        let mut issue = Issue::new(Severity::Error, self.code(), location, self.to_string());
+        issue.detail = self.detail().to_string();
+        issue
     }
 }
 
@@ -79,7 +135,14 @@ pub enum SheetEvent {
         /// How many rows the file says the sheet has (an xlsx dimension, a range's height, a CSV
         /// estimate): a hint to size buffers, never trusted for anything else.
         rows_hint: Option<u32>,
+        /// The workbook hides the sheet (hidden or very hidden): it is read all the same.
+        hidden: bool,
     },
+    /// A sheet that is not a worksheet (a chart, macro or dialog sheet): it holds no rows.
+    Skipped { name: String, kind: SheetKind },
+    /// The current sheet could not be read past the rows already sent; the file's other sheets
+    /// still are. (An error that costs the whole file ends the reading instead.)
+    Failed(ReadError),
     /// The next rows of the current sheet, in order, blank rows included.
     Rows(RowBatch),
     /// Texts the rows that follow point at with [`Cell::Shared`], numbered on from the texts
@@ -91,6 +154,25 @@ pub enum SheetEvent {
     /// UTF-8 without a check of the whole file first turned out not to be: it is read again as
     /// Windows-1252, see `csv::stream_csv`.)
     Restart,
+}
+
+/// The kinds of sheet a workbook may hold besides worksheets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum SheetKind {
+    Chart,
+    /// An Excel 4 macro sheet, or a VBA module listed among the sheets.
+    Macro,
+    Dialog,
+}
+
+impl SheetKind {
+    pub fn describe(self) -> &'static str {
+        match self {
+            SheetKind::Chart => "a chart sheet",
+            SheetKind::Macro => "a macro sheet",
+            SheetKind::Dialog => "a dialog sheet",
+        }
+    }
 }
 
 /// Receives the events of a file; returns `false` to stop reading (nobody listens any more).
@@ -114,15 +196,10 @@ impl ReadFile {
         ReadFile {
             input: input.clone(),
             sha256: Checksum::default(),
-            error: Some(Issue::new(
-                Severity::Error,
-                Code::UnreadableFile,
-                Location {
-                    file: input.display.clone(),
-                    ..Location::default()
-                },
-                "reading this file failed unexpectedly (the reader stopped); please report it",
-            )),
+            error: Some(ReadError::because(Cause::ReaderFailed).issue(Location {
+                file: input.display.clone(),
+                ..Location::default()
+            })),
         }
     }
 }
@@ -142,40 +219,28 @@ pub fn read_file(input: &InputFile, options: &Options, sink: &mut Sink) -> ReadF
     let bytes = match bytes::load(&input.path) {
         Ok(bytes) => bytes,
         Err(e) => {
-            result.error = Some(Issue::new(
-                Severity::Error,
-                Code::UnreadableFile,
-                location,
-                format!("cannot read the file: {e}"),
-            ));
+            result.error = Some(ReadError::because(Cause::Io(e.to_string())).issue(location));
             return result;
         }
     };
-    let extension = discover::extension(&input.path);
-    if let Some(problem) = sniff(&bytes, &extension) {
-        result.sha256 = Checksum::of(&bytes);
-        result.error = Some(Issue::new(
-            Severity::Error,
-            problem.code(),
-            location,
-            problem.to_string(),
-        ));
-        return result;
-    }
-    let outcome = match &options.isolation {
-        Some(isolation) if isolated::ISOLATED_EXTENSIONS.contains(&extension.as_str()) => {
-            isolated::read(&input.path, &extension, limits, isolation, sink)
+    let named = discover::extension(&input.path);
+    let extension = match format_of(&bytes, &named) {
+        Ok(extension) => extension,
+        Err(problem) => {
+            result.sha256 = Checksum::of(&bytes);
+            result.error = Some(problem.issue(location));
+            return result;
         }
-        _ => read_bytes_with(&bytes, &extension, limits, options.fast_paths, sink),
+    };
+    let outcome = match &options.isolation {
+        Some(isolation) if isolated::ISOLATED_EXTENSIONS.contains(&extension) => {
+            isolated::read(&input.path, extension, limits, isolation, sink)
+        }
+        _ => read_bytes_with(&bytes, extension, limits, options.fast_paths, sink),
     };
     result.sha256 = Checksum::in_background(bytes);
     if let Err(e) = outcome {
-        result.error = Some(Issue::new(
-            Severity::Error,
-            e.code(),
-            location,
-            e.to_string(),
-        ));
+        result.error = Some(e.issue(location));
     }
     result
 }
@@ -187,7 +252,17 @@ pub fn read_bytes(
     limits: &Limits,
     sink: &mut Sink,
 ) -> Result<(), ReadError> {
+    let extension = format_of(bytes, extension)?;
     read_bytes_with(bytes, extension, limits, FastPaths::default(), sink)
+}
+
+/// The extension of the reader for these bytes: a text extension as it is, a workbook by what
+/// its bytes hold (`sniff`).
+fn format_of<'e>(bytes: &[u8], extension: &'e str) -> Result<&'e str, ReadError> {
+    if discover::TEXT_EXTENSIONS.contains(&extension) {
+        return Ok(extension);
+    }
+    sniff::workbook_format(bytes, extension).map(|format| format.extension())
 }
 
 /// [`read_bytes`] through the workbook fast paths given.
@@ -213,9 +288,10 @@ fn read_bytes_with(
         workbook::stream_workbook(bytes, extension, limits, fast_paths, sink)
     });
     std::panic::catch_unwind(parse).unwrap_or_else(|_| {
-        Err(ReadError::Unreadable(
-            "the workbook's structure is corrupt (the parser failed on it)".into(),
-        ))
+        Err(ReadError::Unreadable {
+            cause: Cause::Corrupt,
+            detail: "the parser panicked on this file".into(),
+        })
     })
 }
 
@@ -246,27 +322,6 @@ pub fn spawn_reader(
         file
     });
     (receiver, handle)
-}
-
-/// OLE compound files start with these bytes: .xls workbooks, and password-protected .xlsx.
-const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-
-/// Problems visible from the first bytes, with a message people can act on.
-fn sniff(bytes: &[u8], extension: &str) -> Option<ReadError> {
-    if bytes.is_empty() {
-        return Some(ReadError::Unreadable("the file is empty".into()));
-    }
-    let zip_based = matches!(extension, "xlsx" | "xlsm" | "xlsb" | "ods");
-    if zip_based && bytes.starts_with(&CFB_MAGIC) {
-        // Office saves a password-protected workbook as an encrypted package inside an OLE file.
-        return Some(ReadError::Encrypted);
-    }
-    if zip_based && !bytes.starts_with(b"PK") {
-        return Some(ReadError::Unreadable(format!(
-            "this is not a .{extension} workbook (it is not a zip archive); a CSV or text file renamed?"
-        )));
-    }
-    None
 }
 
 #[cfg(test)]

@@ -3,11 +3,11 @@
 use super::cell::{Cell, Merge, RowBatch};
 use super::inflate_ahead::{AheadArchive, SplitLog, SplitRole};
 use super::texts::TextNumbers;
-use super::{ReadError, SheetEvent, Sink, BATCH_ROWS};
+use super::{Cause, ReadError, SheetEvent, SheetKind, Sink, BATCH_ROWS};
 use crate::read::Limits;
 use calamine::{
-    open_workbook_from_rs, Data, DataRef, Dimensions, Ods, OdsError, Reader, Xls, XlsError, Xlsb,
-    XlsbError, Xlsx, XlsxCellReader, XlsxError,
+    open_workbook_from_rs, Data, DataRef, Dimensions, Ods, OdsError, Reader, SheetType,
+    SheetVisible, Xls, XlsError, Xlsb, XlsbError, Xlsx, XlsxCellReader, XlsxError,
 };
 use chrono::NaiveDate;
 use std::io::{Cursor, Read, Seek};
@@ -43,7 +43,9 @@ pub fn stream_workbook(
 ) -> Result<(), ReadError> {
     let fast = stream_workbook_with(bytes, extension, limits, sink, fast_paths);
     match fast {
-        Err(ReadError::Unreadable(_)) if extension != "xls" && fast_paths != FastPaths::NONE => {
+        Err(ReadError::Unreadable { .. })
+            if extension != "xls" && fast_paths != FastPaths::NONE =>
+        {
             if !sink(SheetEvent::Restart) {
                 return Ok(());
             }
@@ -116,7 +118,7 @@ pub fn stream_workbook_with(
                 let wb: Xlsx<_> = open_workbook_from_rs(archive).map_err(xlsx_error)?;
                 stream_xlsx(wb, &mut cells_left, sink, None, fast)
             }
-            other => stream_whole_sheets(archive, other, &mut cells_left, sink),
+            other => stream_whole_sheets(archive, other, &mut cells_left, sink, true),
         };
     }
     std::thread::scope(|scope| {
@@ -137,21 +139,23 @@ pub fn stream_workbook_with(
             return stream_xlsx(wb, &mut cells_left, sink, Some(&halves), fast);
         }
         let archive = AheadArchive::new(bytes, scope);
-        stream_whole_sheets(archive, extension, &mut cells_left, sink)
+        stream_whole_sheets(archive, extension, &mut cells_left, sink, false)
     })
 }
 
-/// xlsb and ods, for which calamine has no streaming reader: each sheet read whole, then sent.
+/// xlsb (streamed cell by cell) and ods (read a sheet at a time: calamine has no streaming reader
+/// for it). `plain`: no fast path is in use, so a sheet that fails costs that sheet alone.
 fn stream_whole_sheets<RS: Read + Seek>(
     archive: RS,
     extension: &str,
     cells_left: &mut u64,
     sink: &mut Sink,
+    plain: bool,
 ) -> Result<(), ReadError> {
     match extension {
         "xlsb" => {
             let wb: Xlsb<_> = open_workbook_from_rs(archive).map_err(xlsb_error)?;
-            stream_ranges(wb, |_, _| Vec::new(), xlsb_error, cells_left, sink)
+            stream_xlsb(wb, cells_left, sink, plain)
         }
         "ods" => {
             let wb: Ods<_> = open_workbook_from_rs(archive).map_err(ods_error)?;
@@ -159,6 +163,109 @@ fn stream_whole_sheets<RS: Read + Seek>(
         }
         other => Err(ReadError::Unsupported(other.to_string())),
     }
+}
+
+/// The sheets a workbook lists, in workbook order; a workbook that lists none is an error.
+fn listed(sheets: &[calamine::Sheet]) -> Result<Vec<calamine::Sheet>, ReadError> {
+    if sheets.is_empty() {
+        return Err(ReadError::because(Cause::NoSheet));
+    }
+    Ok(sheets.to_vec())
+}
+
+/// What to do with a listed sheet.
+enum Next {
+    /// A worksheet: read it (its name, and whether the workbook hides it).
+    Read(String, bool),
+    /// Not a worksheet: its `Skipped` event was sent.
+    Skipped,
+    /// Nobody listens any more.
+    Stop,
+}
+
+fn next(sheet: &calamine::Sheet, sink: &mut Sink) -> Next {
+    let kind = match sheet.typ {
+        SheetType::WorkSheet => {
+            return Next::Read(sheet.name.clone(), sheet.visible != SheetVisible::Visible)
+        }
+        SheetType::ChartSheet => SheetKind::Chart,
+        SheetType::MacroSheet | SheetType::Vba => SheetKind::Macro,
+        SheetType::DialogSheet => SheetKind::Dialog,
+    };
+    let name = sheet.name.clone();
+    match sink(SheetEvent::Skipped { name, kind }) {
+        true => Next::Skipped,
+        false => Next::Stop,
+    }
+}
+
+/// A sheet could not be read (past the rows already sent). Read plainly, that costs the sheet
+/// alone: the failure is sent and the file goes on (`Ok(true)`; `Ok(false)`: nobody listens).
+/// Through a fast path, it is the workbook's error, so that it is read again the plain way.
+fn sheet_failed(error: ReadError, plain: bool, sink: &mut Sink) -> Result<bool, ReadError> {
+    if !plain || matches!(error, ReadError::TooLarge(_)) {
+        return Err(error);
+    }
+    Ok(sink(SheetEvent::Failed(error)) && sink(SheetEvent::End))
+}
+
+/// xlsb through calamine's streaming cell reader: a sheet is never held whole, so a sheet that
+/// declares a huge area costs only the cells it holds.
+fn stream_xlsb<RS: Read + Seek>(
+    mut wb: Xlsb<RS>,
+    cells_left: &mut u64,
+    sink: &mut Sink,
+    plain: bool,
+) -> Result<(), ReadError> {
+    let limit = *cells_left;
+    for sheet in listed(wb.sheets_metadata())? {
+        let (name, hidden) = match next(&sheet, sink) {
+            Next::Read(name, hidden) => (name, hidden),
+            Next::Skipped => continue,
+            Next::Stop => return Ok(()),
+        };
+        let reader = wb.worksheet_cells_reader(&name);
+        let rows_hint = reader.as_ref().ok().map(|r| {
+            let d = r.dimensions();
+            (d.end.0 + 1).saturating_sub(d.start.0)
+        });
+        if !sink(SheetEvent::Begin {
+            name: name.clone(),
+            merges: Some(Vec::new()),
+            rows_hint,
+            hidden,
+        }) {
+            return Ok(());
+        }
+        let mut reader = match reader {
+            Ok(reader) => reader,
+            Err(e) => match sheet_failed(xlsb_error(e), plain, sink)? {
+                true => continue,
+                false => return Ok(()),
+            },
+        };
+        let mut rows = RowAssembler::new(sink, cells_left);
+        let failure = loop {
+            match reader.next_cell() {
+                Ok(Some(cell)) => {
+                    let (row, column) = cell.get_position();
+                    rows.cell(row + 1, column as usize, convert_ref(cell.get_value()));
+                    if rows.too_large {
+                        return Err(too_large(limit));
+                    }
+                    if rows.stopped {
+                        return Ok(());
+                    }
+                }
+                Ok(None) => break None,
+                Err(e) => break Some(xlsb_error(e)),
+            }
+        };
+        if !rows.end(failure, plain)? {
+            return Ok(());
+        }
+    }
+    Ok(())
 }
 
 /// The merged ranges of an xlsx sheet, read on request (a second pass over the sheet's XML).
@@ -209,8 +316,13 @@ impl<'s, 'a> RowAssembler<'s, 'a> {
         }
     }
 
-    /// Adds a cell at (1-based row, 0-based column); rows arrive in order.
+    /// Adds a cell at (1-based row, 0-based column); rows arrive in order. An empty cell (one
+    /// that is only styled) makes no row: a sheet formatted down to row 1,048,576 ends at its
+    /// last value (SPEC 2), and the blank rows between values are made when the next one comes.
     fn cell(&mut self, number: u32, column: usize, cell: Cell) {
+        if matches!(cell, Cell::Empty) {
+            return;
+        }
         if self.current != Some(number) {
             // Blank rows between two used rows are rows too (counted as blank). Each costs a cell
             // of the budget: a sheet with a cell at row 4,000,000,000 is too large, not a loop
@@ -306,12 +418,25 @@ impl<'s, 'a> RowAssembler<'s, 'a> {
         self.send_batch();
         !self.stopped && (self.sink)(SheetEvent::End)
     }
+
+    /// Ends the sheet, whose reading stopped at `failure` if any (see `sheet_failed`): the rows
+    /// read before are sent first.
+    fn end(mut self, failure: Option<ReadError>, plain: bool) -> Result<bool, ReadError> {
+        let Some(error) = failure else {
+            return Ok(self.finish());
+        };
+        self.send_batch();
+        if self.stopped {
+            return Ok(false);
+        }
+        sheet_failed(error, plain, self.sink)
+    }
 }
 
 /// A fast path met a workbook it cannot read right (an assumption of `assumptions.rs` does not
 /// hold): the workbook is read again the plain way.
 fn assumption_broken() -> ReadError {
-    ReadError::Unreadable("a fast path of the reader does not hold for this workbook".into())
+    ReadError::because(Cause::FastPath)
 }
 
 fn too_large(cells: u64) -> ReadError {
@@ -327,7 +452,13 @@ fn stream_xlsx<RS: Read + Seek>(
 ) -> Result<(), ReadError> {
     let limit = *cells_left;
     let mut texts = TextNumbers::default();
-    for name in wb.sheet_names() {
+    let plain = fast == FastPaths::NONE;
+    for sheet in listed(wb.sheets_metadata())? {
+        let (name, hidden) = match next(&sheet, sink) {
+            Next::Read(name, hidden) => (name, hidden),
+            Next::Skipped => continue,
+            Next::Stop => return Ok(()),
+        };
         // Forget any large part read before (shared strings): only this sheet's counts below.
         if let Some(halves) = halves {
             halves.log.take_started();
@@ -347,10 +478,17 @@ fn stream_xlsx<RS: Read + Seek>(
             name: name.clone(),
             merges: None,
             rows_hint,
+            hidden,
         }) {
             return Ok(());
         }
-        let mut reader = reader.map_err(xlsx_error)?;
+        let mut reader = match reader {
+            Ok(reader) => reader,
+            Err(e) => match sheet_failed(xlsx_error(e), plain, sink)? {
+                true => continue,
+                false => return Ok(()),
+            },
+        };
         let mut rows = RowAssembler::new(sink, cells_left);
         let mut read = read_cells(&mut reader, &mut texts, &mut rows, limit, fast)?;
         if let (Cells::Ended, Some((halves, part, events))) = (&read, tail) {
@@ -365,11 +503,8 @@ fn stream_xlsx<RS: Read + Seek>(
             Cells::Ended => None,
             Cells::Failed(e) => Some(e),
         };
-        if !rows.finish() {
+        if !rows.end(failure, plain)? {
             return Ok(());
-        }
-        if let Some(e) = failure {
-            return Err(e);
         }
     }
     Ok(())
@@ -581,16 +716,34 @@ where
     RS: Read + Seek,
     R: Reader<RS, Error = E>,
 {
-    for name in workbook.sheet_names() {
-        let range = workbook.worksheet_range(&name).map_err(to_error)?;
+    for sheet in listed(workbook.sheets_metadata())? {
+        let (name, hidden) = match next(&sheet, sink) {
+            Next::Read(name, hidden) => (name, hidden),
+            Next::Skipped => continue,
+            Next::Stop => return Ok(()),
+        };
+        let range = workbook.worksheet_range(&name);
         let found = merges_of(&workbook, &name);
         if !sink(SheetEvent::Begin {
             name,
             merges: Some(found),
-            rows_hint: u32::try_from(range.height()).ok(),
+            rows_hint: range
+                .as_ref()
+                .ok()
+                .and_then(|r| u32::try_from(r.height()).ok()),
+            hidden,
         }) {
             return Ok(());
         }
+        // Read whole-range formats are never read through a fast path: a sheet that fails costs
+        // that sheet.
+        let range = match range {
+            Ok(range) => range,
+            Err(e) => match sheet_failed(to_error(e), true, sink)? {
+                true => continue,
+                false => return Ok(()),
+            },
+        };
         let limit = *cells_left;
         let (height, width) = range.get_size();
         if (height as u64).saturating_mul(width as u64) > *cells_left {
@@ -661,31 +814,57 @@ fn convert(data: &Data) -> Cell {
     }
 }
 
+/// A parser's error as a cause people understand; the parser's words are kept for `inspect`.
+fn damaged(detail: impl std::fmt::Display) -> ReadError {
+    ReadError::Unreadable {
+        cause: Cause::Corrupt,
+        detail: detail.to_string(),
+    }
+}
+
 fn xlsx_error(e: XlsxError) -> ReadError {
     match e {
         XlsxError::Password => ReadError::Encrypted,
-        other => ReadError::Unreadable(other.to_string()),
+        other => damaged(other),
     }
 }
 
 fn xlsb_error(e: XlsbError) -> ReadError {
     match e {
         XlsbError::Password => ReadError::Encrypted,
-        other => ReadError::Unreadable(other.to_string()),
+        other => damaged(other),
     }
 }
 
 fn xls_error(e: XlsError) -> ReadError {
     match e {
         XlsError::Password => ReadError::Encrypted,
-        other => ReadError::Unreadable(other.to_string()),
+        other => {
+            // calamine does not export the type of its OLE errors: the code page is read back
+            // from the only message that names one ("Codepage {hex} not found").
+            let detail = other.to_string();
+            let page = detail
+                .split_once("Codepage ")
+                .and_then(|(_, rest)| rest.strip_suffix(" not found"))
+                .and_then(|hex| u16::from_str_radix(hex, 16).ok());
+            match page {
+                Some(page) => ReadError::Unreadable {
+                    cause: Cause::Codepage(page),
+                    detail,
+                },
+                None => damaged(detail),
+            }
+        }
     }
 }
 
 fn ods_error(e: OdsError) -> ReadError {
     match e {
         OdsError::Password => ReadError::Encrypted,
-        other => ReadError::Unreadable(other.to_string()),
+        OdsError::CellLimitExceeded { requested, max } => {
+            ReadError::TooLarge(format!("{requested} cells, more than {max}"))
+        }
+        other => damaged(other),
     }
 }
 
@@ -728,6 +907,10 @@ pub(super) fn recorded(
                     }
                 }
                 SheetEvent::End => rows.push("end".into()),
+                SheetEvent::Skipped { name, kind } => {
+                    rows.push(format!("skipped {name:?} {kind:?}"))
+                }
+                SheetEvent::Failed(e) => rows.push(format!("failed {e:?}")),
                 SheetEvent::Restart => {
                     rows.clear();
                     texts.clear();

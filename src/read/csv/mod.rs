@@ -8,7 +8,7 @@ mod records;
 use super::cell::RowBatch;
 use super::texts::{has_lone_cr, TextNumbers};
 use super::Limits;
-use super::{ReadError, SheetEvent, Sink, BATCH_ROWS};
+use super::{Cause, ReadError, SheetEvent, Sink, BATCH_ROWS};
 use numbering::PendingRecords;
 use records::Records;
 use std::borrow::Cow;
@@ -107,6 +107,7 @@ fn stream_text(
         name: String::new(),
         merges: Some(Vec::new()),
         rows_hint: Some(estimate_rows(text)),
+        hidden: false,
     }) {
         return Ok(());
     }
@@ -185,9 +186,7 @@ fn stream_text(
     // (A stray `"` inside an unquoted field is legal: only a last record that swallowed lines counts.)
     if outcome.is_ok() && last_span > 1 && memchr::memchr_iter(b'"', text).count() % 2 == 1 {
         let start = batch.last_number().unwrap_or(next_line);
-        outcome = Err(ReadError::Unreadable(format!(
-            "a quote opened at line {start} is never closed"
-        )));
+        outcome = Err(ReadError::because(Cause::UnclosedQuote(start)));
         batch.pop_row();
     }
     if !batch.is_empty() && !send(batch, &mut fresh) {
@@ -238,9 +237,7 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ReadError> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return std::str::from_utf8(rest).map(Cow::Borrowed).map_err(|e| {
             let (line, field) = place_of(&rest[..e.valid_up_to()]);
-            ReadError::Unreadable(format!(
-                "the file starts with a UTF-8 byte order mark but holds invalid UTF-8 at line {line}, field {field}"
-            ))
+            ReadError::because(Cause::InvalidUtf8 { line, field })
         });
     }
     if bytes.starts_with(&[0xFF, 0xFE]) {
