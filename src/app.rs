@@ -6,7 +6,7 @@
 use crate::config::{Config, ConfigError};
 use crate::datasets::{self, Datasets};
 use crate::indicators::{self, Catalog, CatalogError, IndicatorError};
-use crate::issue::Issues;
+use crate::issue::{Code, Issue, Issues, Location, Severity};
 use crate::output::{self, OutputError, RunRecord};
 use crate::read::{self, ReadFile};
 use rayon::prelude::*;
@@ -28,6 +28,8 @@ pub enum AppError {
     Init(#[from] crate::init::InitError),
     #[error("the file has no sheet « {name} »; its sheets are: {available}")]
     NoSheet { name: String, available: String },
+    #[error("cannot read {0}")]
+    MissingPath(#[from] read::MissingPath),
 }
 
 /// The files of a run, the datasets typed from them and the catalog they are read against.
@@ -40,14 +42,35 @@ pub(crate) struct Loaded {
 /// Reads every input (in parallel, results kept in path order) and builds the datasets.
 pub(crate) fn load(config: &Config) -> Result<Loaded, AppError> {
     let catalog = catalog(config)?;
-    let inputs = read::discover(&config.inputs);
-    if inputs.is_empty() {
+    let found = read::discover(&config.inputs, Some(&config.out))?;
+    if found.files.is_empty() && found.left_out.is_empty() {
         let shown: Vec<String> = config
             .inputs
             .iter()
             .map(|p| p.display().to_string())
             .collect();
         return Err(AppError::NoInput(shown.join(", ")));
+    }
+    let mut notes: Vec<Issue> = found.left_out.iter().map(left_out_issue).collect();
+    // A copy of a file already read is not read again (SPEC 2).
+    let copies = read::earlier_copies(&found.files);
+    let mut inputs = Vec::new();
+    for (input, copy_of) in found.files.iter().zip(&copies) {
+        match copy_of {
+            Some(first) => notes.push(Issue::new(
+                Severity::Warning,
+                Code::DuplicateFile,
+                Location {
+                    file: input.display.clone(),
+                    ..Location::default()
+                },
+                format!(
+                    "this file is a copy of {} (same bytes): it is not read again",
+                    found.files[*first].display
+                ),
+            )),
+            None => inputs.push(input.clone()),
+        }
     }
     let options = config.dataset_options(&catalog);
     // Files in parallel; within a file, reading (unzip, XML) runs on its own thread while
@@ -78,13 +101,56 @@ pub(crate) fn load(config: &Config) -> Result<Loaded, AppError> {
         .collect();
     let (files, parts): (Vec<ReadFile>, Vec<datasets::FilePart>) = read.into_iter().unzip();
     let clock = crate::timings::Clock::start();
-    let datasets = datasets::assemble(&files, parts);
+    let mut datasets = datasets::assemble(&files, parts, notes);
     clock.report("  files put together, rules across rows");
+    if datasets.sheets.iter().all(|s| s.dataset.is_none()) {
+        datasets.issues.push(no_data(
+            format!(
+                "no sheet of the {} file(s) read was recognised as a dataset (activities, training or targets): nothing to report; check the paths, or name the sheets in bilan.toml",
+                files.len()
+            ),
+        ));
+    }
     Ok(Loaded {
         files,
         datasets,
         catalog,
     })
+}
+
+/// The `no-data` error of a run (SPEC 1): it has no location.
+fn no_data(message: String) -> Issue {
+    Issue::new(Severity::Error, Code::NoData, Location::default(), message)
+}
+
+/// Whether the run found nothing to report (its `no-data` error).
+fn found_no_data(issues: &Issues) -> bool {
+    issues.iter().any(|i| i.code == Code::NoData)
+}
+
+/// The `info` issue for a path the walk left out on purpose.
+fn left_out_issue(left: &read::LeftOut) -> Issue {
+    let message = match left.why {
+        read::Why::NotAFile => "not a regular file (a pipe, socket or device): skipped",
+        read::Why::BrokenLink => "a symbolic link that leads nowhere: skipped",
+        read::Why::FolderLink => {
+            "a symbolic link to a folder: not followed (give the folder itself to read it)"
+        }
+        read::Why::LinkLoop => "a folder met again inside itself: not read twice",
+        read::Why::EarlierReport => {
+            "a report written by bilan (it holds its manifest.json): its files are outputs, not inputs; skipped"
+        }
+        read::Why::RunOutput => "the run's own output folder: skipped",
+    };
+    Issue::new(
+        Severity::Info,
+        Code::UnsupportedFormat,
+        Location {
+            file: left.display.clone(),
+            ..Location::default()
+        },
+        message,
+    )
 }
 
 /// The built-in catalog merged with the config's indicators and tables, checked.
@@ -94,7 +160,19 @@ fn catalog(config: &Config) -> Result<Catalog, AppError> {
 
 /// `bilan check`: reads and validates every input, writes nothing; the issues found.
 pub fn check(config: &Config) -> Result<Issues, AppError> {
-    Ok(load(config)?.datasets.issues)
+    let mut loaded = load(config)?;
+    if let Some(year) = config.year {
+        if !found_no_data(&loaded.datasets.issues) && !loaded.datasets.holds_year(year) {
+            loaded.datasets.issues.push(no_data_in(year));
+        }
+    }
+    Ok(loaded.datasets.issues)
+}
+
+fn no_data_in(year: i32) -> Issue {
+    no_data(format!(
+        "the inputs hold no activity, registration or target of {year}: nothing to report for that year"
+    ))
 }
 
 /// `bilan inspect`: one file read as a run would, with its sheets' mapping and issues.
@@ -105,7 +183,7 @@ pub fn inspect(
     sheet: Option<&str>,
 ) -> Result<(String, bool), AppError> {
     let catalog = catalog(config)?;
-    let inputs = read::discover(&[file.to_path_buf()]);
+    let inputs = read::discover(&[file.to_path_buf()], None)?.files;
     let Some(input) = inputs.first() else {
         return Err(AppError::NoInput(file.display().to_string()));
     };
@@ -145,8 +223,9 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, AppError> {
 
 /// What `report` did.
 pub struct ReportSummary {
-    /// `OUT/YEAR/`.
-    pub out_dir: PathBuf,
+    /// `OUT/YEAR/`; `None` when there was nothing to report (a `no-data` issue says why) and
+    /// nothing was written.
+    pub out_dir: Option<PathBuf>,
     /// Every issue found in the data (also in `data-issues.csv`).
     pub issues: Issues,
 }
@@ -165,6 +244,19 @@ pub fn report(config: &Config, progress: &mut dyn FnMut(Stage)) -> Result<Report
     progress(Stage::Reading);
     let mut loaded = load(config)?;
     clock.lap("read and type");
+    // Nothing recognised, or nothing in the year asked for: no report of zeros (SPEC 1).
+    let no_year = config
+        .year
+        .filter(|&year| !loaded.datasets.holds_year(year));
+    if found_no_data(&loaded.datasets.issues) || no_year.is_some() {
+        if let Some(year) = no_year.filter(|_| !found_no_data(&loaded.datasets.issues)) {
+            loaded.datasets.issues.push(no_data_in(year));
+        }
+        return Ok(ReportSummary {
+            out_dir: None,
+            issues: loaded.datasets.issues,
+        });
+    }
     progress(Stage::Indicators);
     let results = indicators::compute(
         &mut loaded.datasets,
@@ -183,7 +275,7 @@ pub fn report(config: &Config, progress: &mut dyn FnMut(Stage)) -> Result<Report
     let out_dir = output::write_report(&results, &run, &config.output_options())?;
     clock.lap("outputs");
     Ok(ReportSummary {
-        out_dir,
+        out_dir: Some(out_dir),
         issues: loaded.datasets.issues,
     })
 }

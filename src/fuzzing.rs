@@ -126,7 +126,8 @@ pub fn report_without_fast_path(
         other => return Err(format!("no fast path named {other:?}")),
     }
     config.fast_paths = fast;
-    crate::app::report(config, &mut |_| {})
-        .map(|summary| summary.out_dir)
-        .map_err(|e| e.to_string())
+    let summary = crate::app::report(config, &mut |_| {}).map_err(|e| e.to_string())?;
+    summary
+        .out_dir
+        .ok_or_else(|| "nothing to report (no-data)".to_string())
 }

@@ -8,7 +8,7 @@ mod cli;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use bilan::issue::{Issues, Severity};
+use bilan::issue::{Code, Issues, Severity};
 use bilan::lang::Lang;
 use clap::Parser;
 use cli::Request;
@@ -52,10 +52,18 @@ fn run(request: Request) -> Result<ExitCode, bilan::AppError> {
             };
             let summary = bilan::report(&config, &mut progress)?;
             let issues = &summary.issues;
+            let Some(out_dir) = &summary.out_dir else {
+                // Nothing to report: the `no-data` issue says why, and nothing was written.
+                for issue in issues.iter().filter(|i| i.code == Code::NoData) {
+                    eprintln!("bilan: error: {}", issue.message);
+                }
+                eprintln!("bilan: no file was written");
+                return Ok(exit_code(true));
+            };
             if !config.quiet {
                 eprintln!(
                     "bilan: wrote {} ({} error(s), {} warning(s), {} info(s) in the data)",
-                    summary.out_dir.display(),
+                    out_dir.display(),
                     issues.count(Severity::Error),
                     issues.count(Severity::Warning),
                     issues.count(Severity::Info),

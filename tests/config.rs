@@ -166,6 +166,35 @@ fn an_indicator_error_is_fatal_and_names_the_indicator() {
     );
 }
 
+/// An id that is not `[a-z][a-z0-9_]*` is a configuration error naming the entry: a
+/// contributor's bilan.toml cannot make a CI job write outside the report's folder.
+#[test]
+fn an_id_cannot_write_outside_the_report() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    write(dir.path(), "data/a.csv", ACTIVITIES);
+    for id in ["../../pwned", "Ateliers", "a/b", "1st", ""] {
+        write(
+            dir.path(),
+            "bilan.toml",
+            &USER_INDICATORS.replace("\"workshops_realised\"\nlabel", &format!("\"{id}\"\nlabel")),
+        );
+        let run = bilan(dir.path(), &["report"]);
+        run.expect_code(2);
+        assert!(
+            run.stderr.contains(&format!("`{id}` is not allowed")),
+            "{}",
+            run.description
+        );
+        assert!(!dir.path().join("reports").exists(), "{}", run.description);
+        assert!(!dir
+            .path()
+            .parent()
+            .expect("a parent")
+            .join("pwned_by_quarter.csv")
+            .exists());
+    }
+}
+
 #[test]
 fn configured_categories_and_settings_apply() {
     let dir = tempfile::tempdir().expect("a temporary folder");

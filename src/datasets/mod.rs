@@ -293,9 +293,13 @@ pub fn parse_file(
     part
 }
 
-/// Puts the files' parts together in path order and applies the rules across rows (duplicates).
-pub fn assemble(files: &[ReadFile], parts: Vec<FilePart>) -> Datasets {
+/// Puts the files' parts together in path order and applies the rules across rows (duplicates);
+/// `notes` are the run's issues about files found before reading (copies, paths left out).
+pub fn assemble(files: &[ReadFile], parts: Vec<FilePart>, notes: Vec<Issue>) -> Datasets {
     let mut out = Datasets::default();
+    for issue in notes {
+        out.issues.push(issue);
+    }
     let mut repeated_registrations = Vec::new();
     let mut files_with_registrations = 0;
     for (file, part) in files.iter().zip(parts) {
@@ -375,7 +379,7 @@ pub fn build(inputs: &[InputFile], options: &Options) -> (Vec<ReadFile>, Dataset
         parts.push(parse_file(options, index, input, events));
         files.push(file);
     }
-    let datasets = assemble(&files, parts);
+    let datasets = assemble(&files, parts, Vec::new());
     (files, datasets)
 }
 
@@ -439,6 +443,18 @@ impl Datasets {
         for (_, issue) in keyed {
             self.issues.push(issue);
         }
+    }
+
+    /// Whether any activity, registration or target belongs to `year`.
+    pub fn holds_year(&self, year: i32) -> bool {
+        use chrono::Datelike;
+        self.activities.iter().any(|a| a.date.year() == year)
+            || self
+                .registrations
+                .start_date
+                .iter()
+                .any(|d| d.year() == year)
+            || self.targets.iter().any(|t| t.year == year)
     }
 
     fn mark_duplicate(&mut self, source: &Source) {

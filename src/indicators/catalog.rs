@@ -251,6 +251,16 @@ impl Catalog {
 
     pub fn compile(spec: CatalogSpec, categories: &Categories) -> Result<Catalog, CatalogError> {
         let ids: Vec<&str> = spec.indicators.iter().map(|i| i.id.as_str()).collect();
+        // Ids name output files (`ID_by_DIMENSION.csv`): nothing but `[a-z][a-z0-9_]*`, so no
+        // configuration can write outside the report's folder (SPEC 5).
+        let tables = spec.tables.iter().map(|t| ("table", t.id.as_str()));
+        for (what, id) in ids.iter().map(|id| ("indicator", *id)).chain(tables) {
+            if !is_valid_id(id) {
+                return Err(CatalogError(format!(
+                    "the {what} id `{id}` is not allowed: an id is a lower-case letter followed by lower-case letters, digits or `_` (it names an output file)"
+                )));
+            }
+        }
         for (i, id) in ids.iter().enumerate() {
             if ids[..i].contains(id) {
                 return Err(CatalogError(format!(
@@ -686,4 +696,11 @@ mod tests {
             "{err}"
         );
     }
+}
+
+/// `[a-z][a-z0-9_]*` (SPEC 5).
+fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }

@@ -85,6 +85,8 @@ pub enum OutputError {
     Chart(#[from] charts::ChartError),
     #[error("cannot write the manifest: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("refused to write `{0}`: every output stays inside the report's folder")]
+    Outside(String),
 }
 
 fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
@@ -156,6 +158,14 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     fn write(&mut self, relative: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        // Ids are checked when the catalog is loaded; this is the last guard: nothing is ever
+        // written outside the report's folder (SPEC 5).
+        let inside = Path::new(relative)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !inside {
+            return Err(OutputError::Outside(relative.to_string()));
+        }
         let path = self.dir.join(relative);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(io_error(parent))?;

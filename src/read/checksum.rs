@@ -64,6 +64,41 @@ pub fn hex_sha256(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// For each file, the index of an earlier file with the same bytes, if any (SPEC 2: a copy is
+/// not read again). Only files of equal size are hashed, so a run without copies reads nothing
+/// here but the sizes.
+pub fn earlier_copies(files: &[super::InputFile]) -> Vec<Option<usize>> {
+    let sizes: Vec<Option<u64>> = files
+        .iter()
+        .map(|f| std::fs::metadata(&f.path).ok().map(|m| m.len()))
+        .collect();
+    let mut hashes: Vec<Option<String>> = vec![None; files.len()];
+    let mut copies = vec![None; files.len()];
+    for later in 0..files.len() {
+        let Some(size) = sizes[later] else { continue };
+        for earlier in 0..later {
+            if sizes[earlier] != Some(size) || copies[earlier].is_some() {
+                continue;
+            }
+            let mut hash = |i: usize| {
+                hashes[i]
+                    .get_or_insert_with(|| {
+                        super::bytes::load(&files[i].path)
+                            .map(|bytes| hex_sha256(&bytes))
+                            .unwrap_or_default()
+                    })
+                    .clone()
+            };
+            let (a, b) = (hash(earlier), hash(later));
+            if !a.is_empty() && a == b {
+                copies[later] = Some(earlier);
+                break;
+            }
+        }
+    }
+    copies
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,8 +22,8 @@ mod workbook;
 #[cfg(test)]
 pub use cell::Row;
 pub use cell::{Cell, Merge, RowBatch, RowRef, Sheet};
-pub use checksum::{hex_sha256, Checksum};
-pub use discover::{discover, InputFile};
+pub use checksum::{earlier_copies, hex_sha256, Checksum};
+pub use discover::{discover, InputFile, LeftOut, MissingPath, Why};
 pub use isolated::serve as serve_isolated;
 pub use isolated::Isolation;
 pub use limits::Limits;
