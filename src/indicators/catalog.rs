@@ -576,6 +576,13 @@ pub fn indicator_names(catalog: &Catalog) -> Vec<crate::datasets::IndicatorName>
         .collect()
 }
 
+/// `[a-z][a-z0-9_]*` (SPEC 5).
+fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -696,11 +703,4 @@ mod tests {
             "{err}"
         );
     }
-}
-
-/// `[a-z][a-z0-9_]*` (SPEC 5).
-fn is_valid_id(id: &str) -> bool {
-    let mut chars = id.chars();
-    chars.next().is_some_and(|c| c.is_ascii_lowercase())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
