@@ -171,3 +171,33 @@ fn links_that_loop_and_pipes_do_not_hang() {
     );
     assert_eq!(output.status.code(), Some(0), "{issues:?}");
 }
+
+/// Two versions of one register (most ids shared, not the same bytes) get one
+/// `overlapping-files` warning naming both and the share, besides the `duplicate-id` warnings.
+#[test]
+fn two_versions_of_one_workbook_are_named() {
+    let v1 = "Code;Date;Type;Statut\nA1;12/03/2024;Atelier;Prévu\nA2;15/04/2024;Forum;Prévu\nA3;02/05/2024;Réunion;Prévu\nA4;03/05/2024;Réunion;Prévu\n";
+    let v2 = "Code;Date;Type;Statut\nA1;12/03/2024;Atelier;Réalisé\nA2;15/04/2024;Forum;Réalisé\nA3;02/05/2024;Réunion;Annulé\nA5;06/06/2024;Atelier;Réalisé\n";
+    let other = "Code;Date;Type;Statut\nA4;10/10/2024;Atelier;Réalisé\nB1;11/10/2024;Atelier;Réalisé\nB2;12/10/2024;Atelier;Réalisé\n";
+    let dir = folder_with(&[
+        ("plan_v1.csv", v1),
+        ("plan_v2.csv", v2),
+        ("suivi.csv", other),
+    ]);
+    let run = bilan(dir.path(), &["check", ".", "--format", "json"]);
+    let issues = json_issues(&run.stdout, |f| (f("code"), f("file"), f("message")));
+    let overlapping: Vec<_> = issues
+        .iter()
+        .filter(|i| i.0 == "overlapping-files")
+        .collect();
+    assert_eq!(overlapping.len(), 1, "{issues:?}");
+    assert_eq!(overlapping[0].1, "plan_v2.csv");
+    assert!(
+        overlapping[0]
+            .2
+            .contains("3 of 4 activity ids (75 %) with plan_v1.csv"),
+        "{issues:?}"
+    );
+    let duplicates = issues.iter().filter(|i| i.0 == "duplicate-id").count();
+    assert_eq!(duplicates, 4, "{issues:?}");
+}

@@ -193,6 +193,34 @@ pub fn find_header(sheet: &Sheet, aliases: &FieldAliases, only: Option<Dataset>)
     }
 }
 
+/// For a sheet where no header was found: the dataset one of its first rows comes closest to
+/// (the most required fields named, at least one), with that row's number and the required
+/// fields it lacks, for the `unrecognized-sheet` message.
+pub fn closest(sheet: &Sheet, aliases: &FieldAliases) -> Option<(Dataset, u32, Vec<&'static str>)> {
+    let mut best: Option<(usize, Header)> = None;
+    for (index, row) in sheet
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.is_blank())
+        .take(HEADER_SEARCH_ROWS)
+    {
+        let cells = header_cells(sheet, index, false);
+        for dataset in Dataset::ALL {
+            let header = map_cells(dataset, index, row.number, 1, &cells, aliases);
+            let required = dataset.fields().iter().filter(|f| f.required).count();
+            let named = required - header.missing_required().len();
+            if named > 0 && best.as_ref().is_none_or(|(n, _)| named > *n) {
+                best = Some((named, header));
+            }
+        }
+    }
+    best.map(|(_, header)| {
+        let missing = header.missing_required();
+        (header.dataset, header.row_number, missing)
+    })
+}
+
 fn prefer_two_rows(sheet: &Sheet, single: Header, aliases: &FieldAliases) -> Header {
     if single.row_index + 1 >= sheet.rows.len() || sheet.rows[single.row_index + 1].is_blank() {
         return single;

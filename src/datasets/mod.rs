@@ -357,11 +357,12 @@ pub fn assemble(files: &[ReadFile], parts: Vec<FilePart>, notes: Vec<Issue>) -> 
             out.issues.push(issue.clone());
         }
     }
+    let held = out.held_by_file();
     if files_with_registrations > 1 {
         let across_files = validate::dedup_registrations(&mut out.registrations, &out.strings);
         repeated_registrations.extend(across_files);
     }
-    apply_cross_row_rules(&mut out, repeated_registrations);
+    apply_cross_row_rules(&mut out, repeated_registrations, held);
     out.sort_issues();
     out
 }
@@ -384,12 +385,47 @@ pub fn build(inputs: &[InputFile], options: &Options) -> (Vec<ReadFile>, Dataset
 }
 
 /// `duplicate_registrations`: the repeated registrations, found as files were typed and put together.
+/// `held`: what each file holds, by file index ([`Datasets::held_by_file`]).
 fn apply_cross_row_rules(
     out: &mut Datasets,
     duplicate_registrations: Vec<validate::CrossRowFinding>,
+    held: std::collections::BTreeMap<usize, (usize, usize)>,
 ) {
+    let file_of = |sheets: &[SheetReport], source: &Source| {
+        sheets
+            .get(source.sheet as usize)
+            .map_or(0, |s| s.file_index)
+    };
     let duplicate_ids = validate::dedup_activities(&mut out.activities);
     let conflicting = validate::conflicting_hours(&out.registrations);
+    // Pairs of files that repeat each other's rows: (earlier, later) -> (ids, registrations).
+    let mut shared: std::collections::BTreeMap<(usize, usize), (usize, usize)> = Default::default();
+    for (findings, activities) in [(&duplicate_ids, true), (&duplicate_registrations, false)] {
+        for finding in findings {
+            let (first, later) = (
+                file_of(&out.sheets, &finding.first),
+                file_of(&out.sheets, &finding.source),
+            );
+            if first != later {
+                let count = shared.entry((first, later)).or_default();
+                if activities {
+                    count.0 += 1;
+                } else {
+                    count.1 += 1;
+                }
+            }
+        }
+    }
+    for ((first, later), (ids, registrations)) in shared {
+        out.overlapping_files(
+            first,
+            later,
+            held.get(&first),
+            held.get(&later),
+            ids,
+            registrations,
+        );
+    }
     for finding in duplicate_ids.iter().chain(&duplicate_registrations) {
         out.mark_duplicate(&finding.source);
     }
@@ -418,6 +454,79 @@ fn apply_cross_row_rules(
 }
 
 impl Datasets {
+    /// What each file holds that another version of it would repeat, by file index: activities
+    /// with an id, and registrations (each once within its file).
+    fn held_by_file(&self) -> std::collections::BTreeMap<usize, (usize, usize)> {
+        // Counted by sheet first (a million registrations: an increment each), then by file.
+        let mut by_sheet = vec![(0, 0); self.sheets.len()];
+        for activity in self.activities.iter().filter(|a| a.id.is_some()) {
+            if let Some(count) = by_sheet.get_mut(activity.source.sheet as usize) {
+                count.0 += 1;
+            }
+        }
+        for source in &self.registrations.source {
+            if let Some(count) = by_sheet.get_mut(source.sheet as usize) {
+                count.1 += 1;
+            }
+        }
+        let mut held: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
+        for (sheet, (ids, registrations)) in self.sheets.iter().zip(by_sheet) {
+            let count = held.entry(sheet.file_index).or_default();
+            count.0 += ids;
+            count.1 += registrations;
+        }
+        held
+    }
+
+    /// One `overlapping-files` warning when two files share most of their activity ids or
+    /// registrations (SPEC 2): likely two versions of one workbook. "Most": more than half of
+    /// what the smaller of the two holds.
+    fn overlapping_files(
+        &mut self,
+        first: usize,
+        later: usize,
+        first_holds: Option<&(usize, usize)>,
+        later_holds: Option<&(usize, usize)>,
+        ids: usize,
+        registrations: usize,
+    ) {
+        let (a, b) = (
+            first_holds.copied().unwrap_or_default(),
+            later_holds.copied().unwrap_or_default(),
+        );
+        let share = |shared: usize, x: usize, y: usize| {
+            let smaller = x.min(y);
+            (smaller > 0 && shared * 2 > smaller).then_some((shared, smaller))
+        };
+        let found = share(ids, a.0, b.0)
+            .map(|s| (s, "activity ids"))
+            .or_else(|| share(registrations, a.1, b.1).map(|s| (s, "registrations")));
+        let Some(((shared, of), what)) = found else {
+            return;
+        };
+        let name_of = |file: usize| {
+            self.sheets
+                .iter()
+                .position(|s| s.file_index == file)
+                .and_then(|i| self.headers.get(i))
+                .map(|(name, _, _)| name.clone())
+                .unwrap_or_default()
+        };
+        let (first_name, later_name) = (name_of(first), name_of(later));
+        self.issues.push(Issue::new(
+            Severity::Warning,
+            Code::OverlappingFiles,
+            Location {
+                file: later_name,
+                ..Location::default()
+            },
+            format!(
+                "this file shares {shared} of {of} {what} ({:.0} %) with {first_name}: two versions of one workbook? Only the first rows count; remove the older file",
+                shared as f64 * 100.0 / of as f64
+            ),
+        ));
+    }
+
     /// Issues in reading order (file, sheet, row), whichever rule found them.
     fn sort_issues(&mut self) {
         let mut keyed: Vec<((usize, usize, u32), Issue)> = Vec::new();

@@ -2,7 +2,7 @@
 //! header is found, then turns each row into a record (or an issue) without keeping it.
 
 use super::builders;
-use super::header::{find_header, header_at, Header, HeaderSearch, HEADER_SEARCH_ROWS};
+use super::header::{self, find_header, header_at, Header, HeaderSearch, HEADER_SEARCH_ROWS};
 use super::row_reader::RowReader;
 use super::{column_maps, Dataset, FilePart, Options, SheetOverride, SheetReport, Source};
 use crate::issue::{column_letter, Code, Issue, Location, Severity};
@@ -175,12 +175,26 @@ impl<'a> SheetParser<'a> {
                         self.location(o.header_row),
                         format!("bilan.toml names this sheet as `{}` but no header row of that dataset was found", o.dataset.name()),
                     ),
-                    None => Issue::new(
-                        Severity::Info,
-                        Code::UnrecognizedSheet,
-                        self.location(None),
-                        "no row among the first 30 names the required columns of a dataset; the sheet is skipped",
-                    ),
+                    None => {
+                        let closest = match header::closest(&top, &self.options.aliases) {
+                            Some((dataset, row, missing)) => format!(
+                                " (closest: `{}` at row {row}, which has no column for {})",
+                                dataset.name(),
+                                missing
+                                    .iter()
+                                    .map(|f| format!("`{f}`"))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                            None => String::new(),
+                        };
+                        Issue::new(
+                            Severity::Info,
+                            Code::UnrecognizedSheet,
+                            self.location(None),
+                            format!("no row among the first 30 names the required columns of a dataset{closest}; the sheet is skipped"),
+                        )
+                    }
                 };
                 part.issues.push(issue);
             }

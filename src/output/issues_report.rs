@@ -24,6 +24,10 @@ pub fn render(issues: &[Issue], format: IssueFormat) -> String {
 
 fn place(issue: &Issue) -> String {
     let l = &issue.location;
+    // An issue of the whole run (`no-data`) has no file.
+    if l.file.is_empty() {
+        return "bilan".to_string();
+    }
     let mut out = l.file.clone();
     if !l.sheet.is_empty() {
         out.push_str(&format!(" [{}]", l.sheet));
@@ -83,7 +87,10 @@ fn github(issues: &[Issue]) -> String {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let mut props = vec![format!("file={}", escape_property(&issue.location.file))];
+        let mut props = Vec::new();
+        if !issue.location.file.is_empty() {
+            props.push(format!("file={}", escape_property(&issue.location.file)));
+        }
         if let Some(row) = issue.location.row {
             props.push(format!("line={row}"));
         }
