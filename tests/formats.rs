@@ -94,6 +94,22 @@ fn the_register_saved_by_libreoffice_as_xls() {
     check_register(&repo_root().join("tests/fixtures/libreoffice/registre.xls"));
 }
 
+#[test]
+fn the_register_saved_by_gnumeric_as_xlsx() {
+    check_register(&repo_root().join("tests/fixtures/gnumeric/registre.xlsx"));
+}
+
+/// Gnumeric pretty-prints content.xml: whitespace text between the cells.
+#[test]
+fn the_register_saved_by_gnumeric_as_ods() {
+    check_register(&repo_root().join("tests/fixtures/gnumeric/registre.ods"));
+}
+
+#[test]
+fn the_register_saved_by_gnumeric_as_xls() {
+    check_register(&repo_root().join("tests/fixtures/gnumeric/registre.xls"));
+}
+
 /// Rewrites an xlsx so that its dates count from 1904 (Excel for Mac's old date system).
 fn switch_to_1904(path: &Path) {
     let bytes = std::fs::read(path).expect("the workbook");

@@ -215,3 +215,49 @@ fn a_workbook_is_read_as_what_it_holds() {
     let values = indicator_values(&out);
     assert_eq!(value_of(&values, "activities_realised"), "2");
 }
+
+/// The text of a zip part.
+fn part_text(path: &Path, name: &str) -> String {
+    use std::io::Read;
+    let file = std::fs::File::open(path).expect("open");
+    let mut archive = zip::ZipArchive::new(file).expect("zip");
+    let mut text = String::new();
+    archive
+        .by_name(name)
+        .expect("part")
+        .read_to_string(&mut text)
+        .expect("utf-8");
+    text
+}
+
+/// An xlsm listing an Excel 4 macro sheet (a type calamine 0.38 refuses the workbook for): the
+/// macro sheet is skipped with an info, the worksheets are read.
+#[test]
+fn an_excel_4_macro_sheet_does_not_cost_the_workbook() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("plan.xlsm");
+    let mut workbook = Workbook::new();
+    let macros = workbook.add_worksheet();
+    macros.set_name("Macro1").expect("name");
+    write_texts(macros, 0, &["=RETURN()"]);
+    let activities = workbook.add_worksheet();
+    activities.set_name("Activités").expect("name");
+    write_texts(activities, 0, &["Date", "Type", "Statut"]);
+    write_texts(activities, 1, &["12/03/2024", "Atelier", "Réalisé"]);
+    workbook.save(&path).expect("save");
+    let rels = part_text(&path, "xl/_rels/workbook.xml.rels");
+    let worksheet = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"";
+    assert!(rels.contains(worksheet), "{rels}");
+    let rels = rels.replace(
+        worksheet,
+        "http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet\" Target=\"worksheets/sheet1.xml\"",
+    );
+    with_part(&path, "xl/_rels/workbook.xml.rels", rels.as_bytes());
+    let run = bilan(dir.path(), &["report", ".", "--formats", "csv"]);
+    let out = dir.path().join("reports/2024");
+    let (_, issues) = read_csv(&out.join("data-issues.csv"));
+    let found: Vec<(&str, &str)> = issues.iter().map(|i| (i[1].as_str(), i[3].as_str())).collect();
+    assert_eq!(found, [("not-a-worksheet", "Macro1")], "{issues:?}");
+    run.expect_code(0);
+    assert_eq!(value_of(&indicator_values(&out), "activities_realised"), "1");
+}

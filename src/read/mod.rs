@@ -14,6 +14,7 @@ mod discover;
 mod inflate_ahead;
 mod isolated;
 mod limits;
+mod rewrite;
 mod sniff;
 mod split_sheet;
 mod texts;

@@ -2,6 +2,7 @@
 
 use super::cell::{Cell, Merge, RowBatch};
 use super::inflate_ahead::{AheadArchive, SplitLog, SplitRole};
+use super::rewrite;
 use super::texts::TextNumbers;
 use super::{Cause, ReadError, SheetEvent, SheetKind, Sink, BATCH_ROWS};
 use crate::read::Limits;
@@ -42,7 +43,7 @@ pub fn stream_workbook(
     sink: &mut Sink,
 ) -> Result<(), ReadError> {
     let fast = stream_workbook_with(bytes, extension, limits, sink, fast_paths);
-    match fast {
+    let plain = match fast {
         Err(ReadError::Unreadable { .. })
             if extension != "xls" && fast_paths != FastPaths::NONE =>
         {
@@ -52,7 +53,32 @@ pub fn stream_workbook(
             stream_workbook_with(bytes, extension, limits, sink, FastPaths::NONE)
         }
         other => other,
+    };
+    // Valid dialects calamine refuses whole: read again once rewritten (`rewrite`).
+    let Err(ReadError::Unreadable { .. }) = plain else {
+        return plain;
+    };
+    let (rewritten, macro_sheets) = match extension {
+        "ods" => match rewrite::ods_without_layout_whitespace(bytes) {
+            Some(rewritten) => (rewritten, Vec::new()),
+            None => return plain,
+        },
+        "xlsx" | "xlsm" => match rewrite::xlsx_without_macro_sheets(bytes) {
+            Some(found) => found,
+            None => return plain,
+        },
+        _ => return plain,
+    };
+    if !sink(SheetEvent::Restart) {
+        return Ok(());
     }
+    for name in macro_sheets {
+        let kind = SheetKind::Macro;
+        if !sink(SheetEvent::Skipped { name, kind }) {
+            return Ok(());
+        }
+    }
+    stream_workbook_with(&rewritten, extension, limits, sink, FastPaths::NONE)
 }
 
 /// The ways of reading a zip-based workbook faster than calamine alone (docs/architecture.md).
