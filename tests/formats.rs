@@ -110,6 +110,12 @@ fn the_register_saved_by_gnumeric_as_xls() {
     check_register(&repo_root().join("tests/fixtures/gnumeric/registre.xls"));
 }
 
+/// Excel 5.0/95 (BIFF7), still met in old archives.
+#[test]
+fn the_register_saved_by_gnumeric_as_excel_95() {
+    check_register(&repo_root().join("tests/fixtures/gnumeric/registre-excel95.xls"));
+}
+
 /// Rewrites an xlsx so that its dates count from 1904 (Excel for Mac's old date system).
 fn switch_to_1904(path: &Path) {
     let bytes = std::fs::read(path).expect("the workbook");

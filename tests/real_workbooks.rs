@@ -261,3 +261,21 @@ fn an_excel_4_macro_sheet_does_not_cost_the_workbook() {
     run.expect_code(0);
     assert_eq!(value_of(&indicator_values(&out), "activities_realised"), "1");
 }
+
+/// Files that are not readable workbooks get a sentence that names the cause and what to do,
+/// never a parser's words: a web page saved as `.xls`, a password-protected workbook.
+#[test]
+fn unreadable_files_say_why_in_words_people_understand() {
+    let fixtures = common::repo_root().join("tests/fixtures");
+    for (file, code, words) in [
+        ("gnumeric/page-web.xls", "unreadable-file", "a web page (HTML)"),
+        ("msoffcrypto/registre-protege.xlsx", "encrypted-file", "password"),
+    ] {
+        let path = fixtures.join(file);
+        let run = bilan(&fixtures, &["check", path.to_str().expect("utf-8"), "--format", "json"]);
+        run.expect_code(1);
+        let issues = common::json_issues(&run.stdout, |f| (f("code"), f("message")));
+        assert_eq!(issues[0].0, code, "{file}: {issues:?}");
+        assert!(issues[0].1.contains(words), "{file}: {issues:?}");
+    }
+}
