@@ -256,10 +256,16 @@ fn an_excel_4_macro_sheet_does_not_cost_the_workbook() {
     let run = bilan(dir.path(), &["report", ".", "--formats", "csv"]);
     let out = dir.path().join("reports/2024");
     let (_, issues) = read_csv(&out.join("data-issues.csv"));
-    let found: Vec<(&str, &str)> = issues.iter().map(|i| (i[1].as_str(), i[3].as_str())).collect();
+    let found: Vec<(&str, &str)> = issues
+        .iter()
+        .map(|i| (i[1].as_str(), i[3].as_str()))
+        .collect();
     assert_eq!(found, [("not-a-worksheet", "Macro1")], "{issues:?}");
     run.expect_code(0);
-    assert_eq!(value_of(&indicator_values(&out), "activities_realised"), "1");
+    assert_eq!(
+        value_of(&indicator_values(&out), "activities_realised"),
+        "1"
+    );
 }
 
 /// Files that are not readable workbooks get a sentence that names the cause and what to do,
@@ -268,11 +274,22 @@ fn an_excel_4_macro_sheet_does_not_cost_the_workbook() {
 fn unreadable_files_say_why_in_words_people_understand() {
     let fixtures = common::repo_root().join("tests/fixtures");
     for (file, code, words) in [
-        ("gnumeric/page-web.xls", "unreadable-file", "a web page (HTML)"),
-        ("msoffcrypto/registre-protege.xlsx", "encrypted-file", "password"),
+        (
+            "gnumeric/page-web.xls",
+            "unreadable-file",
+            "a web page (HTML)",
+        ),
+        (
+            "msoffcrypto/registre-protege.xlsx",
+            "encrypted-file",
+            "password",
+        ),
     ] {
         let path = fixtures.join(file);
-        let run = bilan(&fixtures, &["check", path.to_str().expect("utf-8"), "--format", "json"]);
+        let run = bilan(
+            &fixtures,
+            &["check", path.to_str().expect("utf-8"), "--format", "json"],
+        );
         run.expect_code(1);
         let issues = common::json_issues(&run.stdout, |f| (f("code"), f("message")));
         assert_eq!(issues[0].0, code, "{file}: {issues:?}");

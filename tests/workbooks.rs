@@ -699,6 +699,49 @@ fn headers_written_freely_give_the_figures_of_the_spec_headers() {
     ] {
         assert_eq!(value_of(&values, id), value, "{id}");
     }
+    // Each header read by meaning is an info for the analyst to confirm, as `inspect` marks it.
+    let inspect = bilan(free.path(), &["inspect", "suivi.xlsx"]);
+    let marked = inspect.stdout.matches("read by meaning: check it").count();
+    assert!(marked >= 10, "{}", inspect.stdout);
+    let (_, issues) = read_csv(&free.path().join("reports/2024/data-issues.csv"));
+    let headers: Vec<&Vec<String>> = issues.iter().filter(|i| i[1] == "missing-column").collect();
+    assert_eq!(headers.len(), marked, "{issues:?}");
+    assert!(
+        headers
+            .iter()
+            .all(|i| i[0] == "info" && i[8].contains("by meaning") && !i[5].is_empty()),
+        "{issues:?}"
+    );
+}
+
+/// Two headers that could both mean one field, neither an alias as written: neither is read,
+/// and a warning names both and the `bilan.toml` line that settles it — never a silent guess.
+#[test]
+fn a_header_that_could_mean_two_columns_is_not_guessed() {
+    let dir = common::folder_with(&[(
+        "activites.csv",
+        "Date;Nbre de participants;Nombre des participants;Type;Statut
+         12/03/2024;3;4;Atelier;Réalisé
+",
+    )]);
+    bilan(dir.path(), &["report", ".", "--formats", "csv"]).expect_code(0);
+    let out = dir.path().join("reports/2024");
+    let (_, issues) = read_csv(&out.join("data-issues.csv"));
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    let issue = &issues[0];
+    assert_eq!(
+        (issue[0].as_str(), issue[1].as_str()),
+        ("warning", "duplicate-column")
+    );
+    assert!(
+        issue[8].contains("« Nbre de participants » and « Nombre des participants »")
+            && issue[8].contains("[aliases.activities] participants = [\"Nbre de participants\"]"),
+        "{issue:?}"
+    );
+    assert_eq!(
+        value_of(&indicator_values(&out), "activity_participants"),
+        "0"
+    );
 }
 
 /// A template's sheet of drop-down values (« Listes », hidden) is not data: an info, exit 0. A
@@ -837,6 +880,15 @@ fn a_targets_matrix_gives_each_year_its_targets() {
     assert_eq!(target_of("activities_realised"), "220");
     assert_eq!(target_of("trainees"), "100");
     assert_eq!(target_of("activities_scheduled"), "");
+    // `inspect` shows which column gives which year's targets, and that actual values are not.
+    let inspect = bilan(dir.path(), &["inspect", "cibles.xlsx"]);
+    for line in [
+        "B  Réalisé 2023  -> (not a field: ignored)",
+        "C  Cible 2024    -> target of 2024 (number)",
+        "D  2025          -> target of 2025 (number)",
+    ] {
+        assert!(inspect.stdout.contains(line), "{line}\n{}", inspect.stdout);
+    }
 }
 
 /// Dates as plans write them: French Excel's display and ranges in one cell are dates, not

@@ -23,6 +23,9 @@ pub struct Header {
     pub duplicates: Vec<(usize, String, &'static str)>,
     /// The fields whose header was read by meaning rather than matched to an alias as written.
     pub by_meaning: Vec<usize>,
+    /// Fields that several headers could mean, none matched as written: left unmatched, with the
+    /// candidate headers (column, text), for a warning that names them.
+    pub ambiguous: Vec<(&'static str, Vec<(usize, String)>)>,
     /// A targets matrix (one row per indicator, one column per year: « 2024 », « Cible 2025 »):
     /// each year's column and its year. Empty for every other header.
     pub years: Vec<(usize, i32)>,
@@ -291,12 +294,31 @@ fn map_cells(
         .collect();
     // Aliases as written claim their fields first, whatever their column; a header read by
     // meaning takes a field no alias has claimed, and is left out otherwise.
+    // A field no alias claims but two headers or more mean: no guess, the candidates are named.
+    let mut ambiguous = Vec::new();
+    for field in 0..columns.len() {
+        let by_alias = matches.iter().any(|m| *m == Some((field, Matched::Alias)));
+        let candidates: Vec<(usize, String)> = cells
+            .iter()
+            .zip(&matches)
+            .enumerate()
+            .filter(|(_, (_, m))| **m == Some((field, Matched::Meaning)))
+            .map(|(column, (cell, _))| (column, cell.shown.clone()))
+            .collect();
+        if !by_alias && candidates.len() > 1 {
+            ambiguous.push((dataset.fields()[field].name, candidates));
+        }
+    }
     for how in [Matched::Alias, Matched::Meaning] {
         for (column, (cell, found)) in cells.iter().zip(&matches).enumerate() {
             let Some((field, matched)) = *found else {
                 continue;
             };
             if matched != how {
+                continue;
+            }
+            let field_name = dataset.fields()[field].name;
+            if how == Matched::Meaning && ambiguous.iter().any(|(f, _)| *f == field_name) {
                 continue;
             }
             if columns[field].is_none() {
@@ -317,6 +339,7 @@ fn map_cells(
         columns,
         duplicates,
         by_meaning,
+        ambiguous,
         years: Vec::new(),
     }
 }

@@ -120,6 +120,8 @@ pub struct ColumnMap {
     /// The header was read by meaning (`vocabulary.toml`), not matched to an alias as written:
     /// `inspect` says so, for the analyst to confirm.
     pub by_meaning: bool,
+    /// A year's column of a targets matrix (« Cible 2025 »): its cells are that year's targets.
+    pub year: Option<i32>,
 }
 
 pub(crate) fn column_maps(sheet: &Sheet, header: &Header) -> Vec<ColumnMap> {
@@ -143,15 +145,22 @@ pub(crate) fn column_maps(sheet: &Sheet, header: &Header) -> Vec<ColumnMap> {
                     field: Some(fields[field].name),
                     kind: Some(fields[field].kind),
                     by_meaning: header.by_meaning.contains(&field),
+                    year: None,
                 }),
                 _ => {
                     let text = sheet.visible(header.row_index, col).display();
+                    let year = header
+                        .years
+                        .iter()
+                        .find(|(c, _)| *c == col)
+                        .map(|(_, y)| *y);
                     (!text.trim().is_empty()).then(|| ColumnMap {
                         column: column_letter(col),
                         header: text,
                         field: None,
                         kind: None,
                         by_meaning: false,
+                        year,
                     })
                 }
             }

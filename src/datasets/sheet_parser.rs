@@ -199,7 +199,9 @@ impl<'a> SheetParser<'a> {
                 part.issues.push(issue);
             }
             HeaderSearch::Incomplete(header)
-                if self.forced.is_none() && looks_like_value_lists(&self.name, &top, &header) =>
+                if self.forced.is_none()
+                    && header.ambiguous.is_empty()
+                    && looks_like_value_lists(&self.name, &top, &header) =>
             {
                 part.issues.push(Issue::new(
                     Severity::Info,
@@ -219,6 +221,7 @@ impl<'a> SheetParser<'a> {
                 ));
             }
             HeaderSearch::Incomplete(header) => {
+                self.header_notes(&header, part);
                 for missing in header.missing_required() {
                     part.issues.push(
                         Issue::new(
@@ -243,6 +246,7 @@ impl<'a> SheetParser<'a> {
                 }
             }
             HeaderSearch::Found(header) => {
+                self.header_notes(&header, part);
                 for (column, text, field) in &header.duplicates {
                     part.issues.push(
                         Issue::new(
@@ -274,6 +278,56 @@ impl<'a> SheetParser<'a> {
     }
 
     /// Ends the sheet: a short sheet is searched for its header now.
+    /// What the analyst should confirm about a header: each header read by meaning (an `info`),
+    /// and each field several headers could mean, left unmatched (a `warning` naming them and the
+    /// `bilan.toml` line that settles it).
+    fn header_notes(&self, header: &Header, part: &mut FilePart) {
+        let dataset = header.dataset.name();
+        let fields = header.dataset.fields();
+        for &field in &header.by_meaning {
+            let Some((column, text)) = &header.columns[field] else {
+                continue;
+            };
+            part.issues.push(
+                Issue::new(
+                    Severity::Info,
+                    Code::MissingColumn,
+                    Location {
+                        column: column_letter(*column),
+                        ..self.location(Some(header.row_number))
+                    },
+                    format!(
+                        "no header names `{}` as written; « {text} » is read as it, by meaning: check it (to confirm it, add [aliases.{dataset}] {} = [\"{text}\"] to bilan.toml)",
+                        fields[field].name, fields[field].name
+                    ),
+                )
+                .with_header(text.clone()),
+            );
+        }
+        for (field, candidates) in &header.ambiguous {
+            let Some((first, _)) = candidates.first() else {
+                continue;
+            };
+            let names: Vec<String> = candidates.iter().map(|(_, t)| format!("« {t} »")).collect();
+            part.issues.push(
+                Issue::new(
+                    Severity::Warning,
+                    Code::DuplicateColumn,
+                    Location {
+                        column: column_letter(*first),
+                        ..self.location(Some(header.row_number))
+                    },
+                    format!(
+                        "{} could each mean `{field}`: none is read as it; name the right one in bilan.toml, e.g. [aliases.{dataset}] {field} = [\"{}\"]",
+                        names.join(" and "),
+                        candidates[0].1
+                    ),
+                )
+                .with_header(candidates.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" | ")),
+            );
+        }
+    }
+
     /// The sheet's name, as the workbook gives it.
     pub fn name(&self) -> &str {
         &self.name

@@ -56,10 +56,16 @@ pub fn render(file: &ReadFile, sheets: &[&SheetReport], issues: &[Issue]) -> Str
                             ""
                         }
                     )),
-                    _ => out.push_str(&format!(
-                        "  {:>3}  {}{padding}  -> (not a field: ignored)\n",
-                        column.column, column.header
-                    )),
+                    _ => match column.year {
+                        Some(year) => out.push_str(&format!(
+                            "  {:>3}  {}{padding}  -> target of {year} (number)\n",
+                            column.column, column.header
+                        )),
+                        None => out.push_str(&format!(
+                            "  {:>3}  {}{padding}  -> (not a field: ignored)\n",
+                            column.column, column.header
+                        )),
+                    },
                 }
             }
         }
