@@ -297,7 +297,7 @@ fn map_cells(
     // A field no alias claims but two headers or more mean: no guess, the candidates are named.
     let mut ambiguous = Vec::new();
     for field in 0..columns.len() {
-        let by_alias = matches.iter().any(|m| *m == Some((field, Matched::Alias)));
+        let by_alias = matches.contains(&Some((field, Matched::Alias)));
         let candidates: Vec<(usize, String)> = cells
             .iter()
             .zip(&matches)
