@@ -199,6 +199,10 @@ impl Issues {
     pub fn as_slice(&self) -> &[Issue] {
         &self.items
     }
+
+    pub fn into_vec(self) -> Vec<Issue> {
+        self.items
+    }
 }
 
 #[cfg(test)]

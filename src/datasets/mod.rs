@@ -546,14 +546,14 @@ impl Datasets {
             (sheet, issue.location.row.unwrap_or(0))
         };
         let mut last_sheet = 0;
-        for issue in self.issues.iter() {
-            let (sheet, row) = position(issue, &self.headers);
+        for issue in std::mem::take(&mut self.issues).into_vec() {
+            let (sheet, row) = position(&issue, &self.headers);
             // File-level issues (no sheet) stay where they were found, after the sheets before them.
             let sheet = sheet.unwrap_or(last_sheet);
             last_sheet = sheet;
             keyed.push((
                 (sheet, usize::from(issue.location.row.is_some()), row),
-                issue.clone(),
+                issue,
             ));
         }
         keyed.sort_by_key(|(key, _)| *key);

@@ -27,6 +27,16 @@ pub fn guard_formula(text: &str) -> String {
 
 /// Serialises a header and rows in the given style.
 pub fn to_csv(header: &[&str], rows: &[Vec<CsvCell>], style: CsvStyle) -> Vec<u8> {
+    rows_to_csv(header, rows.iter().map(|row| row.as_slice()), style)
+}
+
+/// [`to_csv`] for rows made one at a time (a million issues are never held twice as cells).
+pub fn rows_to_csv<R>(header: &[&str], rows: R, style: CsvStyle) -> Vec<u8>
+where
+    R: IntoIterator,
+    R::Item: std::borrow::Borrow<[CsvCell]>,
+{
+    use std::borrow::Borrow;
     let (delimiter, terminator, bom, comma) = match style {
         CsvStyle::Standard => (b',', csv::Terminator::Any(b'\n'), false, false),
         CsvStyle::ExcelFr => (b';', csv::Terminator::CRLF, true, true),
@@ -46,6 +56,7 @@ pub fn to_csv(header: &[&str], rows: &[Vec<CsvCell>], style: CsvStyle) -> Vec<u8
     write(&mut writer, header.iter().map(|h| h.to_string()).collect());
     for row in rows {
         let record = row
+            .borrow()
             .iter()
             .map(|cell| match cell {
                 CsvCell::Text(t) => guard_formula(t),

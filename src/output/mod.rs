@@ -23,7 +23,7 @@ use crate::indicators::{Results, Table, ValueKind};
 use crate::issue::Issue;
 use crate::lang::Lang;
 use crate::read::{hex_sha256, ReadFile};
-use csv::{to_csv, CsvCell};
+use csv::{rows_to_csv, to_csv, CsvCell};
 use document::{ChartOutcome, Inputs};
 pub use inspect::render as inspect;
 pub use issues_report::{render as render_issues, IssueFormat};
@@ -363,21 +363,18 @@ fn issues_csv(issues: &[Issue], options: &Options) -> Vec<u8> {
     let header = [
         "severity", "code", "file", "sheet", "row", "column", "header", "value", "message",
     ];
-    let rows: Vec<Vec<CsvCell>> = issues
-        .iter()
-        .map(|i| {
-            vec![
-                CsvCell::text(i.severity.as_str()),
-                CsvCell::text(i.code.as_str()),
-                CsvCell::text(&i.location.file),
-                CsvCell::text(&i.location.sheet),
-                CsvCell::Number(i.location.row.map(f64::from), ValueKind::Count),
-                CsvCell::text(&i.location.column),
-                CsvCell::text(&i.header),
-                CsvCell::text(&i.value),
-                CsvCell::text(&i.message),
-            ]
-        })
-        .collect();
-    to_csv(&header, &rows, options.csv_style)
+    let rows = issues.iter().map(|i| {
+        vec![
+            CsvCell::text(i.severity.as_str()),
+            CsvCell::text(i.code.as_str()),
+            CsvCell::text(&i.location.file),
+            CsvCell::text(&i.location.sheet),
+            CsvCell::Number(i.location.row.map(f64::from), ValueKind::Count),
+            CsvCell::text(&i.location.column),
+            CsvCell::text(&i.header),
+            CsvCell::text(&i.value),
+            CsvCell::text(&i.message),
+        ]
+    });
+    rows_to_csv(&header, rows, options.csv_style)
 }
