@@ -6,7 +6,7 @@
 use crate::config::{Config, ConfigError};
 use crate::datasets::{self, Datasets};
 use crate::indicators::{self, Catalog, CatalogError, IndicatorError};
-use crate::issue::{Code, Issue, Issues, Location, Severity};
+use crate::issue::{Arg, Code, Issue, Issues, Location, Message, Severity};
 use crate::output::{self, OutputError, RunRecord};
 use crate::read::{self, ReadFile};
 use rayon::prelude::*;
@@ -60,14 +60,8 @@ pub(crate) fn load(config: &Config) -> Result<Loaded, AppError> {
             Some(first) => notes.push(Issue::new(
                 Severity::Warning,
                 Code::DuplicateFile,
-                Location {
-                    file: input.display.clone(),
-                    ..Location::default()
-                },
-                format!(
-                    "this file is a copy of {} (same bytes): it is not read again",
-                    found.files[*first].display
-                ),
+                Location::file(&input.display),
+                Message::new("duplicate-file").with("first", found.files[*first].display.as_str()),
             )),
             None => inputs.push(input.clone()),
         }
@@ -105,10 +99,7 @@ pub(crate) fn load(config: &Config) -> Result<Loaded, AppError> {
     clock.report("  files put together, rules across rows");
     if datasets.sheets.iter().all(|s| s.dataset.is_none()) {
         datasets.issues.push(no_data(
-            format!(
-                "no sheet of the {} file(s) read was recognised as a dataset (activities, training or targets): nothing to report; check the paths, or name the sheets in bilan.toml",
-                files.len()
-            ),
+            Message::new("no-data-unrecognized").with("files", files.len()),
         ));
     }
     Ok(Loaded {
@@ -119,7 +110,7 @@ pub(crate) fn load(config: &Config) -> Result<Loaded, AppError> {
 }
 
 /// The `no-data` error of a run (SPEC 1): it has no location.
-fn no_data(message: String) -> Issue {
+fn no_data(message: Message) -> Issue {
     Issue::new(Severity::Error, Code::NoData, Location::default(), message)
 }
 
@@ -130,26 +121,19 @@ fn found_no_data(issues: &Issues) -> bool {
 
 /// The `info` issue for a path the walk left out on purpose.
 fn left_out_issue(left: &read::LeftOut) -> Issue {
-    let message = match left.why {
-        read::Why::NotAFile => "not a regular file (a pipe, socket or device): skipped",
-        read::Why::BrokenLink => "a symbolic link that leads nowhere: skipped",
-        read::Why::FolderLink => {
-            "a symbolic link to a folder: not followed (give the folder itself to read it)"
-        }
-        read::Why::LinkLoop => "a folder met again inside itself: not read twice",
-        read::Why::EarlierReport => {
-            "a report written by bilan (it holds its manifest.json): its files are outputs, not inputs; skipped"
-        }
-        read::Why::RunOutput => "the run's own output folder: skipped",
+    let why = match left.why {
+        read::Why::NotAFile => "not-a-file",
+        read::Why::BrokenLink => "broken-link",
+        read::Why::FolderLink => "folder-link",
+        read::Why::LinkLoop => "loop",
+        read::Why::EarlierReport => "earlier-report",
+        read::Why::RunOutput => "run-output",
     };
     Issue::new(
         Severity::Info,
         Code::UnsupportedFormat,
-        Location {
-            file: left.display.clone(),
-            ..Location::default()
-        },
-        message,
+        Location::file(&left.display),
+        Message::new("left-out").with("why", Arg::Key(why)),
     )
 }
 
@@ -170,9 +154,7 @@ pub fn check(config: &Config) -> Result<Issues, AppError> {
 }
 
 fn no_data_in(year: i32) -> Issue {
-    no_data(format!(
-        "the inputs hold no activity, registration or target of {year}: nothing to report for that year"
-    ))
+    no_data(Message::new("no-data-year").with("year", i64::from(year)))
 }
 
 /// `bilan inspect`: one file read as a run would, with its sheets' mapping and issues.
@@ -202,8 +184,27 @@ pub fn inspect(
             available: names.join(", "),
         });
     }
-    let text = output::inspect(read, &sheets, datasets.issues.as_slice());
+    let speaker = output::Speaker::new(config.lang, &config.categories);
+    let text = output::inspect(read, &sheets, datasets.issues.as_slice(), speaker);
     Ok((text, datasets.issues.has_errors()))
+}
+
+/// The issues of `check` in `format`, in the words of the run's language.
+pub fn render_issues(
+    config: &Config,
+    issues: &[crate::issue::Issue],
+    format: output::IssueFormat,
+) -> String {
+    output::render_issues(
+        issues,
+        format,
+        output::Speaker::new(config.lang, &config.categories),
+    )
+}
+
+/// One issue's message in the words of the run's language.
+pub fn issue_message(config: &Config, issue: &crate::issue::Issue) -> String {
+    output::Speaker::new(config.lang, &config.categories).issue(issue)
 }
 
 /// `bilan indicators`: the catalog in use, described for people or (`dump`) as `bilan.toml` TOML.

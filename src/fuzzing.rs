@@ -53,7 +53,7 @@ pub fn count_rows(path: &Path) -> Result<usize, String> {
         true
     });
     match file.error {
-        Some(issue) => Err(issue.message),
+        Some(issue) => Err(format!("{:?}", issue.message)),
         None => Ok(rows),
     }
 }
@@ -71,7 +71,10 @@ pub fn time_typing(path: &Path, runs: usize) -> Result<(Vec<f64>, usize), crate:
         true
     });
     if let Some(error) = file.error {
-        return Err(crate::app::AppError::NoInput(error.message));
+        return Err(crate::app::AppError::NoInput(format!(
+            "{:?}",
+            error.message
+        )));
     }
     let mut times = Vec::new();
     let mut kept = 0;

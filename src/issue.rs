@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 use std::fmt;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -96,56 +97,162 @@ impl fmt::Display for Code {
 }
 
 /// Where a problem is, as the user sees it in their spreadsheet.
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Location {
-    /// Path as given on the command line (relative to the current folder when under it).
-    pub file: String,
-    /// Empty for CSV files.
-    pub sheet: String,
+    /// Path as given on the command line (relative to the current folder when under it); shared
+    /// by the issues of a file.
+    pub file: Arc<str>,
+    /// Empty for CSV files and for issues of a whole file.
+    pub sheet: Arc<str>,
     /// 1-based spreadsheet row (physical line for CSV); `None` for file-level issues.
     pub row: Option<u32>,
-    /// Column letter (A, B, … AA); empty when the issue is about a whole row or file.
-    pub column: String,
+    /// 0-based column; `None` when the issue is about a whole row or file.
+    pub column: Option<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+impl Location {
+    /// The location of a whole file.
+    pub fn file(file: &str) -> Location {
+        Location {
+            file: file.into(),
+            ..Location::default()
+        }
+    }
+
+    /// The column's letters (A, B, … AA), empty without a column.
+    pub fn column_letter(&self) -> String {
+        self.column
+            .map(|c| column_letter(c as usize))
+            .unwrap_or_default()
+    }
+}
+
+/// A message of the words catalogue (`src/locales/*/bilan.ftl`): its id and arguments, put into
+/// words only when written, in the language asked (SPEC 1: the stages compute codes, numbers and
+/// issue parameters). The issue's `value` and `header` are arguments of every message too
+/// (`$value`, `$header`), so they are not held twice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    pub id: &'static str,
+    pub args: Box<[(&'static str, Arg)]>,
+}
+
+/// An argument of a [`Message`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    Text(Box<str>),
+    Int(i64),
+    Num(f64),
+    /// A word the catalogue selects on (a field, a dataset, a kind of sheet): kept as is.
+    Key(&'static str),
+    /// A category, by its kind and code: its label is chosen when written.
+    Category(&'static str, Box<str>),
+    /// A message within the message (the cause of an unreadable sheet).
+    Message(Box<Message>),
+}
+
+impl Message {
+    pub fn new(id: &'static str) -> Message {
+        Message {
+            id,
+            args: Box::new([]),
+        }
+    }
+
+    /// The message with one more argument.
+    pub fn with(self, name: &'static str, arg: impl Into<Arg>) -> Message {
+        let mut args = self.args.into_vec();
+        args.push((name, arg.into()));
+        Message {
+            id: self.id,
+            args: args.into_boxed_slice(),
+        }
+    }
+
+    /// The value of an argument, if the message has it.
+    pub fn arg(&self, name: &str) -> Option<&Arg> {
+        self.args.iter().find(|(n, _)| *n == name).map(|(_, a)| a)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Arg {
+        Arg::Text(text.into())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Arg {
+        Arg::Text(text.into_boxed_str())
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(n: i64) -> Arg {
+        Arg::Int(n)
+    }
+}
+
+impl From<u32> for Arg {
+    fn from(n: u32) -> Arg {
+        Arg::Int(n.into())
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Arg {
+        Arg::Int(n as i64)
+    }
+}
+
+impl From<f64> for Arg {
+    fn from(n: f64) -> Arg {
+        Arg::Num(n)
+    }
+}
+
+impl From<Message> for Arg {
+    fn from(message: Message) -> Arg {
+        Arg::Message(Box::new(message))
+    }
+}
+
+/// A problem found in the data, located; its words are chosen when it is written.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Issue {
     pub severity: Severity,
     pub code: Code,
-    #[serde(flatten)]
     pub location: Location,
-    pub header: String,
-    pub value: String,
-    pub message: String,
-    /// A parser's own words about the problem, shown by `bilan inspect` only (SPEC 2).
-    #[serde(skip)]
-    pub detail: String,
+    /// Shared by the issues of a column.
+    pub header: Arc<str>,
+    pub value: Box<str>,
+    pub message: Message,
+}
+
+/// The empty text every issue without a header shares (a million issues, one allocation).
+pub fn no_text() -> Arc<str> {
+    static EMPTY: std::sync::OnceLock<Arc<str>> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(|| Arc::from("")).clone()
 }
 
 impl Issue {
-    pub fn new(
-        severity: Severity,
-        code: Code,
-        location: Location,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn new(severity: Severity, code: Code, location: Location, message: Message) -> Self {
         Issue {
             severity,
             code,
             location,
-            header: String::new(),
-            value: String::new(),
-            message: message.into(),
-            detail: String::new(),
+            header: no_text(),
+            value: "".into(),
+            message,
         }
     }
 
-    pub fn with_header(mut self, header: impl Into<String>) -> Self {
+    pub fn with_header(mut self, header: impl Into<Arc<str>>) -> Self {
         self.header = header.into();
         self
     }
 
-    pub fn with_value(mut self, value: impl Into<String>) -> Self {
+    pub fn with_value(mut self, value: impl Into<Box<str>>) -> Self {
         self.value = value.into();
         self
     }
@@ -174,6 +281,16 @@ pub struct Issues {
 impl Issues {
     pub fn push(&mut self, issue: Issue) {
         self.items.push(issue);
+    }
+
+    /// Adds `more` after the issues so far; a first batch is moved, not copied.
+    pub fn append(&mut self, mut more: Vec<Issue>) {
+        if self.items.is_empty() {
+            more.append(&mut self.items);
+            self.items = more;
+        } else {
+            self.items.append(&mut more);
+        }
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Issue> {

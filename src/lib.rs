@@ -22,6 +22,7 @@ pub mod config;
 pub mod issue;
 pub mod lang;
 pub mod timings;
+pub mod words;
 
 mod app;
 mod datasets;
@@ -37,10 +38,11 @@ mod read;
 pub mod fuzzing;
 
 pub use app::{
-    check, describe_catalog, init, inspect, report, serve_isolated, AppError, ReportSummary, Stage,
+    check, describe_catalog, init, inspect, issue_message, render_issues, report, serve_isolated,
+    AppError, ReportSummary, Stage,
 };
 pub use config::Config;
 pub use datasets::Dataset;
 pub use init::french_headers;
 pub use memory::without_huge_pages;
-pub use output::{render_issues, IssueFormat};
+pub use output::IssueFormat;

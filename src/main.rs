@@ -55,7 +55,7 @@ fn run(request: Request) -> Result<ExitCode, bilan::AppError> {
             let Some(out_dir) = &summary.out_dir else {
                 // Nothing to report: the `no-data` issue says why, and nothing was written.
                 for issue in issues.iter().filter(|i| i.code == Code::NoData) {
-                    eprintln!("bilan: error: {}", issue.message);
+                    eprintln!("bilan: error: {}", bilan::issue_message(&config, issue));
                 }
                 eprintln!("bilan: no file was written");
                 return Ok(exit_code(true));
@@ -76,7 +76,7 @@ fn run(request: Request) -> Result<ExitCode, bilan::AppError> {
         }
         Request::Check(config, format) => {
             let issues: Issues = bilan::check(&config)?;
-            print_stdout(&bilan::render_issues(issues.as_slice(), format));
+            print_stdout(&bilan::render_issues(&config, issues.as_slice(), format));
             Ok(exit_code(issues.has_errors()))
         }
         Request::Inspect {

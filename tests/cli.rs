@@ -63,7 +63,7 @@ fn a_missing_required_column_names_the_sheet_and_the_field() {
         .find(|l| l.contains("missing-column"))
         .unwrap_or_else(|| panic!("no missing-column issue\n{}", run.description));
     assert!(line.starts_with("suivi.csv:1"), "{line}");
-    assert!(line.contains("`status`"), "{line}");
+    assert!(line.contains("« status »"), "{line}");
 }
 
 #[test]

@@ -195,7 +195,7 @@ fn two_versions_of_one_workbook_are_named() {
     assert!(
         overlapping[0]
             .2
-            .contains("3 of 4 activity ids (75 %) with plan_v1.csv"),
+            .contains("3 de ses 4 identifiants d’activité (75 %) avec plan_v1.csv"),
         "{issues:?}"
     );
     let duplicates = issues.iter().filter(|i| i.0 == "duplicate-id").count();

@@ -383,13 +383,13 @@ fn repeated_registrations_are_found_within_and_across_files() {
         format!("{file} {code} {column}{row} {}", f("message"))
     });
     let at = |row: u32| {
-        format!("this participant is already registered to this session at row {row}; only the first row counts")
+        format!("ce participant est déjà inscrit à cette session à la ligne {row} ; seule la première ligne compte")
     };
     assert_eq!(
         found,
         [
             // All of a.csv's registrations are in b.csv (SPEC 2: one warning for the pair).
-            "b.csv overlapping-files  this file shares 2 of 2 registrations (100 %) with a.csv: two versions of one workbook? Only the first rows count; remove the older file".to_string(),
+            "b.csv overlapping-files  ce fichier partage 2 de ses 2 inscriptions (100 %) avec a.csv : deux versions d’un même classeur ? Seules les premières lignes comptent ; retirez le fichier le plus ancien".to_string(),
             format!("b.csv duplicate-registration F2 {}", at(2)),
             format!("b.csv duplicate-registration F4 {}", at(3)),
             format!("b.csv duplicate-registration F5 {}", at(3)),

@@ -66,7 +66,7 @@ fn a_zip_bomb_is_too_large() {
         (issues[0].0.as_str(), issues[0].1.as_str()),
         ("bombe.xlsx", "too-large")
     );
-    assert!(issues[0].2.contains("inflates"), "{issues:?}");
+    assert!(issues[0].2.contains("se décompresse"), "{issues:?}");
 }
 
 #[test]
@@ -105,9 +105,9 @@ fn the_cell_limit_comes_from_the_config() {
     std::fs::write(dir.path().join("bilan.toml"), "[limits]\nmax_cells = 100\n").expect("write");
     let issues = check_with_ok_file(dir.path(), "big.csv");
     assert!(
-        issues
-            .iter()
-            .any(|i| i.0 == "big.csv" && i.1 == "too-large" && i.2.contains("more than 100 cells")),
+        issues.iter().any(|i| i.0 == "big.csv"
+            && i.1 == "too-large"
+            && i.2.contains("plus de 100 cellules")),
         "{issues:?}"
     );
 }
@@ -209,14 +209,14 @@ fn invalid_utf8_and_unclosed_quotes_in_csv_are_located() {
     assert!(
         issues.iter().any(|i| i.0 == "bom.csv"
             && i.1 == "unreadable-file"
-            && i.2.contains("line 2, field 2")),
+            && i.2.contains("ligne 2, champ 2")),
         "{issues:?}"
     );
     let issues = check_with_ok_file(dir.path(), "quote.csv");
     assert!(
         issues.iter().any(|i| i.0 == "quote.csv"
             && i.1 == "unreadable-file"
-            && i.2.contains("line 2 is never closed")),
+            && i.2.contains("ouvert à la ligne 2 n’est jamais fermé")),
         "{issues:?}"
     );
 }

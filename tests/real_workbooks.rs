@@ -126,7 +126,7 @@ fn a_broken_worksheet_costs_that_sheet_alone() {
         "{issues:?}"
     );
     let message = &issues[0][8];
-    assert!(message.contains("damaged"), "{message}");
+    assert!(message.contains("endommagé"), "{message}");
     for internal in ["Xml", "Expecting", "Eof", "error:"] {
         assert!(!message.contains(internal), "{message}");
     }
@@ -211,7 +211,7 @@ fn a_workbook_is_read_as_what_it_holds() {
         ],
         "{issues:?}"
     );
-    assert!(issues[0][8].contains("a web page (HTML)"), "{issues:?}");
+    assert!(issues[0][8].contains("une page web (HTML)"), "{issues:?}");
     let values = indicator_values(&out);
     assert_eq!(value_of(&values, "activities_realised"), "2");
 }
@@ -277,12 +277,12 @@ fn unreadable_files_say_why_in_words_people_understand() {
         (
             "gnumeric/page-web.xls",
             "unreadable-file",
-            "a web page (HTML)",
+            "une page web (HTML)",
         ),
         (
             "msoffcrypto/registre-protege.xlsx",
             "encrypted-file",
-            "password",
+            "mot de passe",
         ),
     ] {
         let path = fixtures.join(file);

@@ -491,7 +491,7 @@ fn values_typed_freely_are_read_by_meaning() {
     assert_eq!(problems, vec![("error", "unknown-category", "9", "C")]);
     let ambiguous = issues.iter().find(|i| i[0] == "error").expect("the error");
     assert!(
-        ambiguous[8].contains("known: Réalisé, En cours, Prévu, Reporté, Annulé")
+        ambiguous[8].contains("connues : Réalisé, En cours, Prévu, Reporté, Annulé")
             && ambiguous[8].contains("[categories.status."),
         "{ambiguous:?}"
     );
@@ -709,7 +709,7 @@ fn headers_written_freely_give_the_figures_of_the_spec_headers() {
     assert!(
         headers
             .iter()
-            .all(|i| i[0] == "info" && i[8].contains("by meaning") && !i[5].is_empty()),
+            .all(|i| i[0] == "info" && i[8].contains("par son sens") && !i[5].is_empty()),
         "{issues:?}"
     );
 }
@@ -734,7 +734,7 @@ fn a_header_that_could_mean_two_columns_is_not_guessed() {
         ("warning", "duplicate-column")
     );
     assert!(
-        issue[8].contains("« Nbre de participants » and « Nombre des participants »")
+        issue[8].contains("« Nbre de participants », « Nombre des participants »")
             && issue[8].contains("[aliases.activities] participants = [\"Nbre de participants\"]"),
         "{issue:?}"
     );

@@ -112,6 +112,7 @@ impl Config {
             formats: self.formats.clone(),
             csv_style: self.csv_style,
             generated_on: self.generated_on,
+            categories: self.categories.clone(),
         }
     }
 

@@ -7,7 +7,7 @@ use super::row_reader::RowReader;
 use super::schema::fields::{activities, targets, training};
 use super::schema::FieldId;
 use super::texts::{Reading, TextMemo};
-use crate::issue::{Code, Severity};
+use crate::issue::{Code, Message, Severity};
 use crate::read::Cell;
 
 /// An indicator the targets sheet may name, by id or label.
@@ -46,7 +46,9 @@ pub fn activity(r: &mut RowReader, source: Source, categories: &Categories) -> O
             r.report(
                 activities::WOMEN,
                 Code::InconsistentRow,
-                format!("{w} women out of {p} participants; `women` is emptied"),
+                Message::new("women-above-participants")
+                    .with("women", w)
+                    .with("participants", p),
             );
             women = None;
         }
@@ -79,7 +81,7 @@ fn activity_type(r: &mut RowReader, categories: &Categories) -> Option<String> {
     let text = super::normalize::clean_text(&display).into_owned();
     if let Some((category, by_meaning)) = categories.find_how(Kind::ActivityType, &text) {
         if by_meaning {
-            r.report_meaning(activities::TYPE, cell, category);
+            r.report_meaning(activities::TYPE, cell, category, Kind::ActivityType);
         }
         return Some(category.code.clone());
     }
@@ -87,7 +89,7 @@ fn activity_type(r: &mut RowReader, categories: &Categories) -> Option<String> {
         activities::TYPE,
         Code::UnknownCategory,
         Severity::Warning,
-        format!("« {text} » is not a known activity type; it is kept as its own category"),
+        Message::new("unknown-activity-type"),
     );
     Some(text)
 }
@@ -119,7 +121,7 @@ pub fn registration(
             r.report(
                 training::HOURS,
                 Code::OutOfRange,
-                format!("`hours` must be above 0, not {h}"),
+                Message::new("hours-not-positive"),
             );
         }
     }
@@ -128,7 +130,7 @@ pub fn registration(
             r.report(
                 training::SATISFACTION,
                 Code::OutOfRange,
-                format!("satisfaction must be between 1 and 5, not {s}; it is emptied"),
+                Message::new("satisfaction-out-of-range"),
             );
             satisfaction = None;
         }
@@ -189,7 +191,7 @@ fn target_with(
             r.report(
                 targets::INDICATOR,
                 Code::UnknownCategory,
-                format!("« {text} » names no indicator of the catalog"),
+                Message::new("unknown-indicator"),
             );
         }
         found.map(|n| n.id.clone())
@@ -217,7 +219,7 @@ fn end_not_before(
         r.report(
             field,
             Code::InconsistentRow,
-            "the end date is before the start date; it is emptied".into(),
+            Message::new("end-before-start"),
         );
         return None;
     }

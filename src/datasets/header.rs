@@ -3,6 +3,7 @@
 use super::normalize::normalize_key;
 use super::schema::{match_header, Dataset, FieldAliases, Matched};
 use crate::read::Sheet;
+use std::sync::Arc;
 
 /// How many non-empty rows from the top may sit above the header (titles, logos, notes).
 pub const HEADER_SEARCH_ROWS: usize = 30;
@@ -18,7 +19,7 @@ pub struct Header {
     /// 1, or 2 for a header with a group row above ("Participants" over "Total" and "Dont femmes").
     pub height: usize,
     /// For each field of the dataset (same order as `Dataset::fields`), its column and header text.
-    pub columns: Vec<Option<(usize, String)>>,
+    pub columns: Vec<Option<(usize, Arc<str>)>>,
     /// Columns naming a field already mapped to an earlier column: (column, header, field).
     pub duplicates: Vec<(usize, String, &'static str)>,
     /// The fields whose header was read by meaning rather than matched to an alias as written.
@@ -278,7 +279,7 @@ fn map_cells(
     cells: &[HeaderCell],
     aliases: &FieldAliases,
 ) -> Header {
-    let mut columns: Vec<Option<(usize, String)>> = vec![None; dataset.fields().len()];
+    let mut columns: Vec<Option<(usize, Arc<str>)>> = vec![None; dataset.fields().len()];
     let mut duplicates = Vec::new();
     let mut by_meaning = Vec::new();
     let matches: Vec<Option<(usize, Matched)>> = cells
@@ -322,7 +323,7 @@ fn map_cells(
                 continue;
             }
             if columns[field].is_none() {
-                columns[field] = Some((column, cell.shown.clone()));
+                columns[field] = Some((column, Arc::from(cell.shown.as_str())));
                 if how == Matched::Meaning {
                     by_meaning.push(field);
                 }
@@ -526,7 +527,7 @@ mod tests {
                 .fields()
                 .iter()
                 .zip(&header.columns)
-                .filter_map(|(f, c)| c.as_ref().map(|(_, shown)| (f.name, shown.clone())))
+                .filter_map(|(f, c)| c.as_ref().map(|(_, shown)| (f.name, shown.to_string())))
                 .collect();
             named.sort();
             named
@@ -611,7 +612,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            header.columns[10].as_ref().map(|(_, h)| h.as_str()),
+            header.columns[10].as_ref().map(|(_, h)| &**h),
             Some("Participants / Dont femmes")
         );
     }

@@ -10,9 +10,10 @@ use super::records::StringTable;
 use super::schema::FieldId;
 use super::texts::{Reading, TextMemo};
 use super::values::{self, DateOrder, Number, ValueError};
-use crate::issue::{column_letter, Code, Issue, Location, Severity};
+use crate::issue::{Arg, Code, Issue, Location, Message, Severity};
 use crate::read::{Cell, RowRef};
 use chrono::{Datelike, NaiveDate};
+use std::sync::Arc;
 
 /// How a parsed value is kept in the [`TextMemo`]: to its bits and back.
 type Bits<T> = (fn(&T) -> u64, fn(u64) -> Option<T>);
@@ -24,8 +25,8 @@ pub struct RowReader<'a, 'm> {
     /// The file's shared texts, which the row's `Cell::Shared` cells point at.
     pub texts: &'a [Cell],
     pub header: &'a Header,
-    pub file: &'a str,
-    pub sheet: &'a str,
+    pub file: &'a Arc<str>,
+    pub sheet: &'a Arc<str>,
     pub date_order: DateOrder,
     pub issues: Vec<Issue>,
     pub rejected: bool,
@@ -37,8 +38,8 @@ impl<'a, 'm> RowReader<'a, 'm> {
         memo: &'m mut TextMemo,
         texts: &'a [Cell],
         header: &'a Header,
-        file: &'a str,
-        sheet: &'a str,
+        file: &'a Arc<str>,
+        sheet: &'a Arc<str>,
         date_order: DateOrder,
     ) -> Self {
         RowReader {
@@ -66,15 +67,15 @@ impl<'a, 'm> RowReader<'a, 'm> {
 
     pub fn location(&self, column: Option<usize>) -> Location {
         Location {
-            file: self.file.to_string(),
-            sheet: self.sheet.to_string(),
+            file: self.file.clone(),
+            sheet: self.sheet.clone(),
             row: Some(self.row.number),
-            column: column.map(column_letter).unwrap_or_default(),
+            column: column.map(|c| c as u32),
         }
     }
 
     /// Records an issue about field `name`: an error rejecting the row when required, else a warning.
-    pub fn report(&mut self, field: FieldId, code: Code, message: String) {
+    pub fn report(&mut self, field: FieldId, code: Code, message: Message) {
         let required = field.field().required;
         self.report_with(
             field,
@@ -88,7 +89,13 @@ impl<'a, 'm> RowReader<'a, 'm> {
         );
     }
 
-    pub fn report_with(&mut self, field: FieldId, code: Code, severity: Severity, message: String) {
+    pub fn report_with(
+        &mut self,
+        field: FieldId,
+        code: Code,
+        severity: Severity,
+        message: Message,
+    ) {
         let index = self.field_index(field);
         let column = self.header.column_of(index);
         let header = self.header.columns[index]
@@ -123,12 +130,8 @@ impl<'a, 'm> RowReader<'a, 'm> {
         let cell = raw.map(|c| c.resolve(self.texts));
         match cell {
             Some(cell) if !cell.is_blank() => {
-                if let Cell::Error(e) = cell {
-                    self.report(
-                        field,
-                        Code::CellError,
-                        format!("the cell holds the error value {e}"),
-                    );
+                if let Cell::Error(_) = cell {
+                    self.report(field, Code::CellError, Message::new("cell-error"));
                     return None;
                 }
                 Some((cell, None))
@@ -138,7 +141,7 @@ impl<'a, 'm> RowReader<'a, 'm> {
                     self.report(
                         field,
                         Code::MissingValue,
-                        format!("the required field `{}` is empty", field.name()),
+                        Message::new("missing-value").with("field", Arg::Key(field.name())),
                     );
                 }
                 None
@@ -220,8 +223,8 @@ impl<'a, 'm> RowReader<'a, 'm> {
             None => find(),
         };
         match (code, by_meaning) {
-            (None, _) => self.report_unknown(field, cell, categories, kind),
-            (Some(_), Some(category)) => self.report_meaning(field, cell, category),
+            (None, _) => self.report_unknown(field, kind),
+            (Some(_), Some(category)) => self.report_meaning(field, cell, category, kind),
             _ => {}
         }
         code
@@ -300,7 +303,7 @@ impl<'a, 'm> RowReader<'a, 'm> {
             self.report(
                 field,
                 Code::NegativeValue,
-                format!("`{}` cannot be negative", field.name()),
+                Message::new("negative-value").with("field", Arg::Key(field.name())),
             );
             return None;
         }
@@ -314,7 +317,7 @@ impl<'a, 'm> RowReader<'a, 'm> {
             self.report(
                 field,
                 Code::NotAnInteger,
-                format!("`{}` must be a whole number", field.name()),
+                Message::new("not-an-integer").with("field", Arg::Key(field.name())),
             );
             return None;
         }
@@ -327,7 +330,7 @@ impl<'a, 'm> RowReader<'a, 'm> {
             self.report(
                 field,
                 Code::NotAnInteger,
-                format!("`{}` must be a whole number", field.name()),
+                Message::new("not-an-integer").with("field", Arg::Key(field.name())),
             );
             return None;
         }
@@ -349,60 +352,46 @@ impl<'a, 'm> RowReader<'a, 'm> {
         let cell = self.cell(field)?;
         let found = categories.find_how(kind, &cell.text());
         match found {
-            None => self.report_unknown(field, cell, categories, kind),
-            Some((category, true)) => self.report_meaning(field, cell, category),
+            None => self.report_unknown(field, kind),
+            Some((category, true)) => self.report_meaning(field, cell, category, kind),
             Some(_) => {}
         }
         found.map(|(category, _)| category.code.clone())
     }
 
-    /// An unknown value, with the known ones and the `bilan.toml` entry that would settle it.
-    fn report_unknown(
-        &mut self,
-        field: FieldId,
-        cell: &Cell,
-        categories: &Categories,
-        kind: categories::Kind,
-    ) {
-        let value = clean_text(&cell.text()).into_owned();
-        let known = categories.list(kind);
-        let names: Vec<&str> = known.iter().map(|c| c.fr.as_str()).collect();
-        let example = match known.last() {
-            Some(c) => format!(
-                "; to read it as one of them, add it to that value's aliases in bilan.toml, e.g. [categories.{}.{}] fr = \"{}\", en = \"{}\", aliases = [\"{value}\"]",
-                kind.config_name(),
-                c.code,
-                c.fr,
-                c.en
-            ),
-            None => String::new(),
-        };
+    /// An unknown value: the message lists the known ones and the `bilan.toml` entry that would
+    /// settle it, in the words of the output (`kind` names them).
+    fn report_unknown(&mut self, field: FieldId, kind: categories::Kind) {
         self.report(
             field,
             Code::UnknownCategory,
-            format!(
-                "« {value} » is not a known value of `{}` (known: {}){example}",
-                field.name(),
-                names.join(", ")
-            ),
+            Message::new("unknown-category")
+                .with("field", Arg::Key(field.name()))
+                .with("kind", Arg::Key(kind.config_name())),
         );
     }
 
     /// A value read by meaning (« Annulée » for « Annulé »): one `info` per distinct value and
     /// field in a file, for the analyst to confirm.
-    pub fn report_meaning(&mut self, field: FieldId, cell: &Cell, category: &categories::Category) {
+    pub fn report_meaning(
+        &mut self,
+        field: FieldId,
+        cell: &Cell,
+        category: &categories::Category,
+        kind: categories::Kind,
+    ) {
         let value = clean_text(&cell.text()).into_owned();
         if !self.memo.first_meaning(field.name(), &value) {
             return;
         }
+        let kind = kind.config_name();
         self.report_with(
             field,
             Code::UnknownCategory,
             Severity::Info,
-            format!(
-                "« {value} » is read as « {} » (`{}`) by meaning; reported once for this file",
-                category.fr, category.code
-            ),
+            Message::new("category-by-meaning")
+                .with("code", category.code.as_str())
+                .with("label", Arg::Category(kind, category.code.as_str().into())),
         );
     }
 

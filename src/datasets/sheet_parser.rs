@@ -5,8 +5,9 @@ use super::builders;
 use super::header::{self, find_header, header_at, Header, HeaderSearch, HEADER_SEARCH_ROWS};
 use super::row_reader::RowReader;
 use super::{column_maps, Dataset, FilePart, Options, SheetOverride, SheetReport, Source};
-use crate::issue::{column_letter, Code, Issue, Location, Severity};
+use crate::issue::{Arg, Code, Issue, Location, Message, Severity};
 use crate::read::{Cell, InputFile, Merge, RowRef, Sheet};
+use std::sync::Arc;
 
 enum State {
     /// Rows above and around the header, kept until the header can be decided.
@@ -22,7 +23,6 @@ enum State {
 pub struct SheetParser<'a> {
     options: &'a Options,
     forced: Option<&'a SheetOverride>,
-    file: &'a str,
     path: &'a std::path::Path,
     /// False for xlsx sheets until their merged ranges are read (only when the header needs them).
     merges_known: bool,
@@ -35,6 +35,9 @@ pub struct SheetParser<'a> {
     rows_hint: Option<u32>,
     /// The reader could not read the sheet to its end (`SheetEvent::Failed`).
     failed: bool,
+    /// The file and sheet names every issue of the sheet shares.
+    shared_file: Arc<str>,
+    shared_sheet: Arc<str>,
 }
 
 /// Rows reserved at most for a sheet whose header is found: a spreadsheet's maximum (the hint
@@ -55,10 +58,10 @@ impl<'a> SheetParser<'a> {
             .sheets
             .iter()
             .find(|o| o.applies_to(&input.path, &name));
+        let shared_sheet = Arc::from(name.as_str());
         SheetParser {
             options,
             forced,
-            file: &input.display,
             path: &input.path,
             merges_known: merges.is_some(),
             sheet_index,
@@ -79,15 +82,17 @@ impl<'a> SheetParser<'a> {
             header: None,
             rows_hint,
             failed: false,
+            shared_file: Arc::from(input.display.as_str()),
+            shared_sheet,
         }
     }
 
     fn location(&self, row: Option<u32>) -> Location {
         Location {
-            file: self.file.to_string(),
-            sheet: self.name.clone(),
+            file: self.shared_file.clone(),
+            sheet: self.shared_sheet.clone(),
             row,
-            column: String::new(),
+            column: None,
         }
     }
 
@@ -114,8 +119,8 @@ impl<'a> SheetParser<'a> {
                 if let Some(header) = &self.header {
                     let context = RowContext {
                         options: self.options,
-                        file: self.file,
-                        sheet: &self.name,
+                        file: &self.shared_file,
+                        sheet: &self.shared_sheet,
                         sheet_index: self.sheet_index,
                         texts,
                     };
@@ -173,26 +178,26 @@ impl<'a> SheetParser<'a> {
                         Severity::Error,
                         Code::NoHeader,
                         self.location(o.header_row),
-                        format!("bilan.toml names this sheet as `{}` but no header row of that dataset was found", o.dataset.name()),
+                        Message::new("sheet-no-header-forced")
+                            .with("dataset", Arg::Key(o.dataset.name())),
                     ),
                     None => {
-                        let closest = match header::closest(&top, &self.options.aliases) {
-                            Some((dataset, row, missing)) => format!(
-                                " (closest: `{}` at row {row}, which has no column for {})",
-                                dataset.name(),
-                                missing
-                                    .iter()
-                                    .map(|f| format!("`{f}`"))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            ),
-                            None => String::new(),
+                        let message = match header::closest(&top, &self.options.aliases) {
+                            Some((dataset, row, missing)) => {
+                                let missing: Vec<String> =
+                                    missing.iter().map(|f| format!("`{f}`")).collect();
+                                Message::new("sheet-unrecognized-closest")
+                                    .with("dataset", Arg::Key(dataset.name()))
+                                    .with("row", row)
+                                    .with("missing", missing.join(", "))
+                            }
+                            None => Message::new("sheet-unrecognized"),
                         };
                         Issue::new(
                             Severity::Info,
                             Code::UnrecognizedSheet,
                             self.location(None),
-                            format!("no row among the first 30 names the required columns of a dataset{closest}; the sheet is skipped"),
+                            message,
                         )
                     }
                 };
@@ -207,17 +212,18 @@ impl<'a> SheetParser<'a> {
                     Severity::Info,
                     Code::UnrecognizedSheet,
                     self.location(Some(header.row_number)),
-                    format!(
-                        "the sheet looks like lists of values ({}), not a `{}` register: it has no column of dates or numbers and names each value once; the sheet is skipped",
-                        header
-                            .columns
-                            .iter()
-                            .flatten()
-                            .map(|(_, shown)| shown.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        header.dataset.name()
-                    ),
+                    Message::new("sheet-value-lists")
+                        .with(
+                            "columns",
+                            header
+                                .columns
+                                .iter()
+                                .flatten()
+                                .map(|(_, shown)| &**shown)
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        )
+                        .with("dataset", Arg::Key(header.dataset.name())),
                 ));
             }
             HeaderSearch::Incomplete(header) => {
@@ -228,10 +234,9 @@ impl<'a> SheetParser<'a> {
                             Severity::Error,
                             Code::MissingColumn,
                             self.location(Some(header.row_number)),
-                            format!(
-                                "the sheet looks like the `{}` dataset but has no column for the required field `{missing}`; its rows are rejected",
-                                header.dataset.name()
-                            ),
+                            Message::new("missing-column")
+                                .with("dataset", Arg::Key(header.dataset.name()))
+                                .with("field", Arg::Key(missing)),
                         )
                         .with_header(missing),
                     );
@@ -252,8 +257,11 @@ impl<'a> SheetParser<'a> {
                         Issue::new(
                             Severity::Warning,
                             Code::DuplicateColumn,
-                            Location { column: column_letter(*column), ..self.location(Some(header.row_number)) },
-                            format!("a second column names the field `{field}`; only the first one is read"),
+                            Location {
+                                column: Some(*column as u32),
+                                ..self.location(Some(header.row_number))
+                            },
+                            Message::new("duplicate-column").with("field", Arg::Key(field)),
                         )
                         .with_header(text.clone()),
                     );
@@ -293,13 +301,12 @@ impl<'a> SheetParser<'a> {
                     Severity::Info,
                     Code::MissingColumn,
                     Location {
-                        column: column_letter(*column),
+                        column: Some(*column as u32),
                         ..self.location(Some(header.row_number))
                     },
-                    format!(
-                        "no header names `{}` as written; « {text} » is read as it, by meaning: check it (to confirm it, add [aliases.{dataset}] {} = [\"{text}\"] to bilan.toml)",
-                        fields[field].name, fields[field].name
-                    ),
+                    Message::new("header-by-meaning")
+                        .with("field", Arg::Key(fields[field].name))
+                        .with("dataset", Arg::Key(dataset)),
                 )
                 .with_header(text.clone()),
             );
@@ -314,16 +321,22 @@ impl<'a> SheetParser<'a> {
                     Severity::Warning,
                     Code::DuplicateColumn,
                     Location {
-                        column: column_letter(*first),
+                        column: Some(*first as u32),
                         ..self.location(Some(header.row_number))
                     },
-                    format!(
-                        "{} could each mean `{field}`: none is read as it; name the right one in bilan.toml, e.g. [aliases.{dataset}] {field} = [\"{}\"]",
-                        names.join(" and "),
-                        candidates[0].1
-                    ),
+                    Message::new("header-ambiguous")
+                        .with("names", names.join(", "))
+                        .with("field", Arg::Key(field))
+                        .with("dataset", Arg::Key(dataset))
+                        .with("first", candidates[0].1.as_str()),
                 )
-                .with_header(candidates.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" | ")),
+                .with_header(
+                    candidates
+                        .iter()
+                        .map(|(_, t)| t.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" | "),
+                ),
             );
         }
     }
@@ -350,7 +363,7 @@ impl<'a> SheetParser<'a> {
         self.report.skipped = self.report.skipped_blank + self.report.skipped_total;
         part.sheets.push(self.report);
         part.headers
-            .push((self.file.to_string(), self.name, self.header));
+            .push((self.shared_file, self.shared_sheet, self.header));
     }
 }
 
@@ -370,8 +383,8 @@ fn has_gaps(top: &Sheet, header: &Header) -> bool {
 /// Where rows are typed: the run's options and the sheet they come from.
 struct RowContext<'a> {
     options: &'a Options,
-    file: &'a str,
-    sheet: &'a str,
+    file: &'a Arc<str>,
+    sheet: &'a Arc<str>,
     sheet_index: usize,
     /// The file's shared texts.
     texts: &'a [Cell],
@@ -403,12 +416,12 @@ fn read_row(
             Severity::Info,
             Code::TotalRow,
             Location {
-                file: file.to_string(),
-                sheet: sheet.to_string(),
+                file: file.clone(),
+                sheet: sheet.clone(),
                 row: Some(row.number),
-                column: String::new(),
+                column: None,
             },
-            "a total row is not data; it is skipped",
+            Message::new("total-row"),
         ));
         return;
     }
@@ -478,7 +491,7 @@ fn read_matrix_row(
             continue;
         }
         let mut year_header = header.clone();
-        year_header.columns[target] = Some((column, year.to_string()));
+        year_header.columns[target] = Some((column, Arc::from(year.to_string())));
         let mut reader = RowReader::new(
             row,
             &mut part.memo,

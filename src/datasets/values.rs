@@ -4,7 +4,7 @@
 //! that the row builder turns into a located issue.
 
 use super::normalize::normalize_key;
-use crate::issue::Code;
+use crate::issue::{Code, Message};
 use crate::read::Cell;
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -21,14 +21,15 @@ pub enum DateOrder {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValueError {
     pub code: Code,
-    pub message: String,
+    /// The catalogue's message (the cell's value is the issue's).
+    pub message: Message,
 }
 
 impl ValueError {
-    fn new(code: Code, message: impl Into<String>) -> Self {
+    fn new(code: Code, id: &'static str) -> Self {
         ValueError {
             code,
-            message: message.into(),
+            message: Message::new(id),
         }
     }
 }
@@ -43,18 +44,11 @@ pub struct Number {
 pub fn parse_date(cell: &Cell, order: DateOrder) -> Result<NaiveDate, ValueError> {
     match cell {
         Cell::Date(d) => Ok(*d),
-        Cell::Number(n) => excel_serial_to_date(*n).ok_or_else(|| {
-            ValueError::new(
-                Code::InvalidDate,
-                format!("{n} is not a date serial number"),
-            )
-        }),
+        Cell::Number(n) => excel_serial_to_date(*n)
+            .ok_or_else(|| ValueError::new(Code::InvalidDate, "invalid-date-serial")),
         Cell::Text(t) => parse_date_text(t, order)
-            .ok_or_else(|| ValueError::new(Code::InvalidDate, format!("« {t} » is not a date"))),
-        other => Err(ValueError::new(
-            Code::InvalidDate,
-            format!("« {} » is not a date", other.display()),
-        )),
+            .ok_or_else(|| ValueError::new(Code::InvalidDate, "invalid-date")),
+        _ => Err(ValueError::new(Code::InvalidDate, "invalid-date")),
     }
 }
 
@@ -291,13 +285,9 @@ pub fn parse_number(cell: &Cell) -> Result<Number, ValueError> {
             value: f64::from(u8::from(*b)),
             percent: false,
         }),
-        Cell::Text(t) => parse_number_text(t).ok_or_else(|| {
-            ValueError::new(Code::InvalidNumber, format!("« {t} » is not a number"))
-        }),
-        other => Err(ValueError::new(
-            Code::InvalidNumber,
-            format!("« {} » is not a number", other.display()),
-        )),
+        Cell::Text(t) => parse_number_text(t)
+            .ok_or_else(|| ValueError::new(Code::InvalidNumber, "invalid-number")),
+        _ => Err(ValueError::new(Code::InvalidNumber, "invalid-number")),
     }
 }
 
@@ -385,12 +375,7 @@ fn common_bool(text: &str) -> Option<&'static str> {
 
 /// `oui non o n yes no y vrai faux true false 1 0 x présent absent p a`, boolean cells, 1 and 0.
 pub fn parse_bool(cell: &Cell) -> Result<bool, ValueError> {
-    let invalid = || {
-        ValueError::new(
-            Code::UnknownCategory,
-            format!("« {} » is not yes/no", cell.display()),
-        )
-    };
+    let invalid = || ValueError::new(Code::UnknownCategory, "invalid-boolean");
     match cell {
         Cell::Bool(b) => Ok(*b),
         Cell::Number(n) if *n == 1.0 => Ok(true),

@@ -36,44 +36,52 @@ where
     R: IntoIterator,
     R::Item: std::borrow::Borrow<[CsvCell]>,
 {
+    let mut out = Vec::new();
+    // Writing to a Vec<u8> cannot fail.
+    let _ = write_csv(&mut out, header, rows, style);
+    out
+}
+
+/// Writes the CSV of `rows` to `out` as they come (a million issues go to the file, not to a
+/// buffer of the whole file).
+pub fn write_csv<W, R>(out: W, header: &[&str], rows: R, style: CsvStyle) -> std::io::Result<()>
+where
+    W: std::io::Write,
+    R: IntoIterator,
+    R::Item: std::borrow::Borrow<[CsvCell]>,
+{
     use std::borrow::Borrow;
     let (delimiter, terminator, bom, comma) = match style {
         CsvStyle::Standard => (b',', csv::Terminator::Any(b'\n'), false, false),
         CsvStyle::ExcelFr => (b';', csv::Terminator::CRLF, true, true),
     };
-    let mut out = Vec::new();
+    let mut out = out;
     if bom {
-        out.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
+        out.write_all(&[0xEF, 0xBB, 0xBF])?;
     }
     let mut writer = csv::WriterBuilder::new()
         .delimiter(delimiter)
         .terminator(terminator)
         .from_writer(out);
-    let write = |writer: &mut csv::Writer<Vec<u8>>, record: Vec<String>| {
-        // Writing to a Vec<u8> cannot fail for I/O reasons; csv only errors on I/O.
-        writer.write_record(record).expect("writing CSV to memory");
-    };
-    write(&mut writer, header.iter().map(|h| h.to_string()).collect());
+    writer.write_record(header)?;
+    let mut record: Vec<String> = Vec::new();
     for row in rows {
-        let record = row
-            .borrow()
-            .iter()
-            .map(|cell| match cell {
-                CsvCell::Text(t) => guard_formula(t),
-                CsvCell::Number(None, _) => String::new(),
-                CsvCell::Number(Some(v), kind) => {
-                    let text = csv_number(*v, *kind);
-                    if comma {
-                        text.replace('.', ",")
-                    } else {
-                        text
-                    }
+        record.clear();
+        record.extend(row.borrow().iter().map(|cell| match cell {
+            CsvCell::Text(t) => guard_formula(t),
+            CsvCell::Number(None, _) => String::new(),
+            CsvCell::Number(Some(v), kind) => {
+                let text = csv_number(*v, *kind);
+                if comma {
+                    text.replace('.', ",")
+                } else {
+                    text
                 }
-            })
-            .collect();
-        write(&mut writer, record);
+            }
+        }));
+        writer.write_record(&record)?;
     }
-    writer.into_inner().unwrap_or_default()
+    writer.flush()
 }
 
 #[cfg(test)]

@@ -51,6 +51,8 @@ pub struct Inputs<'a> {
     pub files: &'a [ReadFile],
     pub sheets: &'a [SheetReport],
     pub issues: &'a [Issue],
+    /// Puts the issues into the report's words.
+    pub speaker: super::messages::Speaker<'a>,
 }
 
 pub fn t(lang: Lang, fr: &str, en: &str) -> String {
@@ -459,11 +461,11 @@ fn data_quality(blocks: &mut Vec<Block>, inputs: &Inputs, lang: Lang) {
                     vec![
                         severity_label(i.severity, lang),
                         i.code.as_str().to_string(),
-                        i.location.file.clone(),
-                        i.location.sheet.clone(),
+                        i.location.file.to_string(),
+                        i.location.sheet.to_string(),
                         i.location.row.map(|r| r.to_string()).unwrap_or_default(),
-                        i.location.column.clone(),
-                        i.message.clone(),
+                        i.location.column_letter(),
+                        inputs.speaker.issue(i),
                     ]
                 })
                 .collect(),

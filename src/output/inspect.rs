@@ -1,5 +1,6 @@
 //! `bilan inspect FILE`: how bilan reads one file, sheet by sheet.
 
+use super::messages::Speaker;
 use crate::datasets::SheetReport;
 use crate::issue::Issue;
 use crate::read::ReadFile;
@@ -7,7 +8,12 @@ use crate::read::ReadFile;
 /// How many issues a sheet shows before pointing to `bilan check`.
 const FIRST_ISSUES: usize = 10;
 
-pub fn render(file: &ReadFile, sheets: &[&SheetReport], issues: &[Issue]) -> String {
+pub fn render(
+    file: &ReadFile,
+    sheets: &[&SheetReport],
+    issues: &[Issue],
+    speaker: Speaker,
+) -> String {
     let mut out = format!("{}\n", file.input.display);
     if !file.sha256.hex().is_empty() {
         out.push_str(&format!("  sha256 {}\n", file.sha256.hex()));
@@ -15,7 +21,8 @@ pub fn render(file: &ReadFile, sheets: &[&SheetReport], issues: &[Issue]) -> Str
     if let Some(error) = &file.error {
         out.push_str(&format!(
             "  cannot be read [{}]: {}\n",
-            error.code, error.message
+            error.code,
+            speaker.issue(error)
         ));
         detail(&mut out, error);
         return out;
@@ -77,21 +84,21 @@ pub fn render(file: &ReadFile, sheets: &[&SheetReport], issues: &[Issue]) -> Str
         }
         let sheet_issues: Vec<&Issue> = issues
             .iter()
-            .filter(|i| i.location.sheet == sheet.name)
+            .filter(|i| *i.location.sheet == *sheet.name)
             .collect();
         completion(&mut out, sheet, &sheet_issues);
         if !sheet_issues.is_empty() {
             out.push_str(&format!("  issues: {}\n", sheet_issues.len()));
             for issue in sheet_issues.iter().take(FIRST_ISSUES) {
                 let place = match issue.location.row {
-                    Some(row) => format!("{}{row}", issue.location.column),
+                    Some(row) => format!("{}{row}", issue.location.column_letter()),
                     None => "-".to_string(),
                 };
                 out.push_str(&format!(
                     "    {place:>6}  {} {}: {}\n",
                     issue.severity.as_str(),
                     issue.code,
-                    issue.message
+                    speaker.issue(issue)
                 ));
                 detail(&mut out, issue);
             }
@@ -117,7 +124,7 @@ fn completion(out: &mut String, sheet: &SheetReport, issues: &[&Issue]) {
     let missing: Vec<&str> = issues
         .iter()
         .filter(|i| i.code == crate::issue::Code::MissingColumn)
-        .map(|i| i.header.as_str())
+        .map(|i| &*i.header)
         .collect();
     if missing.is_empty() {
         return;
@@ -162,10 +169,7 @@ fn toml_string(text: &str) -> String {
 
 /// The parser's own words about a problem, which only `inspect` shows (SPEC 2).
 fn detail(out: &mut String, issue: &Issue) {
-    if !issue.detail.is_empty() {
-        out.push_str(&format!(
-            "            (the reader said: {})\n",
-            issue.detail
-        ));
+    if let Some(detail) = Speaker::detail(issue) {
+        out.push_str(&format!("            (the reader said: {detail})\n"));
     }
 }

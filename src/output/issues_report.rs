@@ -1,5 +1,6 @@
 //! How `check` prints the issues: text for people, JSON for tools, GitHub annotations for CI.
 
+use super::messages::Speaker;
 use crate::issue::{Issue, Severity};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -9,16 +10,48 @@ pub enum IssueFormat {
     Github,
 }
 
-pub fn render(issues: &[Issue], format: IssueFormat) -> String {
+pub fn render(issues: &[Issue], format: IssueFormat, speaker: Speaker) -> String {
     match format {
-        IssueFormat::Text => text(issues),
+        IssueFormat::Text => text(issues, speaker),
         IssueFormat::Json => {
+            let records: Vec<Record> = issues.iter().map(|i| Record::of(i, speaker)).collect();
             let mut json =
-                serde_json::to_string_pretty(issues).unwrap_or_else(|_| "[]".to_string());
+                serde_json::to_string_pretty(&records).unwrap_or_else(|_| "[]".to_string());
             json.push('\n');
             json
         }
-        IssueFormat::Github => github(issues),
+        IssueFormat::Github => github(issues, speaker),
+    }
+}
+
+/// An issue as JSON gives it: the fields of `data-issues.csv` (SPEC 2), under the same names in
+/// every language; only `message` is in the run's language.
+#[derive(serde::Serialize)]
+struct Record<'a> {
+    severity: &'static str,
+    code: &'static str,
+    file: &'a str,
+    sheet: &'a str,
+    row: Option<u32>,
+    column: String,
+    header: &'a str,
+    value: &'a str,
+    message: String,
+}
+
+impl<'a> Record<'a> {
+    fn of(issue: &'a Issue, speaker: Speaker) -> Self {
+        Record {
+            severity: issue.severity.as_str(),
+            code: issue.code.as_str(),
+            file: &issue.location.file,
+            sheet: &issue.location.sheet,
+            row: issue.location.row,
+            column: issue.location.column_letter(),
+            header: &issue.header,
+            value: &issue.value,
+            message: speaker.issue(issue),
+        }
     }
 }
 
@@ -28,24 +61,24 @@ fn place(issue: &Issue) -> String {
     if l.file.is_empty() {
         return "bilan".to_string();
     }
-    let mut out = l.file.clone();
+    let mut out = l.file.to_string();
     if !l.sheet.is_empty() {
         out.push_str(&format!(" [{}]", l.sheet));
     }
     if let Some(row) = l.row {
-        out.push_str(&format!(":{}{row}", l.column));
+        out.push_str(&format!(":{}{row}", l.column_letter()));
     }
     out
 }
 
-fn text(issues: &[Issue]) -> String {
+fn text(issues: &[Issue], speaker: Speaker) -> String {
     let mut out = String::new();
     for issue in issues {
         out.push_str(&format!(
             "{}: {}: {} [{}]",
             place(issue),
             issue.severity.as_str(),
-            issue.message,
+            speaker.issue(issue),
             issue.code
         ));
         if !issue.value.is_empty() {
@@ -79,7 +112,7 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-fn github(issues: &[Issue]) -> String {
+fn github(issues: &[Issue], speaker: Speaker) -> String {
     let mut out = String::new();
     for issue in issues {
         let level = match issue.severity {
@@ -99,7 +132,7 @@ fn github(issues: &[Issue]) -> String {
             title = format!(
                 "{title} ({} {}{})",
                 issue.location.sheet,
-                issue.location.column,
+                issue.location.column_letter(),
                 issue
                     .location
                     .row
@@ -111,7 +144,7 @@ fn github(issues: &[Issue]) -> String {
         out.push_str(&format!(
             "::{level} {}::{}\n",
             props.join(","),
-            escape_data(&issue.message)
+            escape_data(&speaker.issue(issue))
         ));
     }
     out

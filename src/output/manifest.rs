@@ -39,14 +39,18 @@ pub struct IssueCounts {
     pub by_code: BTreeMap<&'static str, usize>,
 }
 
-pub fn inputs(files: &[ReadFile], sheets: &[SheetReport]) -> Vec<InputEntry> {
+pub fn inputs(
+    files: &[ReadFile],
+    sheets: &[SheetReport],
+    speaker: super::messages::Speaker,
+) -> Vec<InputEntry> {
     files
         .iter()
         .enumerate()
         .map(|(index, file)| InputEntry {
             path: file.input.display.clone(),
             sha256: file.sha256.hex().to_string(),
-            error: file.error.as_ref().map(|e| e.message.clone()),
+            error: file.error.as_ref().map(|e| speaker.issue(e)),
             sheets: sheets
                 .iter()
                 .filter(|s| s.file_index == index)

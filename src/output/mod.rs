@@ -17,16 +17,18 @@ mod inspect;
 mod issues_report;
 mod manifest;
 mod markdown;
+mod messages;
 
 use crate::datasets::SheetReport;
 use crate::indicators::{Results, Table, ValueKind};
 use crate::issue::Issue;
 use crate::lang::Lang;
 use crate::read::{hex_sha256, ReadFile};
-use csv::{rows_to_csv, to_csv, CsvCell};
+use csv::{to_csv, write_csv, CsvCell};
 use document::{ChartOutcome, Inputs};
 pub use inspect::render as inspect;
 pub use issues_report::{render as render_issues, IssueFormat};
+pub use messages::Speaker;
 use std::path::{Path, PathBuf};
 
 /// The output files a run can write (SPEC 6 `--formats`).
@@ -66,6 +68,8 @@ pub struct Options {
     pub csv_style: CsvStyle,
     /// The date a report shows (`SOURCE_DATE_EPOCH`); none otherwise.
     pub generated_on: Option<chrono::NaiveDate>,
+    /// The category labels the issues' words name.
+    pub categories: crate::datasets::categories::Categories,
 }
 
 impl Options {
@@ -158,6 +162,15 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     fn write(&mut self, relative: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        self.write_with(relative, |out| out.write_all(bytes))
+    }
+
+    /// Writes a file through `fill`, which writes it piece by piece.
+    fn write_with(
+        &mut self,
+        relative: &str,
+        fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), OutputError> {
         // Ids are checked when the catalog is loaded; this is the last guard: nothing is ever
         // written outside the report's folder (SPEC 5).
         let inside = Path::new(relative)
@@ -170,7 +183,11 @@ impl Writer<'_> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(io_error(parent))?;
         }
-        std::fs::write(&path, bytes).map_err(io_error(&path))?;
+        let file = std::fs::File::create(&path).map_err(io_error(&path))?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        fill(&mut out)
+            .and_then(|_| std::io::Write::flush(&mut out))
+            .map_err(io_error(&path))?;
         self.written.push(relative.to_string());
         Ok(())
     }
@@ -229,7 +246,9 @@ fn write_all(
             w.write(&format!("{}.csv", table.id), &table_csv(table, options))?;
         }
     }
-    w.write("data-issues.csv", &issues_csv(run.issues, options))?;
+    w.write_with("data-issues.csv", |out| {
+        write_issues_csv(out, run.issues, options)
+    })?;
 
     let planned = chart_specs::charts(results, lang);
     if options.wants(Format::Png) {
@@ -262,11 +281,13 @@ fn write_all(
         }
     }
 
+    let speaker = Speaker::new(lang, &options.categories);
     let inputs = Inputs {
         generated_on: options.generated_on,
         files: run.files,
         sheets: run.sheets,
         issues: run.issues,
+        speaker,
     };
     let blocks = document::build(results, &outcomes, &inputs, lang);
     let title = document::title(results, lang);
@@ -297,7 +318,7 @@ fn write_all(
         version: env!("CARGO_PKG_VERSION"),
         year: results.year,
         language: lang.code(),
-        inputs: manifest::inputs(run.files, run.sheets),
+        inputs: manifest::inputs(run.files, run.sheets, speaker),
         outputs,
         issues: manifest::issue_counts(run.issues),
     };
@@ -359,22 +380,27 @@ fn table_csv(table: &Table, options: &Options) -> Vec<u8> {
     to_csv(&header, &rows, options.csv_style)
 }
 
-fn issues_csv(issues: &[Issue], options: &Options) -> Vec<u8> {
+fn write_issues_csv(
+    out: &mut dyn std::io::Write,
+    issues: &[Issue],
+    options: &Options,
+) -> std::io::Result<()> {
     let header = [
         "severity", "code", "file", "sheet", "row", "column", "header", "value", "message",
     ];
+    let speaker = Speaker::new(options.lang, &options.categories);
     let rows = issues.iter().map(|i| {
         vec![
             CsvCell::text(i.severity.as_str()),
             CsvCell::text(i.code.as_str()),
-            CsvCell::text(&i.location.file),
-            CsvCell::text(&i.location.sheet),
+            CsvCell::text(&*i.location.file),
+            CsvCell::text(&*i.location.sheet),
             CsvCell::Number(i.location.row.map(f64::from), ValueKind::Count),
-            CsvCell::text(&i.location.column),
-            CsvCell::text(&i.header),
-            CsvCell::text(&i.value),
-            CsvCell::text(&i.message),
+            CsvCell::text(i.location.column_letter()),
+            CsvCell::text(&*i.header),
+            CsvCell::text(&*i.value),
+            CsvCell::text(speaker.issue(i)),
         ]
     });
-    rows_to_csv(&header, rows, options.csv_style)
+    write_csv(out, &header, rows, options.csv_style)
 }

@@ -1,7 +1,7 @@
 //! Checks made before a parser allocates: what a file declares must fit the `[limits]` of the
 //! config (SPEC 5), or the file is a `too-large` error and the run goes on with the others.
 
-use super::ReadError;
+use super::{Limit, ReadError};
 use std::io::{Cursor, Read};
 
 /// Limits against hostile files (SPEC 5 `[limits]`); checked before a parser allocates.
@@ -27,8 +27,8 @@ const RATIO_FROM_BYTES: u64 = 10_000_000;
 /// More entries than any workbook has.
 const MAX_ENTRIES: usize = 100_000;
 
-fn too_large(message: String) -> ReadError {
-    ReadError::TooLarge(message)
+fn too_large(limit: Limit) -> ReadError {
+    ReadError::TooLarge(limit)
 }
 
 /// The zip directory of an xlsx/xlsm/xlsb/ods: declared sizes, inflate ratios, entry count.
@@ -41,10 +41,10 @@ pub fn check_zip(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
         return Ok(());
     };
     if archive.len() > MAX_ENTRIES {
-        return Err(too_large(format!(
-            "the workbook holds {} parts (limit {MAX_ENTRIES})",
-            archive.len()
-        )));
+        return Err(too_large(Limit::Parts {
+            count: archive.len(),
+            max: MAX_ENTRIES,
+        }));
     }
     let mut total: u64 = 0;
     for index in 0..archive.len() {
@@ -54,17 +54,15 @@ pub fn check_zip(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
         let (size, compressed) = (entry.size(), entry.compressed_size());
         total = total.saturating_add(size);
         if total > limits.max_inflated_bytes {
-            return Err(too_large(format!(
-                "the workbook inflates to more than {} bytes (limits.max_inflated_bytes)",
-                limits.max_inflated_bytes
-            )));
+            return Err(too_large(Limit::Inflated {
+                max: limits.max_inflated_bytes,
+            }));
         }
         if size > RATIO_FROM_BYTES && size / compressed.max(1) > MAX_RATIO {
-            return Err(too_large(format!(
-                "the part {} inflates {} times (a zip bomb?)",
-                entry.name().unwrap_or_default(),
-                size / compressed.max(1)
-            )));
+            return Err(too_large(Limit::Ratio {
+                part: entry.name().unwrap_or_default().to_string(),
+                ratio: size / compressed.max(1),
+            }));
         }
     }
     Ok(())
@@ -106,10 +104,9 @@ pub fn check_ods_repeats(bytes: &[u8], limits: &Limits) -> Result<(), ReadError>
                             let repeat = attribute(&e, "number-columns-repeated").unwrap_or(1);
                             cells = cells.saturating_add(row_repeat.saturating_mul(repeat));
                             if cells > limits.max_cells {
-                                return Err(too_large(format!(
-                                "the sheets repeat cells with a value to more than {} cells (limits.max_cells)",
-                                limits.max_cells
-                            )));
+                                return Err(too_large(Limit::Cells {
+                                    max: limits.max_cells,
+                                }));
                             }
                         }
                     }

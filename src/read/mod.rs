@@ -33,7 +33,7 @@ pub use workbook::{xlsx_merges, FastPaths};
 #[cfg(feature = "fuzzing")]
 pub use {inflate_ahead::fuzz_differential as inflate_differential, workbook::split_differential};
 
-use crate::issue::{Code, Issue, Location, Severity};
+use crate::issue::{Code, Issue, Location, Message, Severity};
 
 /// How the reading stage reads: its limits against hostile files and, for the formats whose parser
 /// may abort, the child process to read them in.
@@ -46,49 +46,58 @@ pub struct Options {
     pub fast_paths: FastPaths,
 }
 
-/// Why a file, or one sheet of it, could not be read: a cause people can act on. The parser's
-/// own words, when there are any, are kept apart in [`ReadError::detail`] for `bilan inspect`.
+/// Why a file, or one sheet of it, could not be read: a cause people can act on (its words are
+/// in the catalogue, [`ReadError::message`]). The parser's own words, when there are any, are
+/// kept apart in [`ReadError::detail`] for `bilan inspect`.
 #[derive(Debug, Clone, PartialEq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum ReadError {
-    #[error("{cause}")]
+    #[error("unreadable: {cause:?} {detail}")]
     Unreadable { cause: Cause, detail: String },
-    #[error("the format `.{0}` is not supported")]
+    #[error("unsupported format .{0}")]
     Unsupported(String),
-    #[error("the workbook is password-protected or encrypted: open it with its password and save it without one")]
+    #[error("encrypted")]
     Encrypted,
-    #[error("the file is too large to read: {0}")]
-    TooLarge(String),
+    #[error("too large: {0:?}")]
+    TooLarge(Limit),
 }
 
-/// What made a file unreadable, in words an analyst understands.
-#[derive(Debug, Clone, PartialEq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+/// What made a file unreadable.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Cause {
-    #[error("the file is empty")]
     Empty,
-    #[error("the file is damaged or truncated (its structure cannot be read); ask for a fresh copy or open and save it again in a spreadsheet program")]
+    /// Damaged or truncated: its structure cannot be read.
     Corrupt,
-    #[error("this is an Excel {0} workbook, a format older than Excel 97 that bilan cannot read: open it in Excel or LibreOffice and save it as .xlsx")]
+    /// An Excel 2.x–4.0 workbook (the version).
     OldExcel(String),
-    #[error("this is not a .{extension} workbook but {found}: save it as .xlsx (or .csv) from the program that made it")]
-    OtherFormat { extension: String, found: String },
-    #[error("the workbook's texts use a character set (code page {0}) that bilan cannot decode: save it as .xlsx")]
+    /// Another format under a spreadsheet extension: `found` is `html`, `pdf`, `xml2003`, `xml`,
+    /// `text`, `word`, `powerpoint`, `zip` or `other`.
+    OtherFormat {
+        extension: String,
+        found: String,
+    },
     Codepage(u16),
-    #[error("the workbook holds no sheet")]
     NoSheet,
-    #[error("a quote opened at line {0} is never closed")]
     UnclosedQuote(u32),
-    #[error("the file starts with a UTF-8 byte order mark but holds invalid UTF-8 at line {line}, field {field}")]
-    InvalidUtf8 { line: usize, field: usize },
-    #[error("the file cannot be opened: {0}")]
+    InvalidUtf8 {
+        line: usize,
+        field: usize,
+    },
+    /// The system's words.
     Io(String),
-    #[error("reading this file took more than {0} s and was stopped")]
     TimedOut(u64),
-    #[error("reading this file failed unexpectedly (the reader stopped); please report it")]
     ReaderFailed,
     /// A fast path of the reader does not hold for this workbook: it is read again the plain way
     /// (`workbook::stream_workbook`), so this never reaches a user.
-    #[error("a fast path of the reader does not hold for this workbook")]
     FastPath,
+}
+
+/// Which limit of `[limits]` (SPEC 5) a file passes.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum Limit {
+    Cells { max: u64 },
+    Inflated { max: u64 },
+    Parts { count: usize, max: usize },
+    Ratio { part: String, ratio: u64 },
 }
 
 impl ReadError {
@@ -117,11 +126,64 @@ impl ReadError {
         }
     }
 
+    /// What the user reads: a message of the catalogue, with the parser's words as `detail`.
+    pub fn message(&self) -> Message {
+        let message = match self {
+            ReadError::Unreadable { cause, .. } => match cause {
+                Cause::Empty => Message::new("read-empty"),
+                Cause::Corrupt => Message::new("read-corrupt"),
+                Cause::OldExcel(version) => {
+                    Message::new("read-old-excel").with("version", version.as_str())
+                }
+                Cause::OtherFormat { extension, found } => Message::new("read-other-format")
+                    .with("extension", extension.as_str())
+                    .with("found", found.as_str()),
+                Cause::Codepage(page) => Message::new("read-codepage").with("page", *page as u32),
+                Cause::NoSheet => Message::new("read-no-sheet"),
+                Cause::UnclosedQuote(line) => {
+                    Message::new("read-unclosed-quote").with("line", *line)
+                }
+                Cause::InvalidUtf8 { line, field } => Message::new("read-invalid-utf8")
+                    .with("line", *line)
+                    .with("field", *field),
+                Cause::Io(reason) => Message::new("read-io").with("reason", reason.as_str()),
+                Cause::TimedOut(seconds) => {
+                    Message::new("read-timed-out").with("seconds", *seconds as usize)
+                }
+                Cause::ReaderFailed => Message::new("read-reader-failed"),
+                Cause::FastPath => Message::new("read-fast-path"),
+            },
+            ReadError::Unsupported(extension) => {
+                Message::new("read-unsupported").with("extension", extension.as_str())
+            }
+            ReadError::Encrypted => Message::new("read-encrypted"),
+            ReadError::TooLarge(limit) => {
+                let limit = match limit {
+                    Limit::Cells { max } => {
+                        Message::new("too-large-cells").with("max", *max as usize)
+                    }
+                    Limit::Inflated { max } => {
+                        Message::new("too-large-inflated").with("max", *max as usize)
+                    }
+                    Limit::Parts { count, max } => Message::new("too-large-parts")
+                        .with("count", *count)
+                        .with("max", *max),
+                    Limit::Ratio { part, ratio } => Message::new("too-large-ratio")
+                        .with("part", part.as_str())
+                        .with("ratio", *ratio as usize),
+                };
+                Message::new("too-large").with("limit", limit)
+            }
+        };
+        match self.detail() {
+            "" => message,
+            detail => message.with("detail", detail),
+        }
+    }
+
     /// The error issue for a whole file.
     fn issue(&self, location: Location) -> Issue {
-        let mut issue = Issue::new(Severity::Error, self.code(), location, self.to_string());
-        issue.detail = self.detail().to_string();
-        issue
+        Issue::new(Severity::Error, self.code(), location, self.message())
     }
 }
 
@@ -197,10 +259,9 @@ impl ReadFile {
         ReadFile {
             input: input.clone(),
             sha256: Checksum::default(),
-            error: Some(ReadError::because(Cause::ReaderFailed).issue(Location {
-                file: input.display.clone(),
-                ..Location::default()
-            })),
+            error: Some(
+                ReadError::because(Cause::ReaderFailed).issue(Location::file(&input.display)),
+            ),
         }
     }
 }
@@ -213,10 +274,7 @@ pub fn read_file(input: &InputFile, options: &Options, sink: &mut Sink) -> ReadF
         sha256: Checksum::default(),
         error: None,
     };
-    let location = Location {
-        file: input.display.clone(),
-        ..Location::default()
-    };
+    let location = Location::file(&input.display);
     let bytes = match bytes::load(&input.path) {
         Ok(bytes) => bytes,
         Err(e) => {

@@ -92,11 +92,11 @@ fn zip_format(bytes: &[u8], named: Format, extension: &str) -> Result<Format, Re
         None => Err(ReadError::because(Cause::OtherFormat {
             extension: extension.to_string(),
             found: if holds("word/document.xml") {
-                "a Word document".into()
+                "word".into()
             } else if holds("ppt/") {
-                "a PowerPoint presentation".into()
+                "powerpoint".into()
             } else {
-                "a zip archive".into()
+                "zip".into()
             },
         })),
         Some(format) => Ok(format),
@@ -120,20 +120,20 @@ fn other_format(bytes: &[u8], extension: &str) -> Cause {
     let text = String::from_utf8_lossy(head).to_lowercase();
     let text = text.trim_start_matches('\u{feff}').trim_start();
     let found = if text.starts_with("%pdf") {
-        "a PDF document"
+        "pdf"
     } else if text.contains("urn:schemas-microsoft-com:office:spreadsheet") {
-        "an Excel 2003 XML spreadsheet"
+        "xml2003"
     } else if text.starts_with("<!doctype html")
         || text.starts_with("<html")
         || text.contains("<table")
     {
-        "a web page (HTML)"
+        "html"
     } else if text.starts_with("<?xml") {
-        "an XML file"
+        "xml"
     } else if !head.contains(&0) {
-        "a text file (CSV?)"
+        "text"
     } else {
-        "a file of another kind"
+        "other"
     };
     Cause::OtherFormat {
         extension: extension.to_string(),
@@ -152,7 +152,7 @@ mod tests {
 
     fn cause(bytes: &[u8], extension: &str) -> String {
         match workbook_format(bytes, extension) {
-            Err(e) => e.to_string(),
+            Err(e) => format!("{e:?}"),
             Ok(format) => format!("{format:?}"),
         }
     }
@@ -164,7 +164,7 @@ mod tests {
         assert_eq!(cause(&ole, "xlsx"), "Xls");
         let mut encrypted = ole.clone();
         encrypted.extend(utf16("EncryptedPackage"));
-        assert!(cause(&encrypted, "xlsx").contains("password"));
+        assert_eq!(cause(&encrypted, "xlsx"), "Encrypted");
         assert_eq!(cause(b"PK\x03\x04 xl/workbook.xml", "xls"), "Xlsx");
         assert_eq!(cause(b"PK\x03\x04 mimetype content.xml", "xlsx"), "Ods");
         assert_eq!(cause(b"PK\x03\x04 xl/workbook.bin", "xlsx"), "Xlsb");
@@ -173,13 +173,13 @@ mod tests {
     #[test]
     fn other_formats_are_named() {
         for (bytes, extension, words) in [
-            (&b"<html><body><table>"[..], "xls", "a web page (HTML)"),
-            (b"%PDF-1.4", "xlsx", "a PDF document"),
-            (b"Date;Type\n", "xlsx", "a text file"),
-            (b"\x09\x04\x06\x00", "xls", "Excel 4.0"),
-            (b"\x09\x00\x04\x00", "xls", "Excel 2.x"),
-            (b"PK\x03\x04 word/document.xml", "xlsx", "a Word document"),
-            (b"", "ods", "empty"),
+            (&b"<html><body><table>"[..], "xls", "html"),
+            (b"%PDF-1.4", "xlsx", "pdf"),
+            (b"Date;Type\n", "xlsx", "\"text\""),
+            (b"\x09\x04\x06\x00", "xls", "OldExcel(\"4.0\")"),
+            (b"\x09\x00\x04\x00", "xls", "OldExcel(\"2.x\")"),
+            (b"PK\x03\x04 word/document.xml", "xlsx", "\"word\""),
+            (b"", "ods", "Empty"),
         ] {
             let message = cause(bytes, extension);
             assert!(message.contains(words), "{message}");

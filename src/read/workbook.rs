@@ -466,7 +466,7 @@ fn assumption_broken() -> ReadError {
 }
 
 fn too_large(cells: u64) -> ReadError {
-    ReadError::TooLarge(format!("more than {cells} cells (limits.max_cells)"))
+    ReadError::TooLarge(super::Limit::Cells { max: cells })
 }
 
 fn stream_xlsx<RS: Read + Seek>(
@@ -887,8 +887,8 @@ fn xls_error(e: XlsError) -> ReadError {
 fn ods_error(e: OdsError) -> ReadError {
     match e {
         OdsError::Password => ReadError::Encrypted,
-        OdsError::CellLimitExceeded { requested, max } => {
-            ReadError::TooLarge(format!("{requested} cells, more than {max}"))
+        OdsError::CellLimitExceeded { max, .. } => {
+            ReadError::TooLarge(super::Limit::Cells { max: max as u64 })
         }
         other => damaged(other),
     }
@@ -1097,7 +1097,7 @@ mod split_tests {
             ..Limits::default()
         };
         let (_, outcome) = resolved_rows(&bytes, "xlsx", &limits, SPLITTING_EVERY_SHEET);
-        assert!(outcome.contains("more than 40000 cells"), "{outcome}");
+        assert!(outcome.contains("Cells { max: 40000 }"), "{outcome}");
         split_differential(&bytes, &limits);
     }
 
