@@ -40,7 +40,7 @@ pub(crate) struct Loaded {
 }
 
 /// Reads every input (in parallel, results kept in path order) and builds the datasets.
-pub(crate) fn load(config: &Config) -> Result<Loaded, AppError> {
+pub(crate) fn load(config: &Config, progress: ProgressSink) -> Result<Loaded, AppError> {
     let catalog = catalog(config)?;
     let found = read::discover(&config.inputs, Some(&config.out))?;
     if found.files.is_empty() && found.left_out.is_empty() {
@@ -73,17 +73,29 @@ pub(crate) fn load(config: &Config) -> Result<Loaded, AppError> {
         .par_iter()
         .enumerate()
         .map(|(index, input)| {
+            let bytes = std::fs::metadata(&input.path).map_or(0, |m| m.len());
+            progress(Progress::FileStarted {
+                index,
+                name: input.display.clone(),
+                bytes,
+            });
             let (events, reader) = read::spawn_reader(input.clone(), options.read.clone());
             let clock = crate::timings::Clock::start();
             // Time spent waiting for the reader's events, which says which thread holds the other up.
             let mut waiting = std::time::Duration::ZERO;
+            let mut rows = 0u64;
             let timed = std::iter::from_fn(|| {
                 let asked = std::time::Instant::now();
                 let event = events.recv().ok();
                 waiting += asked.elapsed();
+                if let Some(read::SheetEvent::Rows(batch)) = &event {
+                    rows += batch.len() as u64;
+                    progress(Progress::FileRows { index, rows });
+                }
                 event
             });
             let part = datasets::parse_file(&options, index, input, timed);
+            progress(Progress::FileDone { index });
             clock.report(&format!(
                 "typing of {} (waiting for the reader: {:.3} s)",
                 input.display,
@@ -144,7 +156,7 @@ fn catalog(config: &Config) -> Result<Catalog, AppError> {
 
 /// `bilan check`: reads and validates every input, writes nothing; the issues found.
 pub fn check(config: &Config) -> Result<Issues, AppError> {
-    let mut loaded = load(config)?;
+    let mut loaded = load(config, &|_| {})?;
     if let Some(year) = config.year {
         if !found_no_data(&loaded.datasets.issues) && !loaded.datasets.holds_year(year) {
             loaded.datasets.issues.push(no_data_in(year));
@@ -202,6 +214,11 @@ pub fn render_issues(
     )
 }
 
+/// A message of the catalogue in the words of the run's language (what the binary says).
+pub fn say(config: &Config, message: &crate::issue::Message) -> String {
+    output::Speaker::new(config.lang, &config.categories).message(message, None)
+}
+
 /// One issue's message in the words of the run's language.
 pub fn issue_message(config: &Config, issue: &crate::issue::Issue) -> String {
     output::Speaker::new(config.lang, &config.categories).issue(issue)
@@ -232,18 +249,41 @@ pub struct ReportSummary {
 }
 
 /// The stages of `report`, announced to the caller (who may show progress).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Stage {
     Reading,
     Indicators,
     Writing,
 }
 
+/// What a run tells its caller as it goes (the binary draws it on a terminal; no stage prints).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Progress {
+    Stage(Stage),
+    /// A file starts being read (its index among the run's files, its name and size).
+    FileStarted {
+        index: usize,
+        name: String,
+        bytes: u64,
+    },
+    /// Rows typed so far in that file.
+    FileRows {
+        index: usize,
+        rows: u64,
+    },
+    FileDone {
+        index: usize,
+    },
+}
+
+/// Receives a run's [`Progress`]; files are read in parallel, so it is called from several threads.
+pub type ProgressSink<'a> = &'a (dyn Fn(Progress) + Sync);
+
 /// `bilan report`: the whole pipeline, `progress` told as each stage starts.
-pub fn report(config: &Config, progress: &mut dyn FnMut(Stage)) -> Result<ReportSummary, AppError> {
+pub fn report(config: &Config, progress: ProgressSink) -> Result<ReportSummary, AppError> {
     let mut clock = crate::timings::Clock::start();
-    progress(Stage::Reading);
-    let mut loaded = load(config)?;
+    progress(Progress::Stage(Stage::Reading));
+    let mut loaded = load(config, progress)?;
     clock.lap("read and type");
     // Nothing recognised, or nothing in the year asked for: no report of zeros (SPEC 1).
     let no_year = config
@@ -258,7 +298,7 @@ pub fn report(config: &Config, progress: &mut dyn FnMut(Stage)) -> Result<Report
             issues: loaded.datasets.issues,
         });
     }
-    progress(Stage::Indicators);
+    progress(Progress::Stage(Stage::Indicators));
     let results = indicators::compute(
         &mut loaded.datasets,
         &loaded.catalog,
@@ -267,7 +307,7 @@ pub fn report(config: &Config, progress: &mut dyn FnMut(Stage)) -> Result<Report
         config.lang,
     )?;
     clock.lap("indicators");
-    progress(Stage::Writing);
+    progress(Progress::Stage(Stage::Writing));
     let run = RunRecord {
         files: &loaded.files,
         sheets: &loaded.datasets.sheets,

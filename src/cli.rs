@@ -11,7 +11,13 @@ use std::path::PathBuf;
 #[command(
     name = "bilan",
     version,
-    about = "Yearly action-plan review from the departments' workbooks"
+    about = "Yearly action-plan review from the departments' workbooks",
+    after_help = "Examples:
+  bilan report                              review of data/ into reports/YEAR/ (French)
+  bilan check data/ --format github         the data's problems as GitHub annotations (CI)
+  bilan inspect data/plan_action.xlsx       how one workbook is read, sheet by sheet
+
+Messages about the data follow --lang (fr by default), or `lang` in bilan.toml."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -21,14 +27,33 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Read the inputs and write the yearly review into OUT/YEAR/.
+    #[command(after_help = "Examples:
+  bilan report                                   data/ -> reports/<latest year>/
+  bilan report data/2024 --year 2024 --lang en   an English review of 2024
+  bilan report --formats csv,html --csv-style excel-fr --out /srv/bilan")]
     Report(ReportArgs),
     /// Read and validate the inputs, print the data issues, write nothing.
+    #[command(after_help = "Examples:
+  bilan check                                    the problems of data/, for people
+  bilan check data/ --format github              annotations for a GitHub Actions job
+  bilan check plan.xlsx --format json --lang en  for tools, messages in English
+
+Exit code: 0 no error (warnings allowed), 1 data errors, 2 usage error.")]
     Check(CheckArgs),
     /// Show how one file is read: sheets, datasets, header rows, column mapping, counts, first issues.
+    #[command(after_help = "Examples:
+  bilan inspect data/plan_action.xlsx
+  bilan inspect data/plan_action.xlsx --sheet Formations")]
     Inspect(InspectArgs),
     /// List the indicator catalog in use (built-in, merged with bilan.toml).
+    #[command(after_help = "Examples:
+  bilan indicators
+  bilan indicators --dump > catalog.toml         a starting point for [[indicators]]")]
     Indicators(IndicatorsArgs),
     /// Write a commented bilan.toml and a template workbook for departments to fill in.
+    #[command(after_help = "Examples:
+  bilan init                                     in the current folder
+  bilan init modeles/")]
     Init(InitArgs),
     /// Internal: read one file for the parent bilan process (formats whose parser may abort).
     #[command(name = "__read-isolated", hide = true)]
@@ -62,6 +87,9 @@ pub struct InspectArgs {
     /// Configuration file (default: bilan.toml in the current folder, when it exists).
     #[arg(long)]
     pub config: Option<PathBuf>,
+    /// Language of the messages about the data.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
 }
 
 #[derive(Debug, Args)]
@@ -107,6 +135,9 @@ pub struct CheckArgs {
     pub input: InputArgs,
     #[arg(long, value_enum, default_value = "text")]
     pub format: IssueFormatArg,
+    /// Language of the messages about the data.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
 }
 
 /// The library's option values as the command line spells them.
@@ -114,6 +145,15 @@ pub struct CheckArgs {
 pub enum LangArg {
     Fr,
     En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Lang {
+        match lang {
+            LangArg::Fr => Lang::Fr,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -170,10 +210,7 @@ impl Cli {
                     config.out = out;
                 }
                 if let Some(lang) = args.lang {
-                    config.lang = match lang {
-                        LangArg::Fr => Lang::Fr,
-                        LangArg::En => Lang::En,
-                    };
+                    config.lang = lang.into();
                 }
                 if let Some(formats) = args.formats {
                     config.formats = formats.into_iter().map(format).collect();
@@ -190,6 +227,9 @@ impl Cli {
             Command::Check(args) => {
                 let mut config = load(args.input.config.as_deref())?;
                 args.input.apply(&mut config);
+                if let Some(lang) = args.lang {
+                    config.lang = lang.into();
+                }
                 let format = match args.format {
                     IssueFormatArg::Text => IssueFormat::Text,
                     IssueFormatArg::Json => IssueFormat::Json,
@@ -197,11 +237,17 @@ impl Cli {
                 };
                 Request::Check(config, format)
             }
-            Command::Inspect(args) => Request::Inspect {
-                config: load(args.config.as_deref())?,
-                file: args.file,
-                sheet: args.sheet,
-            },
+            Command::Inspect(args) => {
+                let mut config = load(args.config.as_deref())?;
+                if let Some(lang) = args.lang {
+                    config.lang = lang.into();
+                }
+                Request::Inspect {
+                    config,
+                    file: args.file,
+                    sheet: args.sheet,
+                }
+            }
             Command::Indicators(args) => Request::Indicators {
                 config: load(args.config.as_deref())?,
                 dump: args.dump,

@@ -94,7 +94,7 @@ pub fn time_indicators(
     config: &crate::config::Config,
     runs: usize,
 ) -> Result<Vec<f64>, crate::app::AppError> {
-    let loaded = crate::app::load(config)?;
+    let loaded = crate::app::load(config, &|_| {})?;
     let mut times = Vec::new();
     for _ in 0..runs {
         let mut datasets = loaded.datasets.clone();
@@ -129,7 +129,7 @@ pub fn report_without_fast_path(
         other => return Err(format!("no fast path named {other:?}")),
     }
     config.fast_paths = fast;
-    let summary = crate::app::report(config, &mut |_| {}).map_err(|e| e.to_string())?;
+    let summary = crate::app::report(config, &|_| {}).map_err(|e| e.to_string())?;
     summary
         .out_dir
         .ok_or_else(|| "nothing to report (no-data)".to_string())

@@ -38,8 +38,8 @@ mod read;
 pub mod fuzzing;
 
 pub use app::{
-    check, describe_catalog, init, inspect, issue_message, render_issues, report, serve_isolated,
-    AppError, ReportSummary, Stage,
+    check, describe_catalog, init, inspect, issue_message, render_issues, report, say,
+    serve_isolated, AppError, Progress, ProgressSink, ReportSummary, Stage,
 };
 pub use config::Config;
 pub use datasets::Dataset;

@@ -2,14 +2,14 @@
 //! the outcome into an exit code.
 
 mod cli;
+mod progress;
 
 /// mimalloc: rows are allocated on the reader thread and freed on the typing thread, which
 /// glibc's allocator serialises on a lock; mimalloc frees across threads without one.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use bilan::issue::{Code, Issues, Severity};
-use bilan::lang::Lang;
+use bilan::issue::{Code, Issues, Message, Severity};
 use clap::Parser;
 use cli::Request;
 use std::io::{IsTerminal, Write};
@@ -45,32 +45,32 @@ fn run(request: Request) -> Result<ExitCode, bilan::AppError> {
         Request::Report(config) => {
             // Progress only for people: a terminal on stderr and no --quiet (SPEC 1).
             let show = !config.quiet && std::io::stderr().is_terminal();
-            let mut progress = |stage| {
-                if show {
-                    eprintln!("bilan: {}", stage_words(stage, config.lang));
-                }
-            };
-            let summary = bilan::report(&config, &mut progress)?;
+            let bars = progress::Bars::new(show, &config);
+            let summary = bilan::report(&config, &|event| bars.show(event))?;
+            bars.finish();
             let issues = &summary.issues;
             let Some(out_dir) = &summary.out_dir else {
                 // Nothing to report: the `no-data` issue says why, and nothing was written.
                 for issue in issues.iter().filter(|i| i.code == Code::NoData) {
                     eprintln!("bilan: error: {}", bilan::issue_message(&config, issue));
                 }
-                eprintln!("bilan: no file was written");
+                let nothing = Message::new("run-nothing-written");
+                eprintln!("bilan: {}", bilan::say(&config, &nothing));
                 return Ok(exit_code(true));
             };
             if !config.quiet {
-                eprintln!(
-                    "bilan: wrote {} ({} error(s), {} warning(s), {} info(s) in the data)",
-                    out_dir.display(),
-                    issues.count(Severity::Error),
-                    issues.count(Severity::Warning),
-                    issues.count(Severity::Info),
-                );
+                let summary = Message::new("issues-summary")
+                    .with("errors", issues.count(Severity::Error))
+                    .with("warnings", issues.count(Severity::Warning))
+                    .with("infos", issues.count(Severity::Info));
+                let wrote = Message::new("run-wrote")
+                    .with("dir", out_dir.display().to_string())
+                    .with("summary", summary);
+                eprintln!("bilan: {}", bilan::say(&config, &wrote));
             }
             if issues.has_errors() {
-                eprintln!("bilan: the data has errors; the report was written without the rejected rows (see data-issues.csv)");
+                let errors = Message::new("run-has-errors");
+                eprintln!("bilan: {}", bilan::say(&config, &errors));
             }
             Ok(exit_code(issues.has_errors()))
         }
@@ -107,17 +107,6 @@ fn run(request: Request) -> Result<ExitCode, bilan::AppError> {
             let _ = bilan::serve_isolated(&path, &extension, &limits);
             Ok(ExitCode::SUCCESS)
         }
-    }
-}
-
-fn stage_words(stage: bilan::Stage, lang: Lang) -> &'static str {
-    match (stage, lang) {
-        (bilan::Stage::Reading, Lang::Fr) => "lecture des fichiers…",
-        (bilan::Stage::Reading, Lang::En) => "reading the files…",
-        (bilan::Stage::Indicators, Lang::Fr) => "calcul des indicateurs…",
-        (bilan::Stage::Indicators, Lang::En) => "computing the indicators…",
-        (bilan::Stage::Writing, Lang::Fr) => "écriture du rapport…",
-        (bilan::Stage::Writing, Lang::En) => "writing the report…",
     }
 }
 

@@ -70,7 +70,25 @@ pub fn ids(code: &str) -> Vec<String> {
 
 /// The catalogue's files, for [`ids`] (the loader keeps no list of its messages).
 const LOCALE_FILES: [(&str, &[&str]); 3] = [
-    ("fr", &[include_str!("locales/fr/issues.ftl")]),
-    ("en", &[include_str!("locales/en/issues.ftl")]),
-    ("ar", &[include_str!("locales/ar/issues.ftl")]),
+    (
+        "fr",
+        &[
+            include_str!("locales/fr/issues.ftl"),
+            include_str!("locales/fr/run.ftl"),
+        ],
+    ),
+    (
+        "en",
+        &[
+            include_str!("locales/en/issues.ftl"),
+            include_str!("locales/en/run.ftl"),
+        ],
+    ),
+    (
+        "ar",
+        &[
+            include_str!("locales/ar/issues.ftl"),
+            include_str!("locales/ar/run.ftl"),
+        ],
+    ),
 ];

@@ -28,7 +28,7 @@ fn a_text_file_named_xlsx_is_an_error_and_the_other_files_are_still_read() {
     write(&data, "faux.xlsx", b"ceci n'est pas un classeur");
     let run = bilan(dir.path(), &["report", "--formats", "csv"]);
     run.expect_code(1);
-    assert!(run.stderr.contains("errors"), "{}", run.description);
+    assert!(run.stderr.contains("1 erreur,"), "{}", run.description);
     let out = dir.path().join("reports/2024");
     let (_, issues) = read_csv(&out.join("data-issues.csv"));
     let unreadable: Vec<&Vec<String>> = issues

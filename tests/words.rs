@@ -1,5 +1,7 @@
 //! The words catalogue (src/locales): every message in every language, no silent fallback.
 
+mod common;
+
 use bilan::words::{ids, sentence, LANGUAGES};
 use fluent_templates::fluent_bundle::FluentValue;
 
@@ -62,12 +64,28 @@ fn every_message_formats_in_every_language() {
         "what",
         "share",
         "why",
+        "errors",
+        "warnings",
+        "infos",
+        "dir",
+        "summary",
+        "done",
     ];
     for lang in LANGUAGES {
         for id in ids(lang) {
             let args = names
                 .iter()
-                .map(|n| (*n, FluentValue::from(if *n == "files" { "2" } else { "x" })))
+                .map(|n| {
+                    let number = ["files", "errors", "warnings", "infos", "done"].contains(n);
+                    (
+                        *n,
+                        if number {
+                            FluentValue::from(2)
+                        } else {
+                            FluentValue::from("x")
+                        },
+                    )
+                })
                 .collect();
             let text = sentence(lang, &id, args);
             assert!(
@@ -116,5 +134,62 @@ fn every_message_the_code_names_is_in_the_catalogue() {
             known.contains(&id),
             "{file}: `{id}` is not in src/locales/fr"
         );
+    }
+}
+
+/// Plurals follow each language's rules (Arabic has six forms).
+#[test]
+fn counts_take_the_plural_of_their_language() {
+    let summary = |lang: &str, n: i64| {
+        let args = vec![
+            ("errors", FluentValue::from(n)),
+            ("warnings", FluentValue::from(1)),
+            ("infos", FluentValue::from(0)),
+        ];
+        sentence(lang, "issues-summary", args).unwrap_or_default()
+    };
+    assert_eq!(summary("fr", 1), "1 erreur, 1 avertissement, 0 information");
+    assert_eq!(
+        summary("fr", 2),
+        "2 erreurs, 1 avertissement, 0 information"
+    );
+    assert_eq!(summary("en", 2), "2 errors, 1 warning, 0 infos");
+    assert!(summary("ar", 2).starts_with("خطآن"), "{}", summary("ar", 2));
+    assert!(
+        summary("ar", 5).starts_with("5 أخطاء"),
+        "{}",
+        summary("ar", 5)
+    );
+    assert!(
+        summary("ar", 11).starts_with("11 خطأً"),
+        "{}",
+        summary("ar", 11)
+    );
+}
+
+/// The sample's issues in French and English: the same codes, places, headers and values (the
+/// machine interface), messages in each language.
+#[test]
+fn only_the_words_change_with_the_language() {
+    let root = common::repo_root();
+    let issues = |lang: &str| {
+        let run = common::bilan(&root, &["check", "data", "--format", "json", "--lang", lang]);
+        run.expect_code(0);
+        common::json_issues(&run.stdout, |f| {
+            (
+                [f("severity"), f("code"), f("file"), f("sheet"), f("row"), f("column"), f("header"), f("value")],
+                f("message"),
+            )
+        })
+    };
+    let (french, english) = (issues("fr"), issues("en"));
+    assert_eq!(french.len(), english.len());
+    assert!(french.len() >= 10, "{french:?}");
+    for ((fr_place, fr), (en_place, en)) in french.iter().zip(&english) {
+        assert_eq!(fr_place, en_place);
+        assert_ne!(fr, en);
+        for french_word in ["ligne", "est ", "’", " ; ", "donnée"] {
+            assert!(!en.contains(french_word), "{en}");
+        }
     }
 }

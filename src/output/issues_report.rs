@@ -1,7 +1,7 @@
 //! How `check` prints the issues: text for people, JSON for tools, GitHub annotations for CI.
 
 use super::messages::Speaker;
-use crate::issue::{Issue, Severity};
+use crate::issue::{Issue, Message, Severity};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IssueFormat {
@@ -95,9 +95,12 @@ fn text(issues: &[Issue], speaker: Speaker) -> String {
         .filter(|i| i.severity == Severity::Warning)
         .count();
     let infos = issues.len() - errors - warnings;
-    out.push_str(&format!(
-        "{errors} error(s), {warnings} warning(s), {infos} info(s)\n"
-    ));
+    let summary = Message::new("issues-summary")
+        .with("errors", errors)
+        .with("warnings", warnings)
+        .with("infos", infos);
+    out.push_str(&speaker.message(&summary, None));
+    out.push('\n');
     out
 }
 
