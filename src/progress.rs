@@ -31,7 +31,7 @@ impl Bars {
         let stage = multi.add(ProgressBar::new_spinner().with_style(spinner));
         stage.enable_steady_tick(Duration::from_millis(120));
         let file_style =
-            ProgressStyle::with_template("  {spinner} {msg} — {human_pos} {prefix} [{elapsed}]")
+            ProgressStyle::with_template("  {spinner} {msg} — {pos} {prefix} [{elapsed}]")
                 .unwrap_or_else(|_| ProgressStyle::default_spinner());
         let words = [
             (Stage::Reading, "stage-reading"),

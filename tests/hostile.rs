@@ -295,7 +295,7 @@ fn an_xls_reader_that_aborts_costs_the_file_not_the_run() {
         program: child,
         max_memory_bytes: 1 << 30,
     });
-    let summary = bilan::report(&config, &mut |_| {}).expect("the run ends");
+    let summary = bilan::report(&config, &|_| {}).expect("the run ends");
     let unreadable: Vec<_> = summary
         .issues
         .iter()
