@@ -3,9 +3,26 @@
 
 mod common;
 
-use common::{bilan, indicator_values, read_csv, value_of, write_texts};
+use common::{bilan, indicator_values, read_csv, value_of, write_texts, Run};
 use rust_xlsxwriter::{Chart, ChartType, Workbook};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// Rows of text, as `data-issues.csv` holds them.
+type Rows = Vec<Vec<String>>;
+
+/// `bilan report .` in `dir` (CSV only): the report folder, the issues, and of each issue the
+/// columns of `data-issues.csv` asked for (0 severity, 1 code, 2 file, 3 sheet…). The issues are
+/// compared before the exit code, so that a failure shows them.
+fn report_issues(dir: &Path, columns: &[usize]) -> (Run, PathBuf, Rows, Rows) {
+    let run = bilan(dir, &["report", ".", "--formats", "csv"]);
+    let out = dir.join("reports/2024");
+    let (_, issues) = read_csv(&out.join("data-issues.csv"));
+    let picked = issues
+        .iter()
+        .map(|i| columns.iter().map(|&c| i[c].clone()).collect())
+        .collect();
+    (run, out, issues, picked)
+}
 
 /// Three activities of 2024 (two realised) on a sheet `Activités`, then a chart sheet drawn from
 /// it, then two registrations on a sheet `Formations`.
@@ -58,16 +75,10 @@ fn workbook_with_a_chart_sheet(path: &Path) {
 fn a_chart_sheet_does_not_cost_the_workbook() {
     let dir = tempfile::tempdir().expect("dir");
     workbook_with_a_chart_sheet(&dir.path().join("plan.xlsx"));
-    let run = bilan(dir.path(), &["report", ".", "--formats", "csv"]);
-    let out = dir.path().join("reports/2024");
-    let (_, issues) = read_csv(&out.join("data-issues.csv"));
-    let found: Vec<(&str, &str, &str)> = issues
-        .iter()
-        .map(|i| (i[0].as_str(), i[1].as_str(), i[3].as_str()))
-        .collect();
+    let (run, out, issues, found) = report_issues(dir.path(), &[0, 1, 3]);
     assert_eq!(
         found,
-        [("info", "not-a-worksheet", "Graphique")],
+        [["info", "not-a-worksheet", "Graphique"]],
         "{issues:?}"
     );
     run.expect_code(0);
@@ -109,22 +120,16 @@ fn a_broken_worksheet_costs_that_sheet_alone() {
         "xl/worksheets/sheet1.xml",
         b"<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Date</t></is></c></row><row r=\"2\"><c r=\"A2\" t=\"n\"><v>oops</v",
     );
-    let run = bilan(dir.path(), &["report", ".", "--formats", "csv"]);
-    run.expect_code(1);
-    let out = dir.path().join("reports/2024");
-    let (_, issues) = read_csv(&out.join("data-issues.csv"));
-    let found: Vec<(&str, &str)> = issues
-        .iter()
-        .map(|i| (i[1].as_str(), i[3].as_str()))
-        .collect();
+    let (run, out, issues, found) = report_issues(dir.path(), &[1, 3]);
     assert_eq!(
         found,
         [
-            ("unreadable-sheet", "Activités"),
-            ("not-a-worksheet", "Graphique")
+            ["unreadable-sheet", "Activités"],
+            ["not-a-worksheet", "Graphique"]
         ],
         "{issues:?}"
     );
+    run.expect_code(1);
     let message = &issues[0][8];
     assert!(message.contains("endommagé"), "{message}");
     for internal in ["Xml", "Expecting", "Eof", "error:"] {
@@ -195,22 +200,16 @@ fn a_workbook_is_read_as_what_it_holds() {
         "<html><body><table><tr><td>Date</td></tr></table></body></html>",
     )
     .expect("write");
-    let run = bilan(dir.path(), &["report", ".", "--formats", "csv"]);
-    run.expect_code(1);
-    let out = dir.path().join("reports/2024");
-    let (_, issues) = read_csv(&out.join("data-issues.csv"));
-    let found: Vec<(&str, &str)> = issues
-        .iter()
-        .map(|i| (i[1].as_str(), i[2].as_str()))
-        .collect();
+    let (run, out, issues, found) = report_issues(dir.path(), &[1, 2]);
     assert_eq!(
         found,
         [
-            ("unreadable-file", "export.xls"),
-            ("not-a-worksheet", "plan.xls")
+            ["unreadable-file", "export.xls"],
+            ["not-a-worksheet", "plan.xls"]
         ],
         "{issues:?}"
     );
+    run.expect_code(1);
     assert!(issues[0][8].contains("une page web (HTML)"), "{issues:?}");
     let values = indicator_values(&out);
     assert_eq!(value_of(&values, "activities_realised"), "2");
@@ -253,14 +252,8 @@ fn an_excel_4_macro_sheet_does_not_cost_the_workbook() {
         "http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet\" Target=\"worksheets/sheet1.xml\"",
     );
     with_part(&path, "xl/_rels/workbook.xml.rels", rels.as_bytes());
-    let run = bilan(dir.path(), &["report", ".", "--formats", "csv"]);
-    let out = dir.path().join("reports/2024");
-    let (_, issues) = read_csv(&out.join("data-issues.csv"));
-    let found: Vec<(&str, &str)> = issues
-        .iter()
-        .map(|i| (i[1].as_str(), i[3].as_str()))
-        .collect();
-    assert_eq!(found, [("not-a-worksheet", "Macro1")], "{issues:?}");
+    let (run, out, issues, found) = report_issues(dir.path(), &[1, 3]);
+    assert_eq!(found, [["not-a-worksheet", "Macro1"]], "{issues:?}");
     run.expect_code(0);
     assert_eq!(
         value_of(&indicator_values(&out), "activities_realised"),

@@ -173,11 +173,23 @@ fn counts_take_the_plural_of_their_language() {
 fn only_the_words_change_with_the_language() {
     let root = common::repo_root();
     let issues = |lang: &str| {
-        let run = common::bilan(&root, &["check", "data", "--format", "json", "--lang", lang]);
+        let run = common::bilan(
+            &root,
+            &["check", "data", "--format", "json", "--lang", lang],
+        );
         run.expect_code(0);
         common::json_issues(&run.stdout, |f| {
             (
-                [f("severity"), f("code"), f("file"), f("sheet"), f("row"), f("column"), f("header"), f("value")],
+                [
+                    f("severity"),
+                    f("code"),
+                    f("file"),
+                    f("sheet"),
+                    f("row"),
+                    f("column"),
+                    f("header"),
+                    f("value"),
+                ],
                 f("message"),
             )
         })
