@@ -53,20 +53,20 @@ header-ambiguous = قد يعني كل من { $names } الحقل «{ $field }»:
 ## الخلايا والأسطر
 
 cell-error = تحتوي الخلية على قيمة الخطأ { $value }
-missing-value = الحقل الإلزامي «{ $field }» فارغ
+missing-value = العمود الإلزامي «{ $header }» فارغ
 invalid-date = «{ $value }» ليس تاريخًا
 invalid-date-serial = { $value } ليس رقمًا تسلسليًا لتاريخ
 invalid-number = «{ $value }» ليس عددًا
 invalid-boolean = «{ $value }» ليس نعم ولا لا
-negative-value = لا يمكن أن يكون «{ $field }» سالبًا
-not-an-integer = يجب أن يكون «{ $field }» عددًا صحيحًا
-women-above-participants = { $women } امرأة من أصل { $participants } مشاركًا: أُفرغ الحقل «women»
+negative-value = لا يمكن أن يكون «{ $header }» سالبًا
+not-an-integer = يجب أن يكون «{ $header }» عددًا صحيحًا
+women-above-participants = { $women } امرأة من أصل { $participants } مشاركًا: أُفرغ «{ $header }»
 end-before-start = تاريخ النهاية سابق لتاريخ البداية؛ أُفرغ
 unknown-activity-type = «{ $value }» ليس نوع نشاط معروفًا؛ احتُفظ به فئةً قائمة بذاتها
-hours-not-positive = يجب أن يكون «hours» أكبر من 0، لا { $value }
+hours-not-positive = يجب أن يكون «{ $header }» أكبر من 0، لا { $value }
 satisfaction-out-of-range = يجب أن يكون الرضا بين 1 و5، لا { $value }؛ أُفرغ
 unknown-indicator = «{ $value }» لا يسمّي أي مؤشر في الفهرس
-unknown-category = «{ $value }» ليست قيمة معروفة للحقل «{ $field }» (المعروفة: { $known })؛ لقراءتها على أنها إحداها أضيفوها إلى أسماء تلك القيمة البديلة في bilan.toml، مثلًا [categories.{ $kind }.{ $code }] fr = "{ $fr }", en = "{ $en }", aliases = ["{ $value }"]
+unknown-category = «{ $value }» ليست قيمة معروفة للعمود «{ $header }» (المعروفة: { $known })؛ لقراءتها على أنها إحداها أضيفوها إلى أسماء تلك القيمة البديلة في bilan.toml، مثلًا [categories.{ $kind }.{ $code }] fr = "{ $fr }", en = "{ $en }", aliases = ["{ $value }"]
 category-by-meaning = قُرئت «{ $value }» على أنها «{ $label }» («{ $code }») بحسب معناها؛ يُبلَّغ عنها مرة واحدة لهذا الملف
 total-row = سطر المجموع ليس معطى؛ تم تجاهله
 duplicate-id = هذا المعرّف مستعمل من قبل هذه السنة في السطر { $row }؛ لا يُحتسب إلا السطر الأول

@@ -53,20 +53,20 @@ header-ambiguous = { $names } could each mean `{ $field }`: none is read as it; 
 ## Cells and rows
 
 cell-error = the cell holds the error value { $value }
-missing-value = the required field `{ $field }` is empty
+missing-value = the required column « { $header } » is empty
 invalid-date = « { $value } » is not a date
 invalid-date-serial = { $value } is not a date serial number
 invalid-number = « { $value } » is not a number
 invalid-boolean = « { $value } » is not yes/no
-negative-value = `{ $field }` cannot be negative
-not-an-integer = `{ $field }` must be a whole number
-women-above-participants = { $women } women out of { $participants } participants; `women` is emptied
+negative-value = « { $header } » cannot be negative
+not-an-integer = « { $header } » must be a whole number
+women-above-participants = { $women } women out of { $participants } participants; « { $header } » is emptied
 end-before-start = the end date is before the start date; it is emptied
 unknown-activity-type = « { $value } » is not a known activity type; it is kept as its own category
-hours-not-positive = `hours` must be above 0, not { $value }
+hours-not-positive = « { $header } » must be above 0, not { $value }
 satisfaction-out-of-range = satisfaction must be between 1 and 5, not { $value }; it is emptied
 unknown-indicator = « { $value } » names no indicator of the catalog
-unknown-category = « { $value } » is not a known value of `{ $field }` (known: { $known }); to read it as one of them, add it to that value's aliases in bilan.toml, e.g. [categories.{ $kind }.{ $code }] fr = "{ $fr }", en = "{ $en }", aliases = ["{ $value }"]
+unknown-category = « { $value } » is not a known value of « { $header } » (known: { $known }); to read it as one of them, add it to that value's aliases in bilan.toml, e.g. [categories.{ $kind }.{ $code }] fr = "{ $fr }", en = "{ $en }", aliases = ["{ $value }"]
 category-by-meaning = « { $value } » is read as « { $label } » (`{ $code }`) by meaning; reported once for this file
 total-row = a total row is not data; it is skipped
 duplicate-id = this id was already used this year at row { $row }; only the first row counts

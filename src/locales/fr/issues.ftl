@@ -53,20 +53,20 @@ header-ambiguous = { $names } pourraient chacun désigner « { $field } » : auc
 ## Cellules et lignes
 
 cell-error = la cellule contient la valeur d’erreur { $value }
-missing-value = le champ obligatoire « { $field } » est vide
+missing-value = la colonne obligatoire « { $header } » est vide
 invalid-date = « { $value } » n’est pas une date
 invalid-date-serial = { $value } n’est pas un numéro de série de date
 invalid-number = « { $value } » n’est pas un nombre
 invalid-boolean = « { $value } » n’est ni oui ni non
-negative-value = « { $field } » ne peut pas être négatif
-not-an-integer = « { $field } » doit être un nombre entier
-women-above-participants = { $women } femmes sur { $participants } participants : « women » est vidé
+negative-value = « { $header } » ne peut pas être négatif
+not-an-integer = « { $header } » doit être un nombre entier
+women-above-participants = { $women } femmes sur { $participants } participants : « { $header } » est vidé
 end-before-start = la date de fin est antérieure à la date de début ; elle est vidée
 unknown-activity-type = « { $value } » n’est pas un type d’activité connu ; il est gardé comme catégorie à part
-hours-not-positive = « hours » doit être supérieur à 0, pas { $value }
+hours-not-positive = « { $header } » doit être supérieur à 0, pas { $value }
 satisfaction-out-of-range = la satisfaction doit être comprise entre 1 et 5, pas { $value } ; elle est vidée
 unknown-indicator = « { $value } » ne nomme aucun indicateur du catalogue
-unknown-category = « { $value } » n’est pas une valeur connue de « { $field } » (connues : { $known }) ; pour la lire comme l’une d’elles, ajoutez-la aux alias de cette valeur dans bilan.toml, par exemple [categories.{ $kind }.{ $code }] fr = "{ $fr }", en = "{ $en }", aliases = ["{ $value }"]
+unknown-category = « { $value } » n’est pas une valeur connue de « { $header } » (connues : { $known }) ; pour la lire comme l’une d’elles, ajoutez-la aux alias de cette valeur dans bilan.toml, par exemple [categories.{ $kind }.{ $code }] fr = "{ $fr }", en = "{ $en }", aliases = ["{ $value }"]
 category-by-meaning = « { $value } » est lu comme « { $label } » (« { $code } ») par son sens ; signalé une fois pour ce fichier
 total-row = une ligne de total n’est pas une donnée ; elle est ignorée
 duplicate-id = cet identifiant est déjà utilisé cette année à la ligne { $row } ; seule la première ligne compte
