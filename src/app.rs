@@ -304,6 +304,7 @@ pub fn report(config: &Config, progress: ProgressSink) -> Result<ReportSummary, 
         &loaded.catalog,
         &config.categories,
         config.year,
+        config.status,
         config.lang,
     )?;
     clock.lap("indicators");

@@ -104,6 +104,7 @@ pub fn time_indicators(
             &loaded.catalog,
             &config.categories,
             config.year,
+            config.status,
             config.lang,
         )?;
         times.push(start.elapsed().as_secs_f64());

@@ -65,6 +65,12 @@ pub const CONFIG_TEMPLATE: &str = r#"# bilan.toml — settings of `bilan` for th
 # measure = "count"           # count | sum:FIELD | distinct:FIELD | mean:FIELD
 # unit = "count"              # count | % | hours | MAD | score
 # breakdowns = ["quarter", "partner"]
+# direction = "up"            # up: more is better | down: fewer is better (met at or below target)
+
+# Status of each indicator against its target, in % of achievement (indicators.csv, report):
+# [status]
+# met = 100
+# close = 90
 
 # [limits]
 # max_cells = 50_000_000

@@ -61,7 +61,16 @@ fn a_user_indicator_with_breakdowns_appears_in_every_output() {
     // value, target, achievement, previous year (one workshop in 2023), change
     assert_eq!(
         workshops[1..],
-        ["Ateliers réalisés", "count", "2", "", "", "1", "100"]
+        [
+            "Ateliers réalisés",
+            "count",
+            "2",
+            "",
+            "",
+            "1",
+            "100",
+            "none"
+        ]
     );
     let values = indicator_values(&out);
     assert_eq!(value_of(&values, "workshop_share"), "66.7"); // 2 of the 3 realised activities
@@ -164,6 +173,57 @@ fn an_indicator_error_is_fatal_and_names_the_indicator() {
         "{}",
         run.description
     );
+}
+
+/// The `status` column (SPEC 6): met from 100 %, close from 90 % (or the `[status]` thresholds),
+/// behind below, none without a target; an indicator whose direction is down (fewer is better)
+/// is achieved at or below its target.
+#[test]
+fn status_follows_the_targets_the_thresholds_and_the_direction() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    write(
+        dir.path(),
+        "data/activites.csv",
+        "Date;Type;Statut\n10/01/2024;Atelier;Réalisé\n11/01/2024;Forum;Réalisé\n\
+         12/01/2024;Atelier;Réalisé\n13/01/2024;Réunion;Annulé\n",
+    );
+    write(
+        dir.path(),
+        "data/cibles.csv",
+        "Année;Indicateur;Cible\n2024;activities_realised;3\n2024;activities_scheduled;5\n\
+         2024;cancellations;2\n",
+    );
+    let catalog = "[[indicators]]\nid = \"cancellations\"\nlabel = { fr = \"Annulations\", en = \"Cancellations\" }\n\
+         dataset = \"activities\"\nfilter = { status = [\"annule\"] }\nmeasure = \"count\"\nunit = \"count\"\n\
+         direction = \"down\"\n";
+    let status_of = |toml: &str| {
+        write(dir.path(), "bilan.toml", toml);
+        bilan(dir.path(), &["report", "--formats", "csv"]).expect_code(0);
+        let (header, rows) = read_csv(&dir.path().join("reports/2024/indicators.csv"));
+        assert_eq!(header.last().map(String::as_str), Some("status"));
+        let of = |id: &str| {
+            let row = rows.iter().find(|r| r[0] == id).expect("the indicator");
+            (row[5].clone(), row[8].clone())
+        };
+        [
+            of("activities_realised"),
+            of("activities_scheduled"),
+            of("cancellations"),
+            of("trainees"),
+        ]
+    };
+    let none = || (String::new(), "none".to_string());
+    assert_eq!(
+        status_of(catalog),
+        [
+            ("100".into(), "met".into()),
+            ("80".into(), "behind".into()),
+            ("200".into(), "met".into()),
+            none(),
+        ]
+    );
+    let lenient = format!("{catalog}\n[status]\nmet = 95\nclose = 80\n");
+    assert_eq!(status_of(&lenient)[1], ("80".into(), "close".into()));
 }
 
 /// An id that is not `[a-z][a-z0-9_]*` is a configuration error naming the entry: a

@@ -32,6 +32,16 @@ pub struct ConfigFile {
     pub tables: Vec<TableSpec>,
     #[serde(default)]
     pub limits: LimitsSpec,
+    #[serde(default)]
+    pub status: StatusSpec,
+}
+
+/// `[status]`: the achievement (in %) from which an indicator is `met`, and `close`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusSpec {
+    pub met: Option<f64>,
+    pub close: Option<f64>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -10,7 +10,7 @@ use crate::datasets::categories::{Categories, Category, Kind as CategoryKind};
 use crate::datasets::DateOrder;
 use crate::datasets::{self, Dataset, FieldAliases, SheetOverride};
 use crate::indicators::Catalog;
-use crate::indicators::CatalogSpec;
+use crate::indicators::{self, CatalogSpec};
 use crate::lang::Lang;
 use crate::{output, read};
 use std::path::{Path, PathBuf};
@@ -45,6 +45,8 @@ pub struct Config {
     /// The user's indicators and tables, merged over the built-in catalog.
     pub(crate) catalog: CatalogSpec,
     pub(crate) categories: Categories,
+    /// `[status]` thresholds of the status column (SPEC 5, 6).
+    pub(crate) status: indicators::Thresholds,
     pub(crate) aliases: FieldAliases,
     pub(crate) sheets: Vec<SheetOverride>,
     pub limits: Limits,
@@ -78,6 +80,7 @@ impl Default for Config {
             generated_on: source_date_epoch(),
             isolation: None,
             fast_paths: read::FastPaths::default(),
+            status: indicators::Thresholds::default(),
         }
     }
 }
@@ -221,6 +224,18 @@ impl Config {
             indicators: f.indicators,
             tables: f.tables,
         };
+        if let Some(met) = f.status.met {
+            config.status.met = met;
+        }
+        if let Some(close) = f.status.close {
+            config.status.close = close;
+        }
+        if !(0.0 <= config.status.close && config.status.close <= config.status.met) {
+            return Err(invalid(format!(
+                "[status]: `close` ({}) must be between 0 and `met` ({})",
+                config.status.close, config.status.met
+            )));
+        }
         if let Some(n) = f.limits.max_cells {
             config.limits.max_cells = n;
         }

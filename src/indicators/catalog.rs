@@ -218,6 +218,8 @@ pub struct Indicator {
     pub hidden: bool,
     pub kind: Kind,
     pub breakdowns: Vec<Dimension>,
+    /// Less is better (`direction = "down"`): achieved at or below the target.
+    pub down: bool,
 }
 
 impl Indicator {
@@ -416,6 +418,16 @@ fn compile_indicator(
             ))
         }
     };
+    let down = match raw.direction.as_deref() {
+        None | Some("up") => false,
+        Some("down") => true,
+        Some(other) => {
+            return Err(CatalogError(format!(
+                "indicator `{}`: `direction` is `up` or `down`, not `{other}`",
+                raw.id
+            )))
+        }
+    };
     Ok(Indicator {
         id: raw.id.clone(),
         fr: raw.label.fr.clone(),
@@ -424,6 +436,7 @@ fn compile_indicator(
         hidden: raw.hidden,
         kind,
         breakdowns,
+        down,
     })
 }
 

@@ -35,6 +35,55 @@ pub enum IndicatorError {
     NoYear,
 }
 
+/// Where an indicator stands against its target (SPEC 6 `status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Met,
+    Close,
+    Behind,
+    /// No target, or no value to compare with it.
+    None,
+}
+
+impl Status {
+    /// The code of `indicators.csv`, the same in every language.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::Close => "close",
+            Status::Behind => "behind",
+            Status::None => "none",
+        }
+    }
+
+    fn of(achievement_pct: Option<f64>, thresholds: Thresholds) -> Status {
+        match achievement_pct {
+            None => Status::None,
+            // Compared on the figure as printed (one decimal), so that 99.96 % reads as met.
+            Some(a) if (a * 10.0).round() / 10.0 >= thresholds.met => Status::Met,
+            Some(a) if (a * 10.0).round() / 10.0 >= thresholds.close => Status::Close,
+            Some(_) => Status::Behind,
+        }
+    }
+}
+
+/// The achievement (in %) from which an indicator is `met`, and `close` (`[status]` of
+/// bilan.toml; SPEC 6 defaults 100 and 90).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thresholds {
+    pub met: f64,
+    pub close: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            met: 100.0,
+            close: 90.0,
+        }
+    }
+}
+
 /// One line of `indicators.csv`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeadlineRow {
@@ -46,6 +95,7 @@ pub struct HeadlineRow {
     pub achievement_pct: Option<f64>,
     pub previous_year: Option<f64>,
     pub change_pct: Option<f64>,
+    pub status: Status,
 }
 
 /// An activity of the year after the reporting year, for the report's programme list.
@@ -92,6 +142,7 @@ pub fn compute(
     catalog: &Catalog,
     categories: &Categories,
     year: Option<i32>,
+    thresholds: Thresholds,
     lang: Lang,
 ) -> Result<Results, IndicatorError> {
     let timings = crate::timings::enabled();
@@ -128,13 +179,20 @@ pub fn compute(
                 .find(|t| t.year == year && t.indicator == indicator.id)
                 .map(|t| t.target);
             let previous_year = previous.as_ref().and_then(|p| p[i]);
+            // SPEC 4: for an indicator where less is better, target / value.
+            let achievement_pct = if indicator.down {
+                aggregate::ratio(target, value, 100.0)
+            } else {
+                aggregate::ratio(value, target, 100.0)
+            };
             HeadlineRow {
                 id: indicator.id.clone(),
                 label: indicator.label(lang).to_string(),
                 unit: indicator.unit,
                 value,
                 target,
-                achievement_pct: aggregate::ratio(value, target, 100.0),
+                achievement_pct,
+                status: Status::of(achievement_pct, thresholds),
                 previous_year,
                 change_pct: match (value, previous_year) {
                     (Some(v), Some(p)) => aggregate::ratio(Some(v - p), Some(p), 100.0),

@@ -57,6 +57,9 @@ pub struct IndicatorSpec {
     pub breakdowns: Vec<String>,
     #[serde(default, skip_serializing_if = "is_false")]
     pub hidden: bool,
+    /// `up` (the default: more is better) or `down` (less is better, SPEC 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

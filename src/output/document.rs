@@ -2,7 +2,7 @@
 
 use super::format::{display_change, display_number, display_optional};
 use crate::datasets::SheetReport;
-use crate::indicators::{Results, Table, ValueKind};
+use crate::indicators::{Results, Status, Table, ValueKind};
 use crate::issue::{Issue, Severity};
 use crate::lang::Lang;
 use crate::read::ReadFile;
@@ -132,6 +132,7 @@ fn headline(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
             display_optional(row.achievement_pct, ValueKind::Rate, lang),
             display_optional(row.previous_year, kind, lang),
             display_change(row.change_pct, lang),
+            status_words(row.status, lang),
         ]);
     }
     blocks.push(Block::Table(TextTable {
@@ -142,8 +143,9 @@ fn headline(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
             t(lang, "Atteinte", "Achievement"),
             (results.year - 1).to_string(),
             t(lang, "Évolution", "Change"),
+            t(lang, "Statut", "Status"),
         ],
-        numeric: vec![false, true, true, true, true, true],
+        numeric: vec![false, true, true, true, true, true, false],
         rows,
         total: None,
     }));
@@ -158,6 +160,16 @@ fn headline(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
                 results.year - 1
             ),
         }));
+    }
+}
+
+/// A status as a symbol and a word, readable in black and white (SPEC 6).
+fn status_words(status: Status, lang: Lang) -> String {
+    match status {
+        Status::Met => t(lang, "✔ atteint", "✔ met"),
+        Status::Close => t(lang, "≈ proche", "≈ close"),
+        Status::Behind => t(lang, "✘ en retard", "✘ behind"),
+        Status::None => t(lang, "– sans cible", "– no target"),
     }
 }
 

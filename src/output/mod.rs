@@ -338,6 +338,7 @@ fn indicators_csv(results: &Results, options: &Options) -> Vec<u8> {
         "achievement_pct",
         "previous_year",
         "change_pct",
+        "status",
     ];
     let rows: Vec<Vec<CsvCell>> = results
         .headline
@@ -353,6 +354,7 @@ fn indicators_csv(results: &Results, options: &Options) -> Vec<u8> {
                 CsvCell::Number(row.achievement_pct, ValueKind::Rate),
                 CsvCell::Number(row.previous_year, kind),
                 CsvCell::Number(row.change_pct, ValueKind::Rate),
+                CsvCell::text(row.status.code()),
             ]
         })
         .collect();
