@@ -298,6 +298,22 @@ pub fn report(config: &Config, progress: ProgressSink) -> Result<ReportSummary, 
             issues: loaded.datasets.issues,
         });
     }
+    // The register is written before the registrations move into the indicators' frames.
+    let register = if config.formats.contains(&output::Format::Register) {
+        let options = output::RegisterOptions {
+            lang: config.lang,
+            categories: &config.categories,
+            csv_style: config.csv_style,
+            with_identifiers: config.with_identifiers,
+        };
+        Some(output::stage_register(
+            &loaded.datasets,
+            &config.out,
+            &options,
+        )?)
+    } else {
+        None
+    };
     progress(Progress::Stage(Stage::Indicators));
     let results = indicators::compute(
         &mut loaded.datasets,
@@ -313,8 +329,13 @@ pub fn report(config: &Config, progress: ProgressSink) -> Result<ReportSummary, 
         files: &loaded.files,
         sheets: &loaded.datasets.sheets,
         issues: loaded.datasets.issues.as_slice(),
+        register: register.as_ref(),
     };
-    let out_dir = output::write_report(&results, &run, &config.output_options())?;
+    let written = output::write_report(&results, &run, &config.output_options());
+    if let (Err(_), Some(staged)) = (&written, &register) {
+        let _ = std::fs::remove_dir_all(&staged.dir);
+    }
+    let out_dir = written?;
     clock.lap("outputs");
     Ok(ReportSummary {
         out_dir: Some(out_dir),

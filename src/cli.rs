@@ -30,7 +30,8 @@ pub enum Command {
     #[command(after_help = "Examples:
   bilan report                                   data/ -> reports/<latest year>/
   bilan report data/2024 --year 2024 --lang en   an English review of 2024
-  bilan report --formats csv,html --csv-style excel-fr --out /srv/bilan")]
+  bilan report --formats csv,html --csv-style excel-fr --out /srv/bilan
+  bilan report --formats csv,html,md,register    plus the consolidated rows to pivot")]
     Report(ReportArgs),
     /// Read and validate the inputs, print the data issues, write nothing.
     #[command(after_help = "Examples:
@@ -127,6 +128,9 @@ pub struct ReportArgs {
     /// No progress or summary on stderr.
     #[arg(long)]
     pub quiet: bool,
+    /// Keep participant identifiers (matricule, names) in the register (format `register`).
+    #[arg(long)]
+    pub with_identifiers: bool,
 }
 
 #[derive(Debug, Args)]
@@ -163,6 +167,8 @@ pub enum FormatArg {
     Png,
     Html,
     Md,
+    /// The consolidated rows of each dataset (activities.csv, training.csv, targets.csv).
+    Register,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -222,6 +228,7 @@ impl Cli {
                     };
                 }
                 config.quiet = args.quiet;
+                config.with_identifiers = args.with_identifiers;
                 Request::Report(config)
             }
             Command::Check(args) => {
@@ -283,6 +290,7 @@ fn format(format: FormatArg) -> Format {
         FormatArg::Png => Format::Png,
         FormatArg::Html => Format::Html,
         FormatArg::Md => Format::Md,
+        FormatArg::Register => Format::Register,
     }
 }
 

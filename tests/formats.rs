@@ -520,3 +520,88 @@ fn total_rows_far_below_the_header_are_skipped_in_a_workbook_of_shared_strings()
     workbook.save(dir.path().join("f.xlsx")).expect("saved");
     check_total_rows(dir.path(), "f.xlsx");
 }
+
+/// Format `register` (SPEC 6): the kept rows of each dataset, categories as code and label,
+/// each row with its source; participant identifiers only with `--with-identifiers`.
+#[test]
+fn the_register_holds_the_kept_rows_with_their_source() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(
+        dir.path().join("activites.csv"),
+        "Date;Type;Statut;Participants\n12/03/2024;Atelier;Réalisé;30\n13/03/2024;Forum;Peut-être;\n\
+         14/03/2024;Webinaire;Prévu;\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("formations.csv"),
+        "Code session;Programme;Date;Durée (h);Organisme;Matricule;Sexe\n\
+         S1;IA;10/03/2024;12;Pôle A;M-001;F\nS1;IA;10/03/2024;12;Pôle A;M-002;\n",
+    )
+    .expect("write");
+    let register = |extra: &[&str]| {
+        let mut args = vec!["report", ".", "--formats", "csv,register"];
+        args.extend_from_slice(extra);
+        bilan(dir.path(), &args).expect_code(1);
+        let out = dir.path().join("reports/2024");
+        (
+            read_csv(&out.join("activities.csv")),
+            read_csv(&out.join("training.csv")),
+        )
+    };
+    let ((header, activities), (training_header, training)) = register(&[]);
+    assert_eq!(
+        header[..5],
+        ["id", "date", "end_date", "type", "type_label"]
+    );
+    assert_eq!(
+        header[header.len() - 3..],
+        ["source_file", "source_sheet", "source_row"]
+    );
+    // The row with an unknown status is rejected: two kept rows, the unknown type as written.
+    let picked: Vec<(&str, &str, &str, &str, &str)> = activities
+        .iter()
+        .map(|r| {
+            (
+                r[1].as_str(),
+                r[3].as_str(),
+                r[4].as_str(),
+                r[9].as_str(),
+                r[r.len() - 1].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        picked,
+        [
+            ("2024-03-12", "atelier", "Atelier", "realise", "2"),
+            ("2024-03-14", "Webinaire", "Webinaire", "prevu", "4"),
+        ]
+    );
+    assert!(!training_header.contains(&"participant_id".to_string()));
+    assert_eq!(training.len(), 2);
+    assert!(
+        !std::fs::read_to_string(dir.path().join("reports/2024/training.csv"))
+            .expect("training.csv")
+            .contains("M-001")
+    );
+    let gender = training_header
+        .iter()
+        .position(|h| h == "gender_label")
+        .expect("gender_label");
+    assert_eq!(
+        (training[0][gender].as_str(), training[1][gender].as_str()),
+        ("Femmes", "")
+    );
+    let (_, (with_ids, rows)) = register(&["--with-identifiers"]);
+    let id = with_ids
+        .iter()
+        .position(|h| h == "participant_id")
+        .expect("participant_id");
+    assert_eq!(
+        (rows[0][id].as_str(), rows[1][id].as_str()),
+        ("M-001", "M-002")
+    );
+    let manifest =
+        std::fs::read_to_string(dir.path().join("reports/2024/manifest.json")).expect("manifest");
+    assert!(manifest.contains("\"training.csv\""), "{manifest}");
+}

@@ -42,6 +42,8 @@ pub struct Config {
     pub csv_style: CsvStyle,
     pub(crate) date_order: DateOrder,
     pub quiet: bool,
+    /// Participant identifiers in the register (`--with-identifiers`, SPEC 6).
+    pub with_identifiers: bool,
     /// The user's indicators and tables, merged over the built-in catalog.
     pub(crate) catalog: CatalogSpec,
     pub(crate) categories: Categories,
@@ -71,6 +73,7 @@ impl Default for Config {
             csv_style: CsvStyle::Standard,
             date_order: DateOrder::Dmy,
             quiet: false,
+            with_identifiers: false,
             catalog: CatalogSpec::default(),
             categories: Categories::default(),
             aliases: FieldAliases::default(),

@@ -566,6 +566,13 @@ impl Datasets {
         self.issues.append(items);
     }
 
+    /// The file and sheet a record comes from, as the user names them.
+    pub fn source_names(&self, source: &Source) -> (&str, &str) {
+        self.headers
+            .get(source.sheet as usize)
+            .map_or(("", ""), |(file, sheet, _)| (&**file, &**sheet))
+    }
+
     /// Whether any activity, registration or target belongs to `year`.
     pub fn holds_year(&self, year: i32) -> bool {
         use chrono::Datelike;

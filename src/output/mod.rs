@@ -18,6 +18,7 @@ mod issues_report;
 mod manifest;
 mod markdown;
 mod messages;
+mod register;
 
 use crate::datasets::SheetReport;
 use crate::indicators::{Results, Table, ValueKind};
@@ -29,6 +30,7 @@ use document::{ChartOutcome, Inputs};
 pub use inspect::render as inspect;
 pub use issues_report::{render as render_issues, IssueFormat};
 pub use messages::Speaker;
+pub use register::{stage as stage_register, RegisterOptions, Staged};
 use std::path::{Path, PathBuf};
 
 /// The output files a run can write (SPEC 6 `--formats`).
@@ -40,6 +42,8 @@ pub enum Format {
     Png,
     Html,
     Md,
+    /// The consolidated kept rows (`activities.csv`, `training.csv`, `targets.csv`); on demand.
+    Register,
 }
 
 pub const ALL_FORMATS: [Format; 5] = [
@@ -105,6 +109,8 @@ pub struct RunRecord<'a> {
     pub files: &'a [ReadFile],
     pub sheets: &'a [SheetReport],
     pub issues: &'a [Issue],
+    /// The register, written ahead (format `register`), to move into the report.
+    pub register: Option<&'a Staged>,
 }
 
 /// Writes `OUT/YEAR/` and returns its path.
@@ -240,6 +246,14 @@ fn write_all(
         dir,
         written: Vec::new(),
     };
+    if let Some(staged) = run.register {
+        for name in &staged.files {
+            let (from, to) = (staged.dir.join(name), dir.join(name));
+            std::fs::rename(&from, &to).map_err(io_error(&to))?;
+            w.written.push(name.to_string());
+        }
+        let _ = std::fs::remove_dir(&staged.dir);
+    }
     if options.wants(Format::Csv) {
         w.write("indicators.csv", &indicators_csv(results, options))?;
         for table in &results.tables {
