@@ -1,8 +1,8 @@
 //! The report's content, once, as blocks that the HTML and Markdown renderers both read.
 
-use super::format::{display_change, display_number, display_optional};
+use super::format::{display_change, display_number, display_optional, display_points};
 use crate::datasets::SheetReport;
-use crate::indicators::{Results, Status, Table, ValueKind};
+use crate::indicators::{Results, Status, Table, Unit, ValueKind};
 use crate::issue::{Issue, Severity};
 use crate::lang::Lang;
 use crate::read::ReadFile;
@@ -131,7 +131,12 @@ fn headline(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
             display_optional(row.target, kind, lang),
             display_optional(row.achievement_pct, ValueKind::Rate, lang),
             display_optional(row.previous_year, kind, lang),
-            display_change(row.change_pct, lang),
+            // A rate's change in percentage points; other figures' in percent (as in the CSV).
+            if row.unit == Unit::Percent {
+                display_points(row.value, row.previous_year, lang)
+            } else {
+                display_change(row.change_pct, lang)
+            },
             status_words(row.status, lang),
         ]);
     }

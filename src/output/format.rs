@@ -100,9 +100,52 @@ pub fn display_change(value: Option<f64>, lang: Lang) -> String {
     }
 }
 
+/// The change of a rate in percentage points, as public performance reports give it
+/// (`-3,4 pts`), not as a percentage of a percentage.
+pub fn display_points(value: Option<f64>, previous: Option<f64>, lang: Lang) -> String {
+    let (Some(value), Some(previous)) = (value, previous) else {
+        return "–".to_string();
+    };
+    // From the figures as printed (one decimal), so that the column adds up with what it shows.
+    let round = |v: f64| (v * 10.0).round() / 10.0;
+    let points = round(round(value) - round(previous));
+    let number = display_number(points.abs(), ValueKind::Rate, lang);
+    let unit = match (lang, points.abs() <= 1.0) {
+        (Lang::Fr, true) => "pt",
+        (Lang::Fr, false) => "pts",
+        (Lang::En, true) => "pt",
+        (Lang::En, false) => "pts",
+    };
+    let sign = if points > 0.0 {
+        "+"
+    } else if points < 0.0 {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{number}\u{a0}{unit}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rate_changes_by_points() {
+        assert_eq!(
+            display_points(Some(83.4), Some(83.6), Lang::Fr),
+            "-0,2\u{a0}pt"
+        );
+        assert_eq!(
+            display_points(Some(86.4), Some(89.8), Lang::Fr),
+            "-3,4\u{a0}pts"
+        );
+        assert_eq!(
+            display_points(Some(50.0), Some(40.0), Lang::En),
+            "+10\u{a0}pts"
+        );
+        assert_eq!(display_points(Some(50.0), None, Lang::En), "–");
+    }
 
     #[test]
     fn csv_numbers_are_rounded_and_trimmed() {
