@@ -167,6 +167,7 @@ pub enum FormatArg {
     Png,
     Html,
     Md,
+    Xlsx,
     /// The consolidated rows of each dataset (activities.csv, training.csv, targets.csv).
     Register,
 }
@@ -290,6 +291,7 @@ fn format(format: FormatArg) -> Format {
         FormatArg::Png => Format::Png,
         FormatArg::Html => Format::Html,
         FormatArg::Md => Format::Md,
+        FormatArg::Xlsx => Format::Xlsx,
         FormatArg::Register => Format::Register,
     }
 }

@@ -605,3 +605,104 @@ fn the_register_holds_the_kept_rows_with_their_source() {
         std::fs::read_to_string(dir.path().join("reports/2024/manifest.json")).expect("manifest");
     assert!(manifest.contains("\"training.csv\""), "{manifest}");
 }
+
+/// `report.xlsx` (SPEC 6): typed numbers under number formats, text from the data as text (a
+/// title starting with `=` is no formula), a native chart per table, and each issue linked to
+/// its cell in the source workbook, relative to the report's folder.
+#[test]
+fn the_report_workbook_types_its_cells_and_links_the_bad_ones() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("Suivi").expect("name");
+    for (r, cells) in [
+        ["Date", "Type", "Statut", "Intitulé", "Participants"],
+        ["12/03/2024", "Atelier", "Réalisé", "=1+1", "30"],
+        ["13/03/2024", "Forum", "Prévu", "Forum", "-4"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        common::write_texts(sheet, r as u32, cells);
+    }
+    std::fs::create_dir(dir.path().join("data")).expect("data");
+    book.save(dir.path().join("data/suivi.xlsx")).expect("save");
+    bilan(
+        dir.path(),
+        &[
+            "report",
+            "data",
+            "--formats",
+            "csv,xlsx",
+            "--formats",
+            "csv,xlsx,register",
+        ],
+    )
+    .expect_code(0);
+    let path = dir.path().join("reports/2024/report.xlsx");
+    let mut workbook: Xlsx<_> = open_workbook(&path).expect("report.xlsx");
+    let indicators = workbook
+        .worksheet_range("Indicateurs")
+        .expect("Indicateurs");
+    // Row 2: activities scheduled, 2, as a number; row 3: realised, 1.
+    assert_eq!(indicators.get_value((1, 2)), Some(&Data::Float(2.0)));
+    assert_eq!(indicators.get_value((2, 2)), Some(&Data::Float(1.0)));
+    let by_type = workbook
+        .worksheet_range("activities_by_type")
+        .expect("table sheet");
+    let atelier = by_type
+        .rows()
+        .find(|row| row[0] == Data::String("Atelier".into()))
+        .expect("the Atelier row");
+    assert_eq!(atelier[1], Data::Float(1.0), "{atelier:?}");
+    let issues = workbook.worksheet_range("Problèmes").expect("Problèmes");
+    assert_eq!(
+        issues.get_value((1, 1)),
+        Some(&Data::String("negative-value".into()))
+    );
+    // The parts: a chart per table sheet, the link to the bad cell, no formula from the data.
+    let bytes = std::fs::read(&path).expect("bytes");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let names: Vec<String> = archive
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.to_string()))
+        .collect();
+    assert!(
+        names
+            .iter()
+            .filter(|n| n.starts_with("xl/charts/chart"))
+            .count()
+            >= 5,
+        "{names:?}"
+    );
+    let mut text = |name: &str| {
+        let mut part = archive.by_name(name).expect(name);
+        let mut text = String::new();
+        part.read_to_string(&mut text).expect("utf-8");
+        text
+    };
+    let last = names
+        .iter()
+        .filter(|n| n.starts_with("xl/worksheets/sheet"))
+        .max_by_key(|n| {
+            n.trim_start_matches("xl/worksheets/sheet")
+                .trim_end_matches(".xml")
+                .parse::<u32>()
+                .unwrap_or(0)
+        })
+        .expect("sheets")
+        .clone();
+    assert!(
+        text(&last).contains("location=\"'Suivi'!E3\""),
+        "{}",
+        text(&last)
+    );
+    let rels = last.replace("worksheets/", "worksheets/_rels/") + ".rels";
+    assert!(text(&rels).contains("Target=\"../../data/suivi.xlsx\""));
+    let all_sheets: String = names
+        .iter()
+        .filter(|n| n.starts_with("xl/worksheets/sheet"))
+        .map(|n| text(n))
+        .collect();
+    assert!(!all_sheets.contains("<f>"), "no formula in the workbook");
+}

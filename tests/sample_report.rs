@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 #[test]
 fn committed_sample_report_is_reproduced_byte_for_byte() {
-    let out = tempfile::tempdir().expect("a temporary folder");
+    // Beside reports/, at the same depth: report.xlsx links to the inputs relative to its folder.
+    let out = tempfile::tempdir_in(repo_root()).expect("a temporary folder");
     let out_arg = out.path().to_str().expect("a UTF-8 path");
     bilan(&repo_root(), &["report", "--out", out_arg, "--quiet"]).expect_code(0);
     let committed = repo_root().join("reports/2024");

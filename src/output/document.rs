@@ -169,7 +169,7 @@ fn headline(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
 }
 
 /// A status as a symbol and a word, readable in black and white (SPEC 6).
-fn status_words(status: Status, lang: Lang) -> String {
+pub fn status_words(status: Status, lang: Lang) -> String {
     match status {
         Status::Met => t(lang, "✔ atteint", "✔ met"),
         Status::Close => t(lang, "≈ proche", "≈ close"),

@@ -19,6 +19,7 @@ mod manifest;
 mod markdown;
 mod messages;
 mod register;
+mod workbook;
 
 use crate::datasets::SheetReport;
 use crate::indicators::{Results, Table, ValueKind};
@@ -42,16 +43,19 @@ pub enum Format {
     Png,
     Html,
     Md,
+    /// `report.xlsx`: the review as a workbook (native charts, typed cells, links to bad cells).
+    Xlsx,
     /// The consolidated kept rows (`activities.csv`, `training.csv`, `targets.csv`); on demand.
     Register,
 }
 
-pub const ALL_FORMATS: [Format; 5] = [
+pub const ALL_FORMATS: [Format; 6] = [
     Format::Csv,
     Format::Svg,
     Format::Png,
     Format::Html,
     Format::Md,
+    Format::Xlsx,
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
@@ -95,6 +99,8 @@ pub enum OutputError {
     Json(#[from] serde_json::Error),
     #[error("refused to write `{0}`: every output stays inside the report's folder")]
     Outside(String),
+    #[error("cannot build report.xlsx: {0}")]
+    Workbook(String),
 }
 
 fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
@@ -313,6 +319,18 @@ fn write_all(
     }
     if options.wants(Format::Md) {
         w.write("report.md", markdown::render(&blocks).as_bytes())?;
+    }
+    if options.wants(Format::Xlsx) {
+        let report_dir = options.out.join(results.year.to_string());
+        let bytes = workbook::render(
+            results,
+            run,
+            lang,
+            speaker,
+            &report_dir,
+            options.generated_on,
+        )?;
+        w.write("report.xlsx", &bytes)?;
     }
 
     let mut outputs = Vec::new();
