@@ -110,12 +110,8 @@ pub fn display_points(value: Option<f64>, previous: Option<f64>, lang: Lang) -> 
     let round = |v: f64| (v * 10.0).round() / 10.0;
     let points = round(round(value) - round(previous));
     let number = display_number(points.abs(), ValueKind::Rate, lang);
-    let unit = match (lang, points.abs() <= 1.0) {
-        (Lang::Fr, true) => "pt",
-        (Lang::Fr, false) => "pts",
-        (Lang::En, true) => "pt",
-        (Lang::En, false) => "pts",
-    };
+    // The same abbreviation in French and English; singular up to one point.
+    let unit = if points.abs() <= 1.0 { "pt" } else { "pts" };
     let sign = if points > 0.0 {
         "+"
     } else if points < 0.0 {
