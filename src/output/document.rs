@@ -141,15 +141,7 @@ fn headline(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
         ]);
     }
     blocks.push(Block::Table(TextTable {
-        headers: vec![
-            t(lang, "Indicateur", "Indicator"),
-            results.year.to_string(),
-            t(lang, "Cible", "Target"),
-            t(lang, "Atteinte", "Achievement"),
-            (results.year - 1).to_string(),
-            t(lang, "Évolution", "Change"),
-            t(lang, "Statut", "Status"),
-        ],
+        headers: headline_titles(results, lang),
         numeric: vec![false, true, true, true, true, true, false],
         rows,
         total: None,
@@ -166,6 +158,32 @@ fn headline(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
             ),
         }));
     }
+}
+
+/// The columns of the issue list (report and workbook).
+pub fn issue_titles(lang: Lang) -> Vec<String> {
+    vec![
+        t(lang, "Gravité", "Severity"),
+        t(lang, "Code", "Code"),
+        t(lang, "Fichier", "File"),
+        t(lang, "Feuille", "Sheet"),
+        t(lang, "Ligne", "Row"),
+        t(lang, "Colonne", "Column"),
+        t(lang, "Message", "Message"),
+    ]
+}
+
+/// The columns of the key indicators (report and workbook).
+pub fn headline_titles(results: &Results, lang: Lang) -> Vec<String> {
+    vec![
+        t(lang, "Indicateur", "Indicator"),
+        results.year.to_string(),
+        t(lang, "Cible", "Target"),
+        t(lang, "Atteinte", "Achievement"),
+        (results.year - 1).to_string(),
+        t(lang, "Évolution", "Change"),
+        t(lang, "Statut", "Status"),
+    ]
 }
 
 /// A status as a symbol and a word, readable in black and white (SPEC 6).
@@ -406,7 +424,7 @@ fn next_year(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
 /// How many issues the report lists one by one; the rest are in `data-issues.csv`.
 const LISTED_ISSUES: usize = 50;
 
-fn severity_label(severity: Severity, lang: Lang) -> String {
+pub fn severity_label(severity: Severity, lang: Lang) -> String {
     match severity {
         Severity::Error => t(lang, "erreur", "error"),
         Severity::Warning => t(lang, "avertissement", "warning"),
@@ -460,15 +478,7 @@ fn data_quality(blocks: &mut Vec<Block>, inputs: &Inputs, lang: Lang) {
         }));
         // Values are left out: they may hold participant names, which only data-issues.csv may show.
         blocks.push(Block::Table(TextTable {
-            headers: vec![
-                t(lang, "Gravité", "Severity"),
-                t(lang, "Code", "Code"),
-                t(lang, "Fichier", "File"),
-                t(lang, "Feuille", "Sheet"),
-                t(lang, "Ligne", "Row"),
-                t(lang, "Colonne", "Column"),
-                t(lang, "Message", "Message"),
-            ],
+            headers: issue_titles(lang),
             numeric: vec![false, false, false, false, true, false, false],
             rows: inputs
                 .issues

@@ -100,7 +100,7 @@ pub enum OutputError {
     #[error("refused to write `{0}`: every output stays inside the report's folder")]
     Outside(String),
     #[error("cannot build report.xlsx: {0}")]
-    Workbook(String),
+    Workbook(#[from] rust_xlsxwriter::XlsxError),
 }
 
 fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {

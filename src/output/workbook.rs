@@ -4,11 +4,13 @@
 //! cells with number formats, never text; text from the data is always written as a string, never
 //! as a formula. The same bytes every run (fixed document dates).
 
-use super::document::{column_title, status_words, t, table_title};
+use super::document::{
+    column_title, headline_titles, issue_titles, severity_label, status_words, t, table_title,
+};
 use super::messages::Speaker;
 use super::{OutputError, RunRecord};
 use crate::indicators::{Results, Table, Unit, ValueKind};
-use crate::issue::{Issue, Severity};
+use crate::issue::Issue;
 use crate::lang::Lang;
 use rust_xlsxwriter::{
     Chart, ChartType, ConditionalFormatText, ConditionalFormatTextRule, DocProperties,
@@ -30,18 +32,6 @@ pub fn render(
     report_dir: &Path,
     generated_on: Option<chrono::NaiveDate>,
 ) -> Result<Vec<u8>, OutputError> {
-    build(results, run, lang, speaker, report_dir, generated_on)
-        .map_err(|e| OutputError::Workbook(e.to_string()))
-}
-
-fn build(
-    results: &Results,
-    run: &RunRecord,
-    lang: Lang,
-    speaker: Speaker,
-    report_dir: &Path,
-    generated_on: Option<chrono::NaiveDate>,
-) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     // Fixed document dates: the same bytes every run (SOURCE_DATE_EPOCH's day when set).
     let created = match generated_on {
@@ -61,19 +51,26 @@ fn build(
         .set_background_color("#DCE6F1")
         .set_border_bottom(FormatBorder::Thin)
         .set_text_wrap();
-    indicators_sheet(workbook.add_worksheet(), results, lang, &header)?;
+    // Sheets in "low memory" mode: written row by row to temporary files, and assembled without
+    // rust_xlsxwriter's thread per sheet (a thread per sheet fails under a capped address space).
+    indicators_sheet(
+        workbook.add_worksheet_with_low_memory()?,
+        results,
+        lang,
+        &header,
+    )?;
     for table in &results.tables {
         table_sheet(&mut workbook, table, results, lang, &header)?;
     }
     issues_sheet(
-        workbook.add_worksheet(),
+        workbook.add_worksheet_with_low_memory()?,
         run.issues,
         lang,
         speaker,
         report_dir,
         &header,
     )?;
-    workbook.save_to_buffer()
+    Ok(workbook.save_to_buffer()?)
 }
 
 /// A number's format in Excel, and the factor its value is written with (a rate of 83.4 % is
@@ -132,16 +129,9 @@ fn indicators_sheet(
     header: &Format,
 ) -> Result<(), XlsxError> {
     sheet.set_name(t(lang, "Indicateurs", "Indicators"))?;
-    let titles = [
-        t(lang, "Indicateur", "Indicator"),
-        t(lang, "Code", "Code"),
-        results.year.to_string(),
-        t(lang, "Cible", "Target"),
-        t(lang, "Atteinte", "Achievement"),
-        (results.year - 1).to_string(),
-        t(lang, "Évolution", "Change"),
-        t(lang, "Statut", "Status"),
-    ];
+    // The report's columns, with the indicator's code after its label (to look it up).
+    let mut titles = headline_titles(results, lang);
+    titles.insert(1, t(lang, "Code", "Code"));
     for (column, title) in titles.iter().enumerate() {
         sheet.write_string_with_format(0, column as u16, title, header)?;
     }
@@ -183,7 +173,7 @@ fn table_sheet(
     header: &Format,
 ) -> Result<(), XlsxError> {
     let name: String = table.id.chars().take(31).collect();
-    let sheet = workbook.add_worksheet();
+    let sheet = workbook.add_worksheet_with_low_memory()?;
     sheet.set_name(&name)?;
     let title = table_title(&table.id, results, lang);
     let mut titles = vec![column_title(table.key, results, lang)];
@@ -267,17 +257,10 @@ fn issues_sheet(
     header: &Format,
 ) -> Result<(), XlsxError> {
     sheet.set_name(t(lang, "Problèmes", "Issues"))?;
-    let titles = [
-        t(lang, "Gravité", "Severity"),
-        t(lang, "Code", "Code"),
-        t(lang, "Fichier", "File"),
-        t(lang, "Feuille", "Sheet"),
-        t(lang, "Ligne", "Row"),
-        t(lang, "Colonne", "Column"),
-        t(lang, "En-tête", "Header"),
-        t(lang, "Message", "Message"),
-        t(lang, "Lien", "Link"),
-    ];
+    // The report's columns, with the header before the message and the link after it.
+    let mut titles = issue_titles(lang);
+    titles.insert(6, t(lang, "En-tête", "Header"));
+    titles.push(t(lang, "Lien", "Link"));
     for (column, title) in titles.iter().enumerate() {
         sheet.write_string_with_format(0, column as u16, title, header)?;
     }
@@ -285,12 +268,7 @@ fn issues_sheet(
     // Values are left out: they may hold participant names, which only data-issues.csv shows.
     for (i, issue) in issues.iter().take(MAX_ISSUES).enumerate() {
         let r = i as u32 + 1;
-        let severity = match issue.severity {
-            Severity::Error => t(lang, "erreur", "error"),
-            Severity::Warning => t(lang, "avertissement", "warning"),
-            Severity::Info => t(lang, "information", "info"),
-        };
-        sheet.write_string(r, 0, severity)?;
+        sheet.write_string(r, 0, severity_label(issue.severity, lang))?;
         sheet.write_string(r, 1, issue.code.as_str())?;
         sheet.write_string(r, 2, &*issue.location.file)?;
         sheet.write_string(r, 3, &*issue.location.sheet)?;
