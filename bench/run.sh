@@ -5,7 +5,8 @@
 #       rows as CSV; for Excel's shared strings and for inline strings; median of RUNS rounds
 #       (the cases take turns),
 #       peak memory (max RSS) from /usr/bin/time; then the ratios (2)/(1) and (2)/(3).
-#   Also bilan's reading stage alone (examples/reader.rs), to show where the gap lies.
+#   Also bilan's reading stage alone (examples/reader.rs), to show where the gap lies, and the
+#   CSV report with the register (format `register`) beside the one without.
 # Usage: bench/run.sh [N]   (N registrations, default 1000000; RUNS=3 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,7 +34,7 @@ run() {
 
 # The cases take turns, RUNS rounds: a slow moment of the shared machine then falls on every case
 # of a round instead of on all the runs of one case, which would skew the ratios.
-CASES="floor_shared reader_shared bilan_xlsx_shared floor_inline reader_inline bilan_xlsx_inline reader_csv bilan_csv"
+CASES="floor_shared reader_shared bilan_xlsx_shared floor_inline reader_inline bilan_xlsx_inline reader_csv bilan_csv bilan_csv_register"
 for _ in $(seq "$RUNS"); do
     for layout in shared inline; do
         run "floor_$layout" "$FLOOR" "$DATA/$layout/plan.xlsx" Formations
@@ -42,6 +43,9 @@ for _ in $(seq "$RUNS"); do
     done
     run reader_csv "$READER" "$DATA/csv/formations.csv"
     run bilan_csv "$BILAN" report "$DATA/csv" --out "$OUT/r" --quiet
+    # The same with the consolidated register (format `register`, on demand).
+    run bilan_csv_register "$BILAN" report "$DATA/csv" --out "$OUT/r" --quiet \
+        --formats csv,svg,png,html,md,xlsx,register
 done
 
 # Per case: the median time and the largest peak memory, as "NAME median_seconds max_rss_MiB".

@@ -3,26 +3,36 @@
 use super::format::csv_number;
 use super::CsvStyle;
 use crate::indicators::ValueKind;
+use std::borrow::Cow;
 
 /// A CSV cell: text is guarded against formula injection, numbers are written as numbers.
 #[derive(Debug, Clone, PartialEq)]
-pub enum CsvCell {
-    Text(String),
+pub enum CsvCell<'a> {
+    /// Borrowed when the text already exists (a register of a million rows copies none).
+    Text(Cow<'a, str>),
     Number(Option<f64>, ValueKind),
 }
 
-impl CsvCell {
-    pub fn text(s: impl Into<String>) -> Self {
+impl<'a> CsvCell<'a> {
+    pub fn text(s: impl Into<Cow<'a, str>>) -> Self {
         CsvCell::Text(s.into())
     }
 }
 
 /// Text that a spreadsheet would run as a formula gets a leading `'`.
 pub fn guard_formula(text: &str) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_string(),
+    if needs_guard(text) {
+        format!("'{text}")
+    } else {
+        text.to_string()
     }
+}
+
+fn needs_guard(text: &str) -> bool {
+    matches!(
+        text.chars().next(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+    )
 }
 
 /// Serialises a header and rows in the given style.
@@ -31,10 +41,10 @@ pub fn to_csv(header: &[&str], rows: &[Vec<CsvCell>], style: CsvStyle) -> Vec<u8
 }
 
 /// [`to_csv`] for rows made one at a time (a million issues are never held twice as cells).
-pub fn rows_to_csv<R>(header: &[&str], rows: R, style: CsvStyle) -> Vec<u8>
+pub fn rows_to_csv<'a, R>(header: &[&str], rows: R, style: CsvStyle) -> Vec<u8>
 where
     R: IntoIterator,
-    R::Item: std::borrow::Borrow<[CsvCell]>,
+    R::Item: std::borrow::Borrow<[CsvCell<'a>]>,
 {
     let mut out = Vec::new();
     // Writing to a Vec<u8> cannot fail.
@@ -44,11 +54,11 @@ where
 
 /// Writes the CSV of `rows` to `out` as they come (a million issues go to the file, not to a
 /// buffer of the whole file).
-pub fn write_csv<W, R>(out: W, header: &[&str], rows: R, style: CsvStyle) -> std::io::Result<()>
+pub fn write_csv<'a, W, R>(out: W, header: &[&str], rows: R, style: CsvStyle) -> std::io::Result<()>
 where
     W: std::io::Write,
     R: IntoIterator,
-    R::Item: std::borrow::Borrow<[CsvCell]>,
+    R::Item: std::borrow::Borrow<[CsvCell<'a>]>,
 {
     use std::borrow::Borrow;
     let (delimiter, terminator, bom, comma) = match style {
@@ -64,22 +74,25 @@ where
         .terminator(terminator)
         .from_writer(out);
     writer.write_record(header)?;
-    let mut record: Vec<String> = Vec::new();
+    let mut number = String::new();
     for row in rows {
-        record.clear();
-        record.extend(row.borrow().iter().map(|cell| match cell {
-            CsvCell::Text(t) => guard_formula(t),
-            CsvCell::Number(None, _) => String::new(),
-            CsvCell::Number(Some(v), kind) => {
-                let text = csv_number(*v, *kind);
-                if comma {
-                    text.replace('.', ",")
-                } else {
-                    text
+        for cell in row.borrow() {
+            match cell {
+                CsvCell::Text(t) if needs_guard(t) => writer.write_field(guard_formula(t))?,
+                CsvCell::Text(t) => writer.write_field(&**t)?,
+                CsvCell::Number(None, _) => writer.write_field("")?,
+                CsvCell::Number(Some(v), kind) => {
+                    number.clear();
+                    number.push_str(&csv_number(*v, *kind));
+                    if comma {
+                        number = number.replace('.', ",");
+                    }
+                    writer.write_field(&number)?;
                 }
             }
-        }));
-        writer.write_record(&record)?;
+        }
+        // Ends the record (the fields are written one by one, without a copy).
+        writer.write_record(None::<&[u8]>)?;
     }
     writer.flush()
 }

@@ -60,11 +60,11 @@ pub fn stage(
     })
 }
 
-fn text(value: Option<&str>) -> CsvCell {
+fn text(value: Option<&str>) -> CsvCell<'_> {
     CsvCell::text(value.unwrap_or_default())
 }
 
-fn date(value: Option<chrono::NaiveDate>) -> CsvCell {
+fn date(value: Option<chrono::NaiveDate>) -> CsvCell<'static> {
     CsvCell::text(
         value
             .map(|d| d.format("%Y-%m-%d").to_string())
@@ -72,13 +72,13 @@ fn date(value: Option<chrono::NaiveDate>) -> CsvCell {
     )
 }
 
-fn label(categories: &Categories, kind: Kind, code: &str, lang: Lang) -> CsvCell {
+fn label<'a>(categories: &'a Categories, kind: Kind, code: &'a str, lang: Lang) -> CsvCell<'a> {
     let found = categories.list(kind).iter().find(|c| c.code == code);
     CsvCell::text(found.map_or(code, |c| c.label(lang)))
 }
 
 /// The row's source: file, sheet, row.
-fn source(datasets: &Datasets, source: &Source) -> [CsvCell; 3] {
+fn source<'a>(datasets: &'a Datasets, source: &Source) -> [CsvCell<'a>; 3] {
     let (file, sheet) = datasets.source_names(source);
     [
         CsvCell::text(file),
