@@ -286,11 +286,12 @@ pub fn report(config: &Config, progress: ProgressSink) -> Result<ReportSummary, 
     let mut loaded = load(config, progress)?;
     clock.lap("read and type");
     // Nothing recognised, or nothing in the year asked for: no report of zeros (SPEC 1).
+    let nothing_recognised = found_no_data(&loaded.datasets.issues);
     let no_year = config
         .year
         .filter(|&year| !loaded.datasets.holds_year(year));
-    if found_no_data(&loaded.datasets.issues) || no_year.is_some() {
-        if let Some(year) = no_year.filter(|_| !found_no_data(&loaded.datasets.issues)) {
+    if nothing_recognised || no_year.is_some() {
+        if let Some(year) = no_year.filter(|_| !nothing_recognised) {
             loaded.datasets.issues.push(no_data_in(year));
         }
         return Ok(ReportSummary {

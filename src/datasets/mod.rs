@@ -227,11 +227,6 @@ pub fn parse_file(
                 if let Some(previous) = sheet.take() {
                     previous.finish(&mut part);
                 }
-                let kind_key = match kind {
-                    crate::read::SheetKind::Chart => "chart",
-                    crate::read::SheetKind::Macro => "macro",
-                    crate::read::SheetKind::Dialog => "dialog",
-                };
                 let (file, sheet): (Arc<str>, Arc<str>) =
                     (input.display.as_str().into(), name.as_str().into());
                 part.issues.push(Issue::new(
@@ -242,7 +237,7 @@ pub fn parse_file(
                         sheet: sheet.clone(),
                         ..Location::default()
                     },
-                    Message::new("sheet-not-a-worksheet").with("kind", Arg::Key(kind_key)),
+                    Message::new("sheet-not-a-worksheet").with("kind", Arg::Key(kind.key())),
                 ));
                 part.sheets.push(SheetReport {
                     file_index,

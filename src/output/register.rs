@@ -39,17 +39,14 @@ pub fn stage(
         std::fs::remove_dir_all(&dir).map_err(io_error(&dir))?;
     }
     std::fs::create_dir_all(&dir).map_err(io_error(&dir))?;
-    let write = |name: &str, fill: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>| {
-        let path = dir.join(name);
-        let file = std::fs::File::create(&path).map_err(io_error(&path))?;
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
-        fill(&mut out)
-            .and_then(|_| std::io::Write::flush(&mut out))
-            .map_err(io_error(&path))
+    let mut w = super::Writer {
+        dir: &dir,
+        written: Vec::new(),
     };
-    let outcome = write("activities.csv", &|out| activities(out, datasets, options))
-        .and_then(|_| write("training.csv", &|out| training(out, datasets, options)))
-        .and_then(|_| write("targets.csv", &|out| targets(out, datasets, options)));
+    let outcome = w
+        .write_with("activities.csv", |out| activities(out, datasets, options))
+        .and_then(|_| w.write_with("training.csv", |out| training(out, datasets, options)))
+        .and_then(|_| w.write_with("targets.csv", |out| targets(out, datasets, options)));
     if let Err(e) = outcome {
         let _ = std::fs::remove_dir_all(&dir);
         return Err(e);

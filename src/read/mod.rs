@@ -229,6 +229,15 @@ pub enum SheetKind {
 }
 
 impl SheetKind {
+    /// The key the words catalogue selects on (`sheet-not-a-worksheet`).
+    pub fn key(self) -> &'static str {
+        match self {
+            SheetKind::Chart => "chart",
+            SheetKind::Macro => "macro",
+            SheetKind::Dialog => "dialog",
+        }
+    }
+
     pub fn describe(self) -> &'static str {
         match self {
             SheetKind::Chart => "a chart sheet",
