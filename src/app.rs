@@ -32,6 +32,31 @@ pub enum AppError {
     MissingPath(#[from] read::MissingPath),
 }
 
+impl AppError {
+    /// What went wrong, as a catalogue message (`error-*`), for the binary to put into words.
+    pub fn message(&self) -> Message {
+        match self {
+            AppError::Indicators(IndicatorError::Polars(e)) => {
+                Message::new("error-aggregation").with("detail", e.to_string())
+            }
+            AppError::Indicators(IndicatorError::NoYear) => Message::new("error-no-year"),
+            AppError::Output(e) => e.message(),
+            AppError::NoInput(paths) => {
+                Message::new("error-no-input").with("paths", paths.as_str())
+            }
+            AppError::Config(e) => e.message(),
+            AppError::Catalog(e) => Message::new("error-catalog").with("problem", e.0.clone()),
+            AppError::Init(e) => e.message(),
+            AppError::NoSheet { name, available } => Message::new("error-no-sheet")
+                .with("name", name.as_str())
+                .with("available", available.as_str()),
+            AppError::MissingPath(e) => Message::new("error-missing-path")
+                .with("path", e.path.as_str())
+                .with("reason", e.reason.clone()),
+        }
+    }
+}
+
 /// The files of a run, the datasets typed from them and the catalog they are read against.
 pub(crate) struct Loaded {
     pub(crate) files: Vec<ReadFile>,
@@ -219,6 +244,13 @@ pub fn say(config: &Config, message: &crate::issue::Message) -> String {
     output::Speaker::new(config.lang, &config.categories).message(message, None)
 }
 
+/// A message of the catalogue in `lang`, for what is said before a configuration is read (a
+/// fatal error of the command line or of bilan.toml).
+pub fn say_in(lang: crate::lang::Lang, message: &crate::issue::Message) -> String {
+    let categories = crate::datasets::categories::Categories::default();
+    output::Speaker::new(lang, &categories).message(message, None)
+}
+
 /// One issue's message in the words of the run's language.
 pub fn issue_message(config: &Config, issue: &crate::issue::Issue) -> String {
     output::Speaker::new(config.lang, &config.categories).issue(issue)
@@ -230,7 +262,7 @@ pub fn describe_catalog(config: &Config, dump: bool) -> Result<String, AppError>
     Ok(if dump {
         indicators::dump(&catalog)
     } else {
-        indicators::describe(&catalog, config.lang)
+        output::describe_catalog(&catalog, config.lang)
     })
 }
 
@@ -322,7 +354,6 @@ pub fn report(config: &Config, progress: ProgressSink) -> Result<ReportSummary, 
         &config.categories,
         config.year,
         config.status,
-        config.lang,
     )?;
     clock.lap("indicators");
     progress(Progress::Stage(Stage::Writing));

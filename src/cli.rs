@@ -77,6 +77,9 @@ pub struct IndicatorsArgs {
     /// Print the catalog as TOML in the bilan.toml format.
     #[arg(long)]
     pub dump: bool,
+    /// Language of the listing.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
 }
 
 #[derive(Debug, Args)]
@@ -97,6 +100,9 @@ pub struct InspectArgs {
 pub struct InitArgs {
     /// Folder to write into (created if needed). Default: the current folder.
     pub dir: Option<PathBuf>,
+    /// Language of the messages.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
 }
 
 #[derive(Debug, Args)]
@@ -118,8 +124,10 @@ pub struct ReportArgs {
     /// Output folder; the report goes into OUT/YEAR/.
     #[arg(long)]
     pub out: Option<PathBuf>,
-    #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
+    /// Language of the report and the messages: fr, en or ar; several (fr,ar) write the first
+    /// into OUT/YEAR/ and each other one into OUT/YEAR/LANG/.
+    #[arg(long, value_parser = lang_list)]
+    pub lang: Option<LangList>,
     /// Comma-separated output formats.
     #[arg(long, value_enum, value_delimiter = ',')]
     pub formats: Option<Vec<FormatArg>>,
@@ -149,6 +157,7 @@ pub struct CheckArgs {
 pub enum LangArg {
     Fr,
     En,
+    Ar,
 }
 
 impl From<LangArg> for Lang {
@@ -156,6 +165,7 @@ impl From<LangArg> for Lang {
         match lang {
             LangArg::Fr => Lang::Fr,
             LangArg::En => Lang::En,
+            LangArg::Ar => Lang::Ar,
         }
     }
 }
@@ -198,7 +208,8 @@ pub enum Request {
         config: Config,
         dump: bool,
     },
-    Init(PathBuf),
+    /// The folder, and the language of what is said about it.
+    Init(PathBuf, Lang),
     ReadIsolated {
         path: PathBuf,
         extension: String,
@@ -207,6 +218,18 @@ pub enum Request {
 }
 
 impl Cli {
+    /// The language asked with `--lang` (the first of a list), before bilan.toml is read.
+    pub fn lang(&self) -> Option<Lang> {
+        match &self.command {
+            Command::Report(args) => args.lang.as_ref().and_then(|l| l.0.first().copied()),
+            Command::Check(args) => args.lang.map(Lang::from),
+            Command::Inspect(args) => args.lang.map(Lang::from),
+            Command::Indicators(args) => args.lang.map(Lang::from),
+            Command::Init(args) => args.lang.map(Lang::from),
+            Command::ReadIsolated(_) => None,
+        }
+    }
+
     /// The one conversion of the command line: defaults, then `bilan.toml`, then the flags.
     pub fn into_request(self) -> Result<Request, ConfigError> {
         Ok(match self.command {
@@ -216,8 +239,8 @@ impl Cli {
                 if let Some(out) = args.out {
                     config.out = out;
                 }
-                if let Some(lang) = args.lang {
-                    config.lang = lang.into();
+                if let Some(LangList(langs)) = args.lang {
+                    config.set_langs(langs);
                 }
                 if let Some(formats) = args.formats {
                     config.formats = formats.into_iter().map(format).collect();
@@ -256,11 +279,20 @@ impl Cli {
                     sheet: args.sheet,
                 }
             }
-            Command::Indicators(args) => Request::Indicators {
-                config: load(args.config.as_deref())?,
-                dump: args.dump,
-            },
-            Command::Init(args) => Request::Init(args.dir.unwrap_or_else(|| PathBuf::from("."))),
+            Command::Indicators(args) => {
+                let mut config = load(args.config.as_deref())?;
+                if let Some(lang) = args.lang {
+                    config.lang = lang.into();
+                }
+                Request::Indicators {
+                    config,
+                    dump: args.dump,
+                }
+            }
+            Command::Init(args) => Request::Init(
+                args.dir.unwrap_or_else(|| PathBuf::from(".")),
+                args.lang.map(Lang::from).unwrap_or_default(),
+            ),
             Command::ReadIsolated(args) => Request::ReadIsolated {
                 path: args.path,
                 extension: args.extension,
@@ -270,6 +302,30 @@ impl Cli {
                 },
             },
         })
+    }
+}
+
+/// `--lang fr,ar`: one language or several, comma-separated.
+#[derive(Debug, Clone)]
+pub struct LangList(Vec<Lang>);
+
+fn lang_list(text: &str) -> Result<LangList, String> {
+    bilan::lang::parse_list(text)
+        .map(LangList)
+        .ok_or_else(|| "expected fr, en, ar or a list of them (fr,ar)".to_string())
+}
+
+impl Request {
+    /// The language of the run's words, once bilan.toml is read.
+    pub fn lang(&self) -> Option<Lang> {
+        match self {
+            Request::Report(config) | Request::Check(config, _) => Some(config.lang),
+            Request::Inspect { config, .. } | Request::Indicators { config, .. } => {
+                Some(config.lang)
+            }
+            Request::Init(_, lang) => Some(*lang),
+            Request::ReadIsolated { .. } => None,
+        }
     }
 }
 

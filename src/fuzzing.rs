@@ -105,7 +105,6 @@ pub fn time_indicators(
             &config.categories,
             config.year,
             config.status,
-            config.lang,
         )?;
         times.push(start.elapsed().as_secs_f64());
     }

@@ -19,6 +19,24 @@ pub enum InitError {
     Workbook(#[from] XlsxError),
 }
 
+impl InitError {
+    /// What went wrong, as a catalogue message (`error-*`).
+    pub fn message(&self) -> crate::issue::Message {
+        use crate::issue::{io_problem, Message};
+        match self {
+            InitError::Exists(path) => {
+                Message::new("error-init-exists").with("path", path.display().to_string())
+            }
+            InitError::Io { path, source } => Message::new("error-write")
+                .with("path", path.display().to_string())
+                .with("reason", io_problem(source)),
+            InitError::Workbook(e) => {
+                Message::new("error-init-workbook").with("detail", e.to_string())
+            }
+        }
+    }
+}
+
 /// The sheet names of the template, per dataset.
 fn sheet_name(dataset: Dataset) -> &'static str {
     match dataset {

@@ -322,6 +322,27 @@ impl Issues {
     }
 }
 
+/// Why the system refused a file operation, as a catalogue message (`io-*`): the common causes
+/// in the reader's words, any other with the system's own words as its detail.
+pub fn io_problem(e: &std::io::Error) -> Message {
+    use std::io::ErrorKind;
+    let id = match e.kind() {
+        ErrorKind::NotFound => "io-not-found",
+        ErrorKind::PermissionDenied => "io-permission",
+        ErrorKind::AlreadyExists => "io-exists",
+        ErrorKind::StorageFull => "io-full",
+        ErrorKind::IsADirectory => "io-is-a-folder",
+        ErrorKind::NotADirectory => "io-not-a-folder",
+        _ => "io-other",
+    };
+    let text = e.to_string();
+    let detail = match text.find(" (os error") {
+        Some(end) => text[..end].to_string(),
+        None => text,
+    };
+    Message::new(id).with("detail", detail)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -38,7 +38,7 @@ mod read;
 pub mod fuzzing;
 
 pub use app::{
-    check, describe_catalog, init, inspect, issue_message, render_issues, report, say,
+    check, describe_catalog, init, inspect, issue_message, render_issues, report, say, say_in,
     serve_isolated, AppError, Progress, ProgressSink, ReportSummary, Stage,
 };
 pub use config::Config;

@@ -27,14 +27,21 @@ fn main() -> ExitCode {
             eprintln!("bilan: {stage}: {:.3} s", elapsed.as_secs_f64());
         }));
     }
-    let outcome = cli::Cli::parse()
+    let cli = cli::Cli::parse();
+    // Until bilan.toml is read, errors are in the language of --lang (French by default).
+    let mut lang = cli.lang().unwrap_or_default();
+    let outcome = cli
         .into_request()
         .map_err(bilan::AppError::from)
-        .and_then(run);
+        .and_then(|request| {
+            lang = request.lang().unwrap_or(lang);
+            run(request)
+        });
     match outcome {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("bilan: error: {e}");
+            let error = Message::new("fatal").with("message", e.message());
+            eprintln!("bilan: {}", bilan::say_in(lang, &error));
             ExitCode::from(FATAL)
         }
     }
@@ -43,6 +50,10 @@ fn main() -> ExitCode {
 fn run(request: Request) -> Result<ExitCode, bilan::AppError> {
     match request {
         Request::Report(config) => {
+            for missing in config.missing_arabic_labels() {
+                let warning = Message::new("warning").with("message", missing);
+                eprintln!("bilan: {}", bilan::say(&config, &warning));
+            }
             // Progress only for people: a terminal on stderr and no --quiet (SPEC 1).
             let show = !config.quiet && std::io::stderr().is_terminal();
             let bars = progress::Bars::new(show, &config);
@@ -52,7 +63,8 @@ fn run(request: Request) -> Result<ExitCode, bilan::AppError> {
             let Some(out_dir) = &summary.out_dir else {
                 // Nothing to report: the `no-data` issue says why, and nothing was written.
                 for issue in issues.iter().filter(|i| i.code == Code::NoData) {
-                    eprintln!("bilan: error: {}", bilan::issue_message(&config, issue));
+                    let error = Message::new("fatal").with("message", issue.message.clone());
+                    eprintln!("bilan: {}", bilan::say(&config, &error));
                 }
                 let nothing = Message::new("run-nothing-written");
                 eprintln!("bilan: {}", bilan::say(&config, &nothing));
@@ -92,9 +104,10 @@ fn run(request: Request) -> Result<ExitCode, bilan::AppError> {
             print_stdout(&bilan::describe_catalog(&config, dump)?);
             Ok(ExitCode::SUCCESS)
         }
-        Request::Init(dir) => {
+        Request::Init(dir, lang) => {
             for path in bilan::init(&dir)? {
-                eprintln!("bilan: wrote {}", path.display());
+                let wrote = Message::new("init-wrote").with("path", path.display().to_string());
+                eprintln!("bilan: {}", bilan::say_in(lang, &wrote));
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -6,6 +6,7 @@
 //! language of the run. A message missing from a language is an error, never a silent fallback
 //! to another language (`tests/words.rs` checks that every id exists in every language).
 
+use crate::lang::Lang;
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{langid, LanguageIdentifier};
 use std::borrow::Cow;
@@ -48,6 +49,24 @@ pub fn sentence(
         .ok()
 }
 
+/// The label `id` in `lang`, for the outputs. The catalogue test (`tests/words.rs`) checks that
+/// every id the code names exists in every language; a missing one shows its id, never a panic.
+pub fn get(lang: Lang, id: &str) -> String {
+    get_with(lang, id, Vec::new())
+}
+
+/// The message `id` in `lang` with these arguments (see [`get`]).
+pub fn get_with(lang: Lang, id: &str, args: Vec<(&'static str, FluentValue<'_>)>) -> String {
+    sentence(lang.code(), id, args).unwrap_or_else(|| id.to_string())
+}
+
+/// Whether the catalogue has the message `id` (for ids built from data: a user's column).
+pub fn has(lang: Lang, id: &str) -> bool {
+    LOCALES
+        .lookup_single_language::<&str>(&language(lang.code()), id, None)
+        .is_ok()
+}
+
 /// The ids of every message of the catalogue in the language `code`, from its files.
 pub fn ids(code: &str) -> Vec<String> {
     let Some(dir) = LOCALE_FILES.iter().find(|(c, _)| *c == code) else {
@@ -62,7 +81,7 @@ pub fn ids(code: &str) -> Vec<String> {
             (!id.is_empty()
                 && id
                     .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
             .then(|| id.to_string())
         })
         .collect()
@@ -75,6 +94,9 @@ const LOCALE_FILES: [(&str, &[&str]); 3] = [
         &[
             include_str!("locales/fr/issues.ftl"),
             include_str!("locales/fr/run.ftl"),
+            include_str!("locales/fr/report.ftl"),
+            include_str!("locales/fr/categories.ftl"),
+            include_str!("locales/fr/commands.ftl"),
         ],
     ),
     (
@@ -82,6 +104,9 @@ const LOCALE_FILES: [(&str, &[&str]); 3] = [
         &[
             include_str!("locales/en/issues.ftl"),
             include_str!("locales/en/run.ftl"),
+            include_str!("locales/en/report.ftl"),
+            include_str!("locales/en/categories.ftl"),
+            include_str!("locales/en/commands.ftl"),
         ],
     ),
     (
@@ -89,6 +114,9 @@ const LOCALE_FILES: [(&str, &[&str]); 3] = [
         &[
             include_str!("locales/ar/issues.ftl"),
             include_str!("locales/ar/run.ftl"),
+            include_str!("locales/ar/report.ftl"),
+            include_str!("locales/ar/categories.ftl"),
+            include_str!("locales/ar/commands.ftl"),
         ],
     ),
 ];

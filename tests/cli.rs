@@ -272,20 +272,21 @@ fn inspect_shows_the_mapping_the_counts_and_the_issues() {
     let run = bilan(&repo_root(), &["inspect", file.to_str().expect("utf-8")]);
     run.expect_code(1);
     let out = &run.stdout;
+    // In French by default (`--lang en` for English: tests/workbooks.rs).
     assert!(
-        out.contains("sheet « Suivi »: dataset `activities`, header on row 3"),
+        out.contains("feuille « Suivi » : jeu de données `activities`, en-tête à la ligne 3"),
         "{out}"
     );
     assert!(
-        out.contains("F  Participants / Dont femmes  -> women (integer)"),
+        out.contains("F  Participants / Dont femmes  -> women (entier)"),
         "{out}"
     );
     assert!(
-        out.contains("H  Commentaire                 -> (not a field: ignored)"),
+        out.contains("H  Commentaire                 -> (pas un champ : ignorée)"),
         "{out}"
     );
-    assert!(out.contains("rows below the header: 10 = 7 kept + 2 rejected + 1 skipped (0 blank, 1 total, 0 duplicate)"), "{out}");
-    assert!(out.contains("B10  error invalid-date"), "{out}");
+    assert!(out.contains("lignes sous l'en-tête : 10 = 7 retenues + 2 rejetées + 1 ignorées (0 vides, 1 de total, 0 en double)"), "{out}");
+    assert!(out.contains("B10  erreur invalid-date"), "{out}");
     let unknown = bilan(
         &repo_root(),
         &[
@@ -297,7 +298,7 @@ fn inspect_shows_the_mapping_the_counts_and_the_issues() {
     );
     unknown.expect_code(2);
     assert!(
-        unknown.stderr.contains("its sheets are: Suivi"),
+        unknown.stderr.contains("ses feuilles sont : Suivi"),
         "{}",
         unknown.description
     );

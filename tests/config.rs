@@ -168,8 +168,9 @@ fn an_indicator_error_is_fatal_and_names_the_indicator() {
     let run = bilan(dir.path(), &["report"]);
     run.expect_code(2);
     assert!(
-        run.stderr
-            .contains("indicator `x`, key `measure`: `participants` is not a field of `training`"),
+        run.stderr.contains(
+            "indicateur `x`, clé `measure` : `participants` n'est pas un champ de `training`"
+        ),
         "{}",
         run.description
     );
@@ -241,7 +242,7 @@ fn an_id_cannot_write_outside_the_report() {
         let run = bilan(dir.path(), &["report"]);
         run.expect_code(2);
         assert!(
-            run.stderr.contains(&format!("`{id}` is not allowed")),
+            run.stderr.contains(&format!("`{id}` n'est pas permis")),
             "{}",
             run.description
         );

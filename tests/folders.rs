@@ -33,7 +33,7 @@ fn a_wrong_path_fails_fast_and_writes_nothing() {
         let run = bilan(dir.path(), args);
         run.expect_code(2);
         assert!(
-            run.stderr.contains("No such file or directory"),
+            run.stderr.contains("ce fichier ou dossier n'existe pas"),
             "{}",
             run.description
         );

@@ -137,7 +137,7 @@ fn a_broken_worksheet_costs_that_sheet_alone() {
     }
     let values = indicator_values(&out);
     assert_eq!(value_of(&values, "training_person_hours"), "12");
-    let inspect = bilan(dir.path(), &["inspect", "plan.xlsx"]);
+    let inspect = bilan(dir.path(), &["inspect", "plan.xlsx", "--lang", "en"]);
     assert!(
         inspect.stdout.contains("the reader said:"),
         "{}",
@@ -172,7 +172,7 @@ fn styled_empty_rows_are_not_rows_and_hidden_sheets_are_read() {
     }
     sheet.set_hidden(true);
     workbook.save(dir.path().join("plan.xlsx")).expect("save");
-    let inspect = bilan(dir.path(), &["inspect", "plan.xlsx"]);
+    let inspect = bilan(dir.path(), &["inspect", "plan.xlsx", "--lang", "en"]);
     assert!(
         inspect
             .stdout

@@ -11,7 +11,7 @@ const FLOORS: &[(&str, u32)] = &[
     ("lang", 0),
     ("memory", 0),
     ("timings", 0),
-    ("words", 0),
+    ("words", 1),
     ("read", 1),
     ("datasets", 2),
     ("indicators", 3),

@@ -70,13 +70,56 @@ fn every_message_formats_in_every_language() {
         "dir",
         "summary",
         "done",
+        // report, charts, workbook (report.ftl)
+        "number",
+        "points",
+        "day",
+        "month",
+        "date",
+        "parts",
+        "shown",
+        "indicator",
+        "dimension",
+        "quarter",
+        "title",
+        "previous",
+        // commands (commands.ftl)
+        "message",
+        "sheet",
+        "read",
+        "kept",
+        "rejected",
+        "skipped",
+        "blank",
+        "total",
+        "duplicate",
+        "file",
+        "detail",
+        "fields",
+        "values",
+        "definition",
+        "conditions",
+        "id",
+        "dimensions",
+        "path",
+        "paths",
+        "available",
+        "problem",
+        "key",
+        "column",
+        "close",
+        "met",
+        "name",
     ];
     for lang in LANGUAGES {
         for id in ids(lang) {
             let args = names
                 .iter()
                 .map(|n| {
-                    let number = ["files", "errors", "warnings", "infos", "done"].contains(n);
+                    let number = [
+                        "files", "errors", "warnings", "infos", "done", "count", "points", "shown",
+                    ]
+                    .contains(n);
                     (
                         *n,
                         if number {

@@ -700,7 +700,7 @@ fn headers_written_freely_give_the_figures_of_the_spec_headers() {
         assert_eq!(value_of(&values, id), value, "{id}");
     }
     // Each header read by meaning is an info for the analyst to confirm, as `inspect` marks it.
-    let inspect = bilan(free.path(), &["inspect", "suivi.xlsx"]);
+    let inspect = bilan(free.path(), &["inspect", "suivi.xlsx", "--lang", "en"]);
     let marked = inspect.stdout.matches("read by meaning: check it").count();
     assert!(marked >= 10, "{}", inspect.stdout);
     let (_, issues) = read_csv(&free.path().join("reports/2024/data-issues.csv"));
@@ -807,7 +807,7 @@ fn inspect_flags_the_headers_read_by_meaning() {
         "Code activité;Date;Nature;État d'avancement;Nbre de participants;Observations\n\
          A1;12/03/2024;Atelier;Réalisée;12;ok\n",
     )]);
-    let run = bilan(dir.path(), &["inspect", "libre.csv"]);
+    let run = bilan(dir.path(), &["inspect", "libre.csv", "--lang", "en"]);
     run.expect_code(0);
     let line = |header: &str| {
         run.stdout
@@ -881,7 +881,7 @@ fn a_targets_matrix_gives_each_year_its_targets() {
     assert_eq!(target_of("trainees"), "100");
     assert_eq!(target_of("activities_scheduled"), "");
     // `inspect` shows which column gives which year's targets, and that actual values are not.
-    let inspect = bilan(dir.path(), &["inspect", "cibles.xlsx"]);
+    let inspect = bilan(dir.path(), &["inspect", "cibles.xlsx", "--lang", "en"]);
     for line in [
         "B  Réalisé 2023  -> (not a field: ignored)",
         "C  Cible 2024    -> target of 2024 (number)",
@@ -961,7 +961,7 @@ fn inspect_suggests_the_aliases_that_complete_a_sheet() {
         "Session;Sujet;Date;Durée (h);Organisme;Matricule;Observations\n\
          S1;Excel;12/03/2024;6;Pôle A;M1;ok\n",
     )]);
-    let run = bilan(dir.path(), &["inspect", "stage.csv"]);
+    let run = bilan(dir.path(), &["inspect", "stage.csv", "--lang", "en"]);
     run.expect_code(1);
     assert!(
         run.stdout.contains(

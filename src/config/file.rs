@@ -4,7 +4,6 @@
 use crate::config::{CsvStyle, Format};
 use crate::datasets::DateOrder;
 use crate::indicators::{IndicatorSpec, TableSpec};
-use crate::lang::Lang;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -12,7 +11,8 @@ use std::collections::BTreeMap;
 #[serde(deny_unknown_fields)]
 pub struct ConfigFile {
     pub year: Option<i32>,
-    pub lang: Option<Lang>,
+    /// `fr`, `en`, `ar`, or several (`"fr,ar"`).
+    pub lang: Option<String>,
     pub out: Option<String>,
     pub data: Option<Vec<String>>,
     pub formats: Option<Vec<Format>>,
@@ -49,6 +49,8 @@ pub struct StatusSpec {
 pub struct CategorySpec {
     pub fr: String,
     pub en: String,
+    #[serde(default)]
+    pub ar: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
 }

@@ -11,6 +11,7 @@ use crate::datasets::DateOrder;
 use crate::datasets::{self, Dataset, FieldAliases, SheetOverride};
 use crate::indicators::Catalog;
 use crate::indicators::{self, CatalogSpec};
+use crate::issue::{io_problem, Message};
 use crate::lang::Lang;
 use crate::{output, read};
 use std::path::{Path, PathBuf};
@@ -25,10 +26,30 @@ pub enum ConfigError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// Not TOML, or not bilan.toml's keys and types: the TOML reader's own words, which name
+    /// the line and column and show the line with a caret.
     #[error("{path}: {message}")]
     Parse { path: PathBuf, message: String },
-    #[error("{path}: {message}")]
-    Invalid { path: PathBuf, message: String },
+    /// A value bilan cannot use (`config-*` of the catalogue).
+    #[error("{path}: {}", message.id)]
+    Invalid { path: PathBuf, message: Message },
+}
+
+impl ConfigError {
+    /// What is wrong, as a catalogue message (`error-config-*`).
+    pub fn message(&self) -> Message {
+        match self {
+            ConfigError::Read { path, source } => Message::new("error-config-read")
+                .with("path", path.display().to_string())
+                .with("reason", io_problem(source)),
+            ConfigError::Parse { path, message } => Message::new("error-config-parse")
+                .with("path", path.display().to_string())
+                .with("detail", message.as_str()),
+            ConfigError::Invalid { path, message } => Message::new("error-config-invalid")
+                .with("path", path.display().to_string())
+                .with("problem", message.clone()),
+        }
+    }
 }
 
 /// What `report`, `check` and `indicators` run with.
@@ -37,7 +58,10 @@ pub struct Config {
     pub inputs: Vec<PathBuf>,
     pub year: Option<i32>,
     pub out: PathBuf,
+    /// The language of the messages, and of the report written into `OUT/YEAR/`.
     pub lang: Lang,
+    /// The other languages of the report (`--lang fr,ar`), each written into `OUT/YEAR/LANG/`.
+    pub other_langs: Vec<Lang>,
     pub formats: Vec<Format>,
     pub csv_style: CsvStyle,
     pub(crate) date_order: DateOrder,
@@ -69,6 +93,7 @@ impl Default for Config {
             year: None,
             out: PathBuf::from("reports"),
             lang: Lang::Fr,
+            other_langs: Vec::new(),
             formats: ALL_FORMATS.to_vec(),
             csv_style: CsvStyle::Standard,
             date_order: DateOrder::Dmy,
@@ -89,6 +114,42 @@ impl Default for Config {
 }
 
 impl Config {
+    /// The languages of a run: the first for the messages and `OUT/YEAR/`, the others each in
+    /// `OUT/YEAR/LANG/`. An empty list changes nothing.
+    pub fn set_langs(&mut self, langs: Vec<Lang>) {
+        if let Some((first, others)) = langs.split_first() {
+            self.lang = *first;
+            self.other_langs = others.to_vec();
+        }
+    }
+
+    /// The labels an Arabic report lacks (SPEC 5: it shows the French one, with a warning): the
+    /// user's indicators and categories without `ar`. Empty when no language asked is Arabic.
+    pub fn missing_arabic_labels(&self) -> Vec<Message> {
+        if self.lang != Lang::Ar && !self.other_langs.contains(&Lang::Ar) {
+            return Vec::new();
+        }
+        let mut missing: Vec<Message> = self
+            .catalog
+            .indicators
+            .iter()
+            .filter(|i| i.label.ar.is_none())
+            .map(|i| Message::new("missing-arabic-label").with("id", i.id.as_str()))
+            .collect();
+        for kind in CategoryKind::ALL {
+            for category in self.categories.list(kind) {
+                if !category.builtin && category.ar.is_none() {
+                    missing.push(
+                        Message::new("missing-arabic-category")
+                            .with("code", category.code.as_str())
+                            .with("kind", kind.config_name()),
+                    );
+                }
+            }
+        }
+        missing
+    }
+
     /// What the reading stage is told.
     pub(crate) fn read_options(&self) -> read::Options {
         read::Options {
@@ -115,6 +176,7 @@ impl Config {
         output::Options {
             out: self.out.clone(),
             lang: self.lang,
+            other_langs: self.other_langs.clone(),
             formats: self.formats.clone(),
             csv_style: self.csv_style,
             generated_on: self.generated_on,
@@ -146,7 +208,7 @@ impl Config {
     }
 
     fn from_file(path: &Path, f: file::ConfigFile) -> Result<Config, ConfigError> {
-        let invalid = |message: String| ConfigError::Invalid {
+        let invalid = |message: Message| ConfigError::Invalid {
             path: path.to_path_buf(),
             message,
         };
@@ -157,8 +219,10 @@ impl Config {
             ..Config::default()
         };
         config.year = f.year;
-        if let Some(lang) = f.lang {
-            config.lang = lang;
+        if let Some(text) = f.lang {
+            let langs = crate::lang::parse_list(&text)
+                .ok_or_else(|| invalid(Message::new("config-lang").with("value", text.as_str())))?;
+            config.set_langs(langs);
         }
         if let Some(out) = f.out {
             config.out = dir.join(out);
@@ -177,24 +241,24 @@ impl Config {
         }
         for (dataset_name, fields) in &f.aliases {
             let dataset = dataset_named(dataset_name).ok_or_else(|| {
-                invalid(format!(
-                    "[aliases.{dataset_name}]: not a dataset (activities, training, targets)"
-                ))
+                invalid(
+                    Message::new("config-aliases-dataset").with("dataset", dataset_name.as_str()),
+                )
             })?;
             for (field, aliases) in fields {
                 if !dataset.fields().iter().any(|x| x.name == field) {
-                    return Err(invalid(format!(
-                        "[aliases.{dataset_name}] {field}: not a field of `{dataset_name}`"
-                    )));
+                    return Err(invalid(
+                        Message::new("config-aliases-field")
+                            .with("dataset", dataset_name.as_str())
+                            .with("field", field.as_str()),
+                    ));
                 }
                 config.aliases.add(dataset, field, aliases.clone());
             }
         }
         for (kind_name, entries) in &f.categories {
             let kind = CategoryKind::from_config_name(kind_name).ok_or_else(|| {
-                invalid(format!(
-                    "[categories.{kind_name}]: not one of activity_type, status, gender, modality"
-                ))
+                invalid(Message::new("config-categories-kind").with("kind", kind_name.as_str()))
             })?;
             for (code, spec) in entries {
                 config.categories.add(
@@ -203,18 +267,20 @@ impl Config {
                         code: code.clone(),
                         fr: spec.fr.clone(),
                         en: spec.en.clone(),
+                        ar: spec.ar.clone(),
                         aliases: spec.aliases.clone(),
+                        builtin: false,
                     },
                 );
             }
         }
         for (i, sheet) in f.sheets.iter().enumerate() {
             let dataset = dataset_named(&sheet.dataset).ok_or_else(|| {
-                invalid(format!(
-                    "[[sheets]] #{}: dataset « {} » is not activities, training or targets",
-                    i + 1,
-                    sheet.dataset
-                ))
+                invalid(
+                    Message::new("config-sheets-dataset")
+                        .with("number", i + 1)
+                        .with("dataset", sheet.dataset.as_str()),
+                )
             })?;
             config.sheets.push(SheetOverride {
                 file: dir.join(&sheet.file),
@@ -234,10 +300,11 @@ impl Config {
             config.status.close = close;
         }
         if !(0.0 <= config.status.close && config.status.close <= config.status.met) {
-            return Err(invalid(format!(
-                "[status]: `close` ({}) must be between 0 and `met` ({})",
-                config.status.close, config.status.met
-            )));
+            return Err(invalid(
+                Message::new("config-status")
+                    .with("close", config.status.close)
+                    .with("met", config.status.met),
+            ));
         }
         if let Some(n) = f.limits.max_cells {
             config.limits.max_cells = n;
@@ -264,14 +331,17 @@ fn dataset_named(name: &str) -> Option<Dataset> {
 }
 
 /// `data` entries: files, folders or glob patterns, relative to the config's folder.
-fn expand_data(dir: &Path, entries: &[String]) -> Result<Vec<PathBuf>, String> {
+fn expand_data(dir: &Path, entries: &[String]) -> Result<Vec<PathBuf>, Message> {
     let mut paths = Vec::new();
     for entry in entries {
         let joined = dir.join(entry);
         if entry.contains(['*', '?', '[']) {
             let pattern = joined.to_string_lossy().into_owned();
-            let matches = glob::glob(&pattern)
-                .map_err(|e| format!("data: « {entry} » is not a valid glob: {e}"))?;
+            let matches = glob::glob(&pattern).map_err(|e| {
+                Message::new("config-data-glob")
+                    .with("value", entry.as_str())
+                    .with("detail", e.msg)
+            })?;
             let mut found: Vec<PathBuf> = matches.filter_map(Result::ok).collect();
             found.sort();
             paths.extend(found);

@@ -2,23 +2,26 @@
 //! codes, labels and aliases, built in and extended by `[categories.*]` in `bilan.toml`.
 
 use super::normalize::{normalize_key, without_agreement};
-use crate::lang::Lang;
 use std::collections::HashMap;
 
-/// A category code with its labels and the extra words people write for it.
+/// A category code with its names and the extra words people write for it.
+///
+/// The names of a built-in category are the French and English words bilan recognises in a
+/// cell; the words it writes are the catalogue's (`category-KIND-CODE` of
+/// `src/locales/*/categories.ftl`), chosen at the output edge. A category of `bilan.toml`
+/// is written with its own labels (`ar` optional: French without it).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Category {
     pub code: String,
     pub fr: String,
     pub en: String,
+    pub ar: Option<String>,
     pub aliases: Vec<String>,
+    /// Built in, not given or relabelled by `bilan.toml`: its labels are the catalogue's.
+    pub builtin: bool,
 }
 
 impl Category {
-    pub fn label(&self, lang: Lang) -> &str {
-        lang.pick(&self.fr, &self.en)
-    }
-
     fn matches(&self, key: &str) -> bool {
         normalize_key(&self.code) == key
             || normalize_key(&self.fr) == key
@@ -164,17 +167,14 @@ const MODALITIES: &[Builtin] = &[
 
 pub const UNSPECIFIED_CODE: &str = "unspecified";
 
-/// The label of a missing dimension value in every breakdown table.
-pub fn unspecified_label(lang: Lang) -> &'static str {
-    lang.pick("Non renseigné", "Not specified")
-}
-
 fn owned(list: &[Builtin]) -> Vec<Category> {
     list.iter()
         .map(|(code, fr, en, aliases)| Category {
             code: code.to_string(),
             fr: fr.to_string(),
             en: en.to_string(),
+            ar: None,
+            builtin: true,
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
         })
         .collect()
@@ -190,6 +190,13 @@ pub enum Kind {
 }
 
 impl Kind {
+    pub const ALL: [Kind; 4] = [
+        Kind::ActivityType,
+        Kind::Status,
+        Kind::Gender,
+        Kind::Modality,
+    ];
+
     /// The name of `[categories.NAME]` in bilan.toml.
     pub fn config_name(self) -> &'static str {
         match self {
@@ -277,6 +284,8 @@ impl Categories {
             Some(existing) => {
                 existing.fr = category.fr;
                 existing.en = category.en;
+                existing.ar = category.ar;
+                existing.builtin = false;
                 existing.aliases.extend(category.aliases);
             }
             None => list.push(category),
@@ -483,6 +492,8 @@ mod tests {
                 code: "webinaire".into(),
                 fr: "Webinaire".into(),
                 en: "Webinar".into(),
+                ar: None,
+                builtin: false,
                 aliases: vec!["web-séminaire".into()],
             },
         );

@@ -47,19 +47,19 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// How `bilan inspect` names the type a column is parsed as.
-    pub fn describe(self) -> &'static str {
+    /// The key of the type a column is parsed as, for the words catalogue (`field-kind-*`).
+    pub fn key(self) -> &'static str {
         match self {
             Kind::Text => "text",
-            Kind::TextList => "text list (split on ; or line breaks)",
+            Kind::TextList => "text-list",
             Kind::Date => "date",
             Kind::Integer => "integer",
             Kind::Number => "number",
-            Kind::ActivityType => "activity type",
+            Kind::ActivityType => "activity-type",
             Kind::Status => "status",
-            Kind::Gender => "gender (F/M)",
+            Kind::Gender => "gender",
             Kind::Modality => "modality",
-            Kind::Boolean => "yes/no",
+            Kind::Boolean => "boolean",
         }
     }
 }

@@ -5,11 +5,19 @@ use super::spec::{CatalogSpec, IndicatorSpec, TableSpec};
 use super::table::ValueKind;
 use crate::datasets::categories::{self, Categories};
 use crate::datasets::Dataset;
-use crate::lang::Lang;
+use crate::issue::{Arg, Message};
 
-#[derive(Debug, thiserror::Error, PartialEq)]
-#[error("indicator catalog: {0}")]
-pub struct CatalogError(pub String);
+/// A catalog `bilan.toml` cannot be used: what is wrong, as a catalogue message (`catalog-*`).
+#[derive(Debug, PartialEq)]
+pub struct CatalogError(pub Message);
+
+impl std::fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "indicator catalog: {}", self.0.id)
+    }
+}
+
+impl std::error::Error for CatalogError {}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum Unit {
@@ -212,20 +220,13 @@ pub enum Kind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Indicator {
     pub id: String,
-    pub fr: String,
-    pub en: String,
+    pub label: crate::lang::Labels,
     pub unit: Unit,
     pub hidden: bool,
     pub kind: Kind,
     pub breakdowns: Vec<Dimension>,
     /// Less is better (`direction = "down"`): achieved at or below the target.
     pub down: bool,
-}
-
-impl Indicator {
-    pub fn label(&self, lang: Lang) -> &str {
-        lang.pick(&self.fr, &self.en)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -258,16 +259,16 @@ impl Catalog {
         let tables = spec.tables.iter().map(|t| ("table", t.id.as_str()));
         for (what, id) in ids.iter().map(|id| ("indicator", *id)).chain(tables) {
             if !is_valid_id(id) {
-                return Err(CatalogError(format!(
-                    "the {what} id `{id}` is not allowed: an id is a lower-case letter followed by lower-case letters, digits or `_` (it names an output file)"
-                )));
+                return Err(CatalogError(
+                    Message::new("catalog-bad-id")
+                        .with("what", Arg::Key(what))
+                        .with("id", id),
+                ));
             }
         }
         for (i, id) in ids.iter().enumerate() {
             if ids[..i].contains(id) {
-                return Err(CatalogError(format!(
-                    "the indicator id `{id}` is defined twice"
-                )));
+                return Err(CatalogError(Message::new("catalog-twice").with("id", *id)));
             }
         }
         let mut indicators = Vec::with_capacity(spec.indicators.len());
@@ -275,19 +276,21 @@ impl Catalog {
             indicators.push(compile_indicator(raw, &ids, categories)?);
         }
         for (i, indicator) in indicators.iter().enumerate() {
-            dataset_of(&indicators, i, 0)
-                .map_err(|e| CatalogError(format!("indicator `{}`: {e}", indicator.id)))?;
-            if !indicator.breakdowns.is_empty() {
-                let dataset = dataset_of(&indicators, i, 0).map_err(CatalogError)?;
-                for dimension in &indicator.breakdowns {
-                    if !dimension.applies_to(dataset) {
-                        return Err(CatalogError(format!(
-                            "indicator `{}`: `breakdowns` has `{}`, which is not a dimension of `{}`",
-                            indicator.id,
-                            dimension.name(),
-                            dataset.name()
-                        )));
-                    }
+            let in_indicator = |problem: Message| {
+                CatalogError(
+                    Message::new("catalog-indicator")
+                        .with("id", indicator.id.as_str())
+                        .with("problem", problem),
+                )
+            };
+            let dataset = dataset_of(&indicators, i, 0).map_err(in_indicator)?;
+            for dimension in &indicator.breakdowns {
+                if !dimension.applies_to(dataset) {
+                    return Err(in_indicator(
+                        Message::new("catalog-not-a-dimension-of")
+                            .with("dimension", Arg::Key(dimension.name()))
+                            .with("dataset", Arg::Key(dataset.name())),
+                    ));
                 }
             }
         }
@@ -317,9 +320,9 @@ impl Catalog {
 }
 
 /// The dataset an indicator reads; a ratio's parts must read the same one to be broken down.
-fn dataset_of(indicators: &[Indicator], index: usize, depth: usize) -> Result<Dataset, String> {
+fn dataset_of(indicators: &[Indicator], index: usize, depth: usize) -> Result<Dataset, Message> {
     if depth > indicators.len() {
-        return Err("its ratio refers back to itself".into());
+        return Err(Message::new("catalog-ratio-loop"));
     }
     match &indicators[index].kind {
         Kind::Base { dataset, .. } => Ok(*dataset),
@@ -342,35 +345,41 @@ fn compile_indicator(
     ids: &[&str],
     categories: &Categories,
 ) -> Result<Indicator, CatalogError> {
-    let fail = |key: &str, message: String| {
-        CatalogError(format!("indicator `{}`, key `{key}`: {message}", raw.id))
+    let fail = |key: &str, problem: Message| {
+        CatalogError(
+            Message::new("catalog-indicator-key")
+                .with("id", raw.id.as_str())
+                .with("key", key)
+                .with("problem", problem),
+        )
     };
     let unit = Unit::parse(&raw.unit).ok_or_else(|| {
         fail(
             "unit",
-            format!("« {} » is not one of count, %, hours, MAD, score", raw.unit),
+            Message::new("catalog-bad-unit").with("value", raw.unit.as_str()),
         )
     })?;
     let breakdowns = raw
         .breakdowns
         .iter()
         .map(|b| {
-            Dimension::parse(b)
-                .ok_or_else(|| fail("breakdowns", format!("« {b} » is not a dimension")))
+            Dimension::parse(b).ok_or_else(|| {
+                fail(
+                    "breakdowns",
+                    Message::new("catalog-bad-dimension").with("value", b.as_str()),
+                )
+            })
         })
         .collect::<Result<Vec<_>, _>>()?;
     let kind = match (&raw.ratio, &raw.dataset) {
         (Some(ratio), None) => {
             if raw.measure.is_some() || !raw.filter.is_empty() || raw.year_offset != 0 {
-                return Err(fail(
-                    "ratio",
-                    "a ratio takes no dataset, measure, filter or year_offset of its own".into(),
-                ));
+                return Err(fail("ratio", Message::new("catalog-ratio-alone")));
             }
             let find = |key: &str, id: &str| {
                 ids.iter()
                     .position(|i| *i == id)
-                    .ok_or_else(|| fail(key, format!("no indicator has the id `{id}`")))
+                    .ok_or_else(|| fail(key, Message::new("catalog-no-such-id").with("id", id)))
             };
             Kind::Ratio {
                 numerator: find("ratio.numerator", &ratio.numerator)?,
@@ -385,7 +394,7 @@ fn compile_indicator(
                 other => {
                     return Err(fail(
                         "dataset",
-                        format!("« {other} » is not activities or training"),
+                        Message::new("catalog-bad-dataset").with("value", other),
                     ))
                 }
             };
@@ -405,33 +414,22 @@ fn compile_indicator(
                 year_offset: raw.year_offset,
             }
         }
-        (Some(_), Some(_)) => {
-            return Err(fail(
-                "ratio",
-                "an indicator has either a dataset or a ratio, not both".into(),
-            ))
-        }
-        (None, None) => {
-            return Err(fail(
-                "dataset",
-                "an indicator needs a dataset (with a measure) or a ratio".into(),
-            ))
-        }
+        (Some(_), Some(_)) => return Err(fail("ratio", Message::new("catalog-dataset-and-ratio"))),
+        (None, None) => return Err(fail("dataset", Message::new("catalog-no-dataset"))),
     };
     let down = match raw.direction.as_deref() {
         None | Some("up") => false,
         Some("down") => true,
         Some(other) => {
-            return Err(CatalogError(format!(
-                "indicator `{}`: `direction` is `up` or `down`, not `{other}`",
-                raw.id
-            )))
+            return Err(fail(
+                "direction",
+                Message::new("catalog-bad-direction").with("value", other),
+            ))
         }
     };
     Ok(Indicator {
         id: raw.id.clone(),
-        fr: raw.label.fr.clone(),
-        en: raw.label.en.clone(),
+        label: raw.label.clone(),
         unit,
         hidden: raw.hidden,
         kind,
@@ -440,22 +438,28 @@ fn compile_indicator(
     })
 }
 
-fn parse_measure(text: &str, dataset: Dataset) -> Result<Measure, String> {
+/// `` `FIELD` is not a field of `DATASET` ``.
+fn not_a_field(field: &str, dataset: Dataset) -> Message {
+    Message::new("catalog-not-a-field")
+        .with("field", field)
+        .with("dataset", Arg::Key(dataset.name()))
+}
+
+fn parse_measure(text: &str, dataset: Dataset) -> Result<Measure, Message> {
     if text == "count" {
         return Ok(Measure::Count);
     }
-    let (kind, field) = text.split_once(':').ok_or_else(|| {
-        format!("« {text} » is not count, sum:FIELD, distinct:FIELD or mean:FIELD")
-    })?;
-    let field_kind = field_kind(dataset, field)
-        .ok_or_else(|| format!("`{field}` is not a field of `{}`", dataset.name()))?;
+    let (kind, field) = text
+        .split_once(':')
+        .ok_or_else(|| Message::new("catalog-bad-measure").with("value", text))?;
+    let field_kind = field_kind(dataset, field).ok_or_else(|| not_a_field(field, dataset))?;
     let numeric = field_kind == FieldKind::Number;
     match kind {
         "sum" if numeric => Ok(Measure::Sum(field.to_string())),
         "mean" if numeric => Ok(Measure::Mean(field.to_string())),
-        "sum" | "mean" => Err(format!("`{field}` is not a number field")),
+        "sum" | "mean" => Err(Message::new("catalog-not-a-number-field").with("field", field)),
         "distinct" => Ok(Measure::Distinct(field.to_string())),
-        other => Err(format!("« {other} » is not count, sum, distinct or mean")),
+        _ => Err(Message::new("catalog-bad-measure").with("value", text)),
     }
 }
 
@@ -464,14 +468,15 @@ fn compile_rule(
     field: &str,
     values: &[toml::Value],
     categories: &Categories,
-) -> Result<Rule, String> {
-    let strings = || -> Result<Vec<String>, String> {
+) -> Result<Rule, Message> {
+    let wrong = |id: &'static str, v: &toml::Value| Message::new(id).with("value", v.to_string());
+    let strings = || -> Result<Vec<String>, Message> {
         values
             .iter()
             .map(|v| {
                 v.as_str()
                     .map(str::to_string)
-                    .ok_or_else(|| format!("{v} is not text"))
+                    .ok_or_else(|| wrong("catalog-not-text", v))
             })
             .collect()
     };
@@ -479,7 +484,7 @@ fn compile_rule(
         let fields = strings()?;
         for f in &fields {
             if field_kind(dataset, f).is_none() {
-                return Err(format!("`{f}` is not a field of `{}`", dataset.name()));
+                return Err(not_a_field(f, dataset));
             }
         }
         return Ok(if field == "filled" {
@@ -488,8 +493,7 @@ fn compile_rule(
             Rule::Positive(fields)
         });
     }
-    let kind = field_kind(dataset, field)
-        .ok_or_else(|| format!("`{field}` is not a field of `{}`", dataset.name()))?;
+    let kind = field_kind(dataset, field).ok_or_else(|| not_a_field(field, dataset))?;
     match kind {
         FieldKind::Code(kind) => {
             let list = categories.list(kind);
@@ -499,7 +503,11 @@ fn compile_rule(
                     categories::by_code(list, v)
                         .or_else(|| categories::lookup(list, v))
                         .map(|c| c.code.clone())
-                        .ok_or_else(|| format!("« {v} » is not a known code of `{field}`"))
+                        .ok_or_else(|| {
+                            Message::new("catalog-unknown-code")
+                                .with("value", v.as_str())
+                                .with("field", field)
+                        })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(Rule::Codes {
@@ -510,10 +518,7 @@ fn compile_rule(
         FieldKind::Boolean => {
             let values = values
                 .iter()
-                .map(|v| {
-                    v.as_bool()
-                        .ok_or_else(|| format!("{v} is not true or false"))
-                })
+                .map(|v| v.as_bool().ok_or_else(|| wrong("catalog-not-boolean", v)))
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(Rule::Bools {
                 field: field.to_string(),
@@ -533,7 +538,7 @@ fn compile_rule(
                 .map(|v| {
                     v.as_float()
                         .or_else(|| v.as_integer().map(|i| i as f64))
-                        .ok_or_else(|| format!("{v} is not a number"))
+                        .ok_or_else(|| wrong("catalog-not-number", v))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(Rule::Numbers {
@@ -545,27 +550,35 @@ fn compile_rule(
 }
 
 fn compile_table(raw: &TableSpec, indicators: &[Indicator]) -> Result<TableDef, CatalogError> {
-    let fail = |message: String| CatalogError(format!("table `{}`: {message}", raw.id));
-    let dimension = Dimension::parse(&raw.dimension)
-        .ok_or_else(|| fail(format!("« {} » is not a dimension", raw.dimension)))?;
+    let fail = |problem: Message| {
+        CatalogError(
+            Message::new("catalog-table")
+                .with("id", raw.id.as_str())
+                .with("problem", problem),
+        )
+    };
+    let dimension = Dimension::parse(&raw.dimension).ok_or_else(|| {
+        fail(Message::new("catalog-bad-dimension").with("value", raw.dimension.as_str()))
+    })?;
     let mut columns = Vec::new();
     for column in &raw.columns {
         let index = indicators
             .iter()
             .position(|i| i.id == column.indicator)
             .ok_or_else(|| {
-                fail(format!(
-                    "column `{}`: no indicator has the id `{}`",
-                    column.name, column.indicator
-                ))
+                fail(
+                    Message::new("catalog-column-no-such-id")
+                        .with("column", column.name.as_str())
+                        .with("id", column.indicator.as_str()),
+                )
             })?;
         let dataset = dataset_of(indicators, index, 0).map_err(fail)?;
         if !dimension.applies_to(dataset) {
-            return Err(fail(format!(
-                "`{}` is not a dimension of `{}`",
-                dimension.name(),
-                dataset.name()
-            )));
+            return Err(fail(
+                Message::new("catalog-not-a-dimension-of")
+                    .with("dimension", Arg::Key(dimension.name()))
+                    .with("dataset", Arg::Key(dataset.name())),
+            ));
         }
         columns.push((column.name.clone(), index));
     }
@@ -583,8 +596,8 @@ pub fn indicator_names(catalog: &Catalog) -> Vec<crate::datasets::IndicatorName>
         .iter()
         .map(|d| crate::datasets::IndicatorName {
             id: d.id.clone(),
-            fr: d.fr.clone(),
-            en: d.en.clone(),
+            fr: d.label.fr.clone(),
+            en: d.label.en.clone(),
         })
         .collect()
 }
@@ -656,7 +669,7 @@ mod tests {
             "#,
         );
         let catalog = Catalog::load(&spec, &Categories::default()).expect("valid catalog");
-        assert_eq!(catalog.indicators[1].fr, "Activités tenues");
+        assert_eq!(catalog.indicators[1].label.fr, "Activités tenues");
         let last = catalog.headline().last().expect("indicators").1;
         assert_eq!(last.id, "workshops_realised");
         assert_eq!(
@@ -670,30 +683,52 @@ mod tests {
         let cases = [
             (
                 r#"measure = "sum:title""#,
-                "key `measure`: `title` is not a number field",
+                [
+                    "Text(\"measure\")",
+                    "catalog-not-a-number-field",
+                    "Text(\"title\")",
+                ],
             ),
-            (r#"measure = "median:hours""#, "key `measure`"),
+            (
+                r#"measure = "median:participants""#,
+                [
+                    "Text(\"measure\")",
+                    "catalog-bad-measure",
+                    "median:participants",
+                ],
+            ),
             (
                 r#"filter = { status = ["peut-être"] }"#,
-                "key `filter.status`: « peut-être » is not a known code",
+                ["filter.status", "catalog-unknown-code", "peut-être"],
             ),
-            (r#"filter = { colour = ["bleu"] }"#, "key `filter.colour`"),
+            (
+                r#"filter = { colour = ["bleu"] }"#,
+                ["filter.colour", "catalog-not-a-field", "colour"],
+            ),
             (
                 r#"breakdowns = ["program"]"#,
-                "`program`, which is not a dimension of `activities`",
+                [
+                    "catalog-not-a-dimension-of",
+                    "Key(\"program\")",
+                    "Key(\"activities\")",
+                ],
             ),
         ];
         for (line, expected) in cases {
             let spec = user(&format!(
                 "[[indicators]]\nid = \"x\"\nlabel = {{ fr = \"X\", en = \"X\" }}\ndataset = \"activities\"\nunit = \"count\"\n{line}\n"
             ));
-            let err = Catalog::load(&spec, &Categories::default())
-                .expect_err(line)
-                .to_string();
-            assert!(
-                err.contains("indicator `x`") && err.contains(expected),
-                "{line}: {err}"
+            // The message's id and arguments; tests/config.rs reads its words.
+            let err = format!(
+                "{:?}",
+                Catalog::load(&spec, &Categories::default())
+                    .expect_err(line)
+                    .0
             );
+            assert!(err.contains("Text(\"x\")"), "{line}: {err}");
+            for part in expected {
+                assert!(err.contains(part), "{line}: {part} not in {err}");
+            }
         }
     }
 
@@ -708,12 +743,14 @@ mod tests {
             unit = "%"
             "#,
         );
-        let err = Catalog::load(&spec, &Categories::default())
-            .expect_err("unknown id")
-            .to_string();
-        assert!(
-            err.contains("key `ratio.numerator`: no indicator has the id `nope`"),
-            "{err}"
+        let err = format!(
+            "{:?}",
+            Catalog::load(&spec, &Categories::default())
+                .expect_err("unknown id")
+                .0
         );
+        for part in ["ratio.numerator", "catalog-no-such-id", "Text(\"nope\")"] {
+            assert!(err.contains(part), "{part} not in {err}");
+        }
     }
 }

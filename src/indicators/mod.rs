@@ -16,14 +16,12 @@ mod table;
 mod tables;
 
 pub use catalog::{indicator_names, Catalog, CatalogError, Unit};
-pub use listing::{describe, dump};
+pub use listing::{dump, entries, table_entries, Condition, Definition};
 pub use spec::{CatalogSpec, IndicatorSpec, TableSpec};
-pub use table::{Table, ValueKind};
-pub use tables::type_label;
+pub use table::{Table, TableRow, ValueKind};
 
 use crate::datasets::categories::Categories;
 use crate::datasets::{Activity, Datasets};
-use crate::lang::Lang;
 use chrono::{Datelike, NaiveDate};
 use engine::Engine;
 
@@ -88,7 +86,8 @@ impl Default for Thresholds {
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeadlineRow {
     pub id: String,
-    pub label: String,
+    /// The indicator's labels; the output picks one.
+    pub label: crate::lang::Labels,
     pub unit: Unit,
     pub value: Option<f64>,
     pub target: Option<f64>,
@@ -143,7 +142,6 @@ pub fn compute(
     categories: &Categories,
     year: Option<i32>,
     thresholds: Thresholds,
-    lang: Lang,
 ) -> Result<Results, IndicatorError> {
     let timings = crate::timings::enabled();
     let started = std::time::Instant::now();
@@ -187,7 +185,7 @@ pub fn compute(
             };
             HeadlineRow {
                 id: indicator.id.clone(),
-                label: indicator.label(lang).to_string(),
+                label: indicator.label.clone(),
                 unit: indicator.unit,
                 value,
                 target,
@@ -208,13 +206,13 @@ pub fn compute(
     let mut defs = tables::table_defs(catalog);
     defs.extend(chart_def.clone());
     tables::prefetch(&engine, year, &defs)?;
-    let mut tables = tables::all_tables(&engine, year, categories, lang)?;
+    let mut tables = tables::all_tables(&engine, year, categories)?;
     if timings {
         crate::timings::report("  tables", started.elapsed());
     }
     tables.push(tables::trend(&engine)?);
     let chart_tables = chart_def
-        .map(|def| tables::build_table(&engine, &def, year, categories, lang))
+        .map(|def| tables::build_table(&engine, &def, year, categories))
         .into_iter()
         .collect::<polars::prelude::PolarsResult<Vec<Table>>>()?;
     drop(engine);

@@ -6,13 +6,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// French and English labels.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Labels {
-    pub fr: String,
-    pub en: String,
-}
+pub use crate::lang::Labels;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -131,8 +125,14 @@ impl CatalogSpec {
         for i in &self.indicators {
             out.push_str("[[indicators]]\n");
             out.push_str(&format!("id = {}\n", q(&i.id)));
+            let ar = i
+                .label
+                .ar
+                .as_ref()
+                .map(|ar| format!(", ar = {}", q(ar)))
+                .unwrap_or_default();
             out.push_str(&format!(
-                "label = {{ fr = {}, en = {} }}\n",
+                "label = {{ fr = {}, en = {}{ar} }}\n",
                 q(&i.label.fr),
                 q(&i.label.en)
             ));

@@ -11,9 +11,8 @@ pub enum ValueKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableRow {
     /// The code or value that keys the row (`atelier`, `Q1`, `3`, an axis as written, `unspecified`).
+    /// Its words are chosen by the output (the category's label, the month's name).
     pub key: String,
-    /// The key's label in the report language.
-    pub label: String,
     pub values: Vec<Option<f64>>,
 }
 

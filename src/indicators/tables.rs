@@ -4,72 +4,29 @@
 use super::catalog::{Catalog, Dimension, TableDef};
 use super::engine::Engine;
 use super::table::{Table, TableRow};
-use crate::datasets::categories::{self, Categories, Category, UNSPECIFIED_CODE};
+use crate::datasets::categories::{Categories, Category, UNSPECIFIED_CODE};
 use crate::datasets::normalize_key;
-use crate::lang::Lang;
 use polars::prelude::PolarsResult;
 use std::collections::BTreeMap;
-
-pub const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-pub const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Which keys a table lists, in which order.
 enum Keys<'a> {
     /// These categories always, zeros included; then other keys that occur (alphabetically); `unspecified` last.
     Fixed(&'a [Category]),
     /// Quarters or months: always every one.
-    Calendar(Vec<(String, String)>),
+    Calendar(Vec<String>),
     /// Text values as written, alphabetically ignoring case and accents; `unspecified` last.
     Text,
 }
 
-fn keys_of(dimension: Dimension, categories: &Categories, lang: Lang) -> Keys<'_> {
+fn keys_of(dimension: Dimension, categories: &Categories) -> Keys<'_> {
     match dimension {
         Dimension::Type => Keys::Fixed(&categories.activity_types),
         Dimension::Status => Keys::Fixed(&categories.statuses),
         Dimension::Gender => Keys::Fixed(&categories.genders),
         Dimension::Modality => Keys::Fixed(&categories.modalities),
-        Dimension::Quarter => Keys::Calendar(
-            (1..=4)
-                .map(|q| (format!("Q{q}"), format!("{}{q}", lang.pick("T", "Q"))))
-                .collect(),
-        ),
-        Dimension::Month => Keys::Calendar(
-            (0..12)
-                .map(|m| {
-                    (
-                        (m + 1).to_string(),
-                        lang.pick(MONTHS_FR[m], MONTHS_EN[m]).to_string(),
-                    )
-                })
-                .collect(),
-        ),
+        Dimension::Quarter => Keys::Calendar((1..=4).map(|q| format!("Q{q}")).collect()),
+        Dimension::Month => Keys::Calendar((1..=12).map(|m| m.to_string()).collect()),
         _ => Keys::Text,
     }
 }
@@ -79,30 +36,25 @@ fn layout(
     groups: &BTreeMap<Option<String>, Vec<Option<f64>>>,
     dimension: Dimension,
     categories: &Categories,
-    lang: Lang,
     empty: &[Option<f64>],
-) -> Vec<(String, String, Vec<Option<f64>>)> {
-    let mut rows: Vec<(String, String, Vec<Option<f64>>)> = Vec::new();
+) -> Vec<(String, Vec<Option<f64>>)> {
+    let mut rows: Vec<(String, Vec<Option<f64>>)> = Vec::new();
     let values_of = |key: Option<&str>| {
         groups
             .get(&key.map(str::to_string))
             .cloned()
             .unwrap_or_else(|| empty.to_vec())
     };
-    let keys = keys_of(dimension, categories, lang);
+    let keys = keys_of(dimension, categories);
     match &keys {
         Keys::Fixed(list) => {
             for category in list.iter() {
-                rows.push((
-                    category.code.clone(),
-                    category.label(lang).to_string(),
-                    values_of(Some(&category.code)),
-                ));
+                rows.push((category.code.clone(), values_of(Some(&category.code))));
             }
         }
         Keys::Calendar(list) => {
-            for (key, label) in list {
-                rows.push((key.clone(), label.clone(), values_of(Some(key))));
+            for key in list {
+                rows.push((key.clone(), values_of(Some(key))));
             }
         }
         Keys::Text => {}
@@ -116,15 +68,11 @@ fn layout(
             .collect();
         others.sort_by_key(|k| (normalize_key(k), (*k).clone()));
         for key in others {
-            rows.push((key.clone(), key.clone(), values_of(Some(key))));
+            rows.push((key.clone(), values_of(Some(key))));
         }
         // Gender always shows its unspecified row (SPEC 4); other dimensions when a value is missing.
         if dimension == Dimension::Gender || groups.contains_key(&None) {
-            rows.push((
-                UNSPECIFIED_CODE.to_string(),
-                categories::unspecified_label(lang).to_string(),
-                values_of(None),
-            ));
+            rows.push((UNSPECIFIED_CODE.to_string(), values_of(None)));
         }
     }
     rows
@@ -136,7 +84,6 @@ pub fn build_table(
     def: &TableDef,
     year: i32,
     categories: &Categories,
-    lang: Lang,
 ) -> PolarsResult<Table> {
     let wanted: Vec<usize> = def.columns.iter().map(|(_, i)| *i).collect();
     let groups = engine.grouped(year, &wanted, def.dimension)?;
@@ -151,11 +98,10 @@ pub fn build_table(
     }
     let empty = engine.finish(empty);
     let pick = |values: &[Option<f64>]| wanted.iter().map(|i| values[*i]).collect::<Vec<_>>();
-    let rows = layout(&groups, def.dimension, categories, lang, &empty)
+    let rows = layout(&groups, def.dimension, categories, &empty)
         .into_iter()
-        .map(|(key, label, values)| TableRow {
+        .map(|(key, values)| TableRow {
             key,
-            label,
             values: pick(&values),
         })
         .collect();
@@ -178,15 +124,10 @@ pub fn build_table(
 }
 
 /// The tables a catalog defines, then one `ID_by_DIMENSION` table per user breakdown.
-pub fn all_tables(
-    engine: &Engine,
-    year: i32,
-    categories: &Categories,
-    lang: Lang,
-) -> PolarsResult<Vec<Table>> {
+pub fn all_tables(engine: &Engine, year: i32, categories: &Categories) -> PolarsResult<Vec<Table>> {
     table_defs(engine.catalog)
         .iter()
-        .map(|def| build_table(engine, def, year, categories, lang))
+        .map(|def| build_table(engine, def, year, categories))
         .collect()
 }
 
@@ -242,7 +183,6 @@ pub fn trend(engine: &Engine) -> PolarsResult<Table> {
         let values = engine.total(year)?;
         rows.push(TableRow {
             key: year.to_string(),
-            label: year.to_string(),
             values: headline.iter().map(|i| values[*i]).collect(),
         });
     }
@@ -261,10 +201,4 @@ pub fn trend(engine: &Engine) -> PolarsResult<Table> {
         rows,
         total: None,
     })
-}
-
-/// Label of a type code (built-in, configured, or as written) in `lang`.
-pub fn type_label(code: &str, categories: &Categories, lang: Lang) -> String {
-    categories::by_code(&categories.activity_types, code)
-        .map_or_else(|| code.to_string(), |c| c.label(lang).to_string())
 }

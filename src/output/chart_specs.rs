@@ -5,6 +5,7 @@ use super::document::t;
 use super::format::display_percent;
 use crate::indicators::{Results, Table, ValueKind};
 use crate::lang::Lang;
+use crate::words;
 
 /// A chart to draw, or the reason it is not drawn.
 pub enum Planned {
@@ -27,8 +28,8 @@ fn column(table: &Table, name: &str) -> Vec<f64> {
         .collect()
 }
 
-fn labels(table: &Table) -> Vec<String> {
-    table.rows.iter().map(|r| r.label.clone()).collect()
+fn labels(table: &Table, results: &Results, lang: Lang) -> Vec<String> {
+    super::labels::rows(lang, table, &results.categories)
 }
 
 fn skip(id: &str, title: String, reason: String) -> Planned {
@@ -40,11 +41,7 @@ fn skip(id: &str, title: String, reason: String) -> Planned {
 }
 
 fn no_data(lang: Lang) -> String {
-    t(
-        lang,
-        "Graphique non tracé : aucune donnée pour cette année.",
-        "Chart not drawn: no data for this year.",
-    )
+    t(lang, "chart-no-data")
 }
 
 fn plan(chart: BarChart, lang: Lang) -> Planned {
@@ -55,64 +52,66 @@ fn plan(chart: BarChart, lang: Lang) -> Planned {
     }
 }
 
-fn titled(lang: Lang, fr: &str, en: &str, year: i32) -> String {
-    format!("{} ({year})", lang.pick(fr, en))
+/// A chart's title followed by the year.
+fn titled(lang: Lang, id: &str, year: i32) -> String {
+    words::get_with(
+        lang,
+        "chart-titled",
+        vec![
+            ("title", t(lang, id).into()),
+            ("year", year.to_string().into()),
+        ],
+    )
 }
 
 pub fn charts(results: &Results, lang: Lang) -> Vec<Planned> {
     let year = results.year;
     let mut planned = Vec::new();
-    let activities_axis = t(lang, "Nombre d'activités", "Number of activities");
+    let activities_axis = t(lang, "chart-axis-activities");
     let scheduled_vs_realised = |table: &Table, id: &str, title: String| {
         BarChart::grouped(
             id,
             title,
             activities_axis.clone(),
-            labels(table),
+            labels(table, results, lang),
             vec![
                 (
-                    t(lang, "Programmées", "Scheduled"),
+                    t(lang, "chart-series-scheduled"),
                     column(table, "scheduled"),
                 ),
-                (t(lang, "Réalisées", "Done"), column(table, "realised")),
+                (t(lang, "chart-series-done"), column(table, "realised")),
             ],
             ValueKind::Count,
         )
     };
     if let Some(table) = results.table("activities_by_type") {
-        let title = titled(
-            lang,
-            "Activités programmées et réalisées par type",
-            "Scheduled and completed activities by type",
-            year,
-        );
+        let title = titled(lang, "chart-activities-by-type", year);
         planned.push(plan(
             scheduled_vs_realised(table, "activities_by_type", title),
             lang,
         ));
     }
     if let Some(table) = results.table("activities_by_quarter") {
-        let title = titled(
-            lang,
-            "Activités par trimestre",
-            "Activities by quarter",
-            year,
-        );
+        let title = titled(lang, "chart-activities-by-quarter", year);
         planned.push(plan(
             scheduled_vs_realised(table, "activities_by_quarter", title),
             lang,
         ));
     }
     if let Some(table) = results.table("activities_by_month") {
-        let title = match lang {
-            Lang::Fr => format!("Activités réalisées par mois, {year} et {}", year - 1),
-            Lang::En => format!("Activities done by month, {year} and {}", year - 1),
-        };
+        let title = words::get_with(
+            lang,
+            "chart-activities-by-month",
+            vec![
+                ("year", year.to_string().into()),
+                ("previous", (year - 1).to_string().into()),
+            ],
+        );
         let chart = BarChart::grouped(
             "activities_by_month",
             title,
-            t(lang, "Activités réalisées", "Activities done"),
-            labels(table),
+            t(lang, "chart-axis-activities-done"),
+            labels(table, results, lang),
             vec![
                 (year.to_string(), column(table, "realised")),
                 (
@@ -132,26 +131,21 @@ pub fn charts(results: &Results, lang: Lang) -> Vec<Planned> {
             .and_then(|h| h.target);
         let mut chart = BarChart::grouped(
             "execution_by_axis",
-            titled(
-                lang,
-                "Taux de réalisation par axe stratégique",
-                "Execution rate by strategic axis",
-                year,
-            ),
-            t(lang, "Taux de réalisation (%)", "Execution rate (%)"),
-            labels(table),
+            titled(lang, "chart-execution-by-axis", year),
+            t(lang, "chart-axis-execution-rate"),
+            labels(table, results, lang),
             vec![(
-                t(lang, "Taux de réalisation", "Execution rate"),
+                t(lang, "chart-series-execution-rate"),
                 column(table, "execution_rate"),
             )],
             ValueKind::Rate,
         );
         chart.reference = target.map(|value| Reference {
             value,
-            label: format!(
-                "{} {}",
-                t(lang, "Cible", "Target"),
-                display_percent(value, lang)
+            label: words::get_with(
+                lang,
+                "chart-target",
+                vec![("value", display_percent(value, lang).into())],
             ),
         });
         planned.push(plan(chart, lang));
@@ -159,44 +153,38 @@ pub fn charts(results: &Results, lang: Lang) -> Vec<Planned> {
     if let Some(table) = results.table("training_by_program") {
         let chart = BarChart::grouped(
             "training_hours_by_program",
-            titled(
-                lang,
-                "Heures-personnes de formation par programme",
-                "Training person-hours by programme",
-                year,
-            ),
-            t(lang, "Heures-personnes", "Person-hours"),
-            labels(table),
+            titled(lang, "chart-hours-by-program", year),
+            t(lang, "chart-axis-person-hours"),
+            labels(table, results, lang),
             vec![(
-                t(lang, "Heures-personnes", "Person-hours"),
+                t(lang, "chart-series-person-hours"),
                 column(table, "person_hours"),
             )],
             ValueKind::Decimal,
         );
         planned.push(plan(chart, lang));
     }
-    let gender_title = titled(
-        lang,
-        "Bénéficiaires formés par organisme et par sexe",
-        "Trainees by organisation and gender",
-        year,
-    );
+    let gender_title = titled(lang, "chart-trainees-by-gender", year);
     match results.table("trainees_by_organisation_gender") {
         Some(table) => {
             let women = column(table, "women_trainees");
             let men = column(table, "men_trainees");
             let known = column(table, "trainees_with_gender");
             let all = column(table, "trainees");
-            let unknown: Vec<f64> = all.iter().zip(&known).map(|(a, k)| (a - k).max(0.0)).collect();
+            let unknown: Vec<f64> = all
+                .iter()
+                .zip(&known)
+                .map(|(a, k)| (a - k).max(0.0))
+                .collect();
             let mut chart = BarChart::grouped(
                 "trainees_by_organisation_gender",
                 gender_title,
-                t(lang, "Bénéficiaires", "Trainees"),
-                labels(table),
+                t(lang, "chart-axis-trainees"),
+                labels(table, results, lang),
                 vec![
-                    (t(lang, "Femmes", "Women"), women),
-                    (t(lang, "Hommes", "Men"), men),
-                    (t(lang, "Non renseigné", "Not specified"), unknown),
+                    (t(lang, "chart-series-women"), women),
+                    (t(lang, "chart-series-men"), men),
+                    (t(lang, "unspecified"), unknown),
                 ],
                 ValueKind::Count,
             );
@@ -206,11 +194,7 @@ pub fn charts(results: &Results, lang: Lang) -> Vec<Planned> {
         None => planned.push(skip(
             "trainees_by_organisation_gender",
             gender_title,
-            t(
-                lang,
-                "Graphique non tracé : le catalogue ne définit plus les indicateurs de bénéficiaires par sexe.",
-                "Chart not drawn: the catalog no longer defines the trainees-by-gender indicators.",
-            ),
+            t(lang, "chart-no-gender"),
         )),
     }
     let with_target: Vec<&crate::indicators::HeadlineRow> = results
@@ -218,29 +202,20 @@ pub fn charts(results: &Results, lang: Lang) -> Vec<Planned> {
         .iter()
         .filter(|h| h.achievement_pct.is_some())
         .collect();
-    let targets_title = titled(lang, "Atteinte des cibles", "Achievement of targets", year);
+    let targets_title = titled(lang, "chart-targets", year);
     if with_target.is_empty() {
-        planned.push(skip(
-            "targets",
-            targets_title,
-            t(
-                lang,
-                "Graphique non tracé : aucune cible n'est fixée pour cette année.",
-                "Chart not drawn: no target is set for this year.",
-            ),
-        ));
+        planned.push(skip("targets", targets_title, t(lang, "chart-no-target")));
     } else {
         let mut chart = BarChart::grouped(
             "targets",
             targets_title,
-            t(
-                lang,
-                "Atteinte de la cible (%)",
-                "Achievement of the target (%)",
-            ),
-            with_target.iter().map(|h| h.label.clone()).collect(),
+            t(lang, "chart-axis-achievement"),
+            with_target
+                .iter()
+                .map(|h| super::labels::indicator(lang, h).to_string())
+                .collect(),
             vec![(
-                t(lang, "Atteinte", "Achievement"),
+                t(lang, "chart-series-achievement"),
                 with_target
                     .iter()
                     .map(|h| h.achievement_pct.unwrap_or(0.0))
@@ -257,20 +232,16 @@ pub fn charts(results: &Results, lang: Lang) -> Vec<Planned> {
     if let Some(table) = results.table("trend") {
         let chart = BarChart::grouped(
             "trend",
-            t(
-                lang,
-                "Activités programmées et réalisées par année",
-                "Scheduled and completed activities by year",
-            ),
+            t(lang, "chart-trend"),
             activities_axis.clone(),
-            labels(table),
+            labels(table, results, lang),
             vec![
                 (
-                    t(lang, "Programmées", "Scheduled"),
+                    t(lang, "chart-series-scheduled"),
                     column(table, "activities_scheduled"),
                 ),
                 (
-                    t(lang, "Réalisées", "Done"),
+                    t(lang, "chart-series-done"),
                     column(table, "activities_realised"),
                 ),
             ],

@@ -1,11 +1,16 @@
 //! The report's content, once, as blocks that the HTML and Markdown renderers both read.
 
-use super::format::{display_change, display_number, display_optional, display_points};
+use super::format::{
+    display_change, display_date, display_number, display_optional, display_points,
+};
+use super::labels::{self, column_title, table_title};
+use crate::datasets::categories::Kind;
 use crate::datasets::SheetReport;
 use crate::indicators::{Results, Status, Table, Unit, ValueKind};
 use crate::issue::{Issue, Severity};
 use crate::lang::Lang;
 use crate::read::ReadFile;
+use crate::words;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -55,16 +60,18 @@ pub struct Inputs<'a> {
     pub speaker: super::messages::Speaker<'a>,
 }
 
-pub fn t(lang: Lang, fr: &str, en: &str) -> String {
-    lang.pick(fr, en).to_string()
+/// The catalogue's word `id` in `lang`.
+pub fn t(lang: Lang, id: &str) -> String {
+    words::get(lang, id)
 }
 
 /// Title of the report.
 pub fn title(results: &Results, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!("Bilan annuel du plan d'action {}", results.year),
-        Lang::En => format!("Action plan yearly review {}", results.year),
-    }
+    words::get_with(
+        lang,
+        "report-title",
+        vec![("year", results.year.to_string().into())],
+    )
 }
 
 pub fn build(
@@ -75,13 +82,14 @@ pub fn build(
 ) -> Vec<Block> {
     let mut blocks = vec![Block::Heading(1, title(results, lang))];
     if let Some(day) = inputs.generated_on {
-        blocks.push(Block::Paragraph(match lang {
-            Lang::Fr => format!("Établi le {}.", day.format("%d/%m/%Y")),
-            Lang::En => format!("Prepared on {}.", day.format("%Y-%m-%d")),
-        }));
+        blocks.push(Block::Paragraph(words::get_with(
+            lang,
+            "report-prepared",
+            vec![("date", display_date(day, lang).into())],
+        )));
     }
     headline(&mut blocks, results, lang);
-    blocks.push(Block::Heading(2, t(lang, "Graphiques", "Charts")));
+    blocks.push(Block::Heading(2, t(lang, "report-charts")));
     for chart in charts {
         match chart {
             ChartOutcome::Drawn { id, title, svg } => blocks.push(Block::Chart {
@@ -95,10 +103,7 @@ pub fn build(
             }
         }
     }
-    blocks.push(Block::Heading(
-        2,
-        t(lang, "Tableaux détaillés", "Detailed tables"),
-    ));
+    blocks.push(Block::Heading(2, t(lang, "report-tables")));
     for table in &results.tables {
         blocks.push(Block::Heading(3, table_title(&table.id, results, lang)));
         // The trend has a column per indicator: years as columns fit a printed page.
@@ -118,15 +123,12 @@ pub fn build(
 }
 
 fn headline(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
-    blocks.push(Block::Heading(
-        2,
-        t(lang, "Indicateurs clés", "Key indicators"),
-    ));
+    blocks.push(Block::Heading(2, t(lang, "report-key-indicators")));
     let mut rows = Vec::new();
     for row in &results.headline {
         let kind = row.unit.value_kind();
         rows.push(vec![
-            row.label.clone(),
+            labels::indicator(lang, row).to_string(),
             display_optional(row.value, kind, lang),
             display_optional(row.target, kind, lang),
             display_optional(row.achievement_pct, ValueKind::Rate, lang),
@@ -147,134 +149,43 @@ fn headline(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
         total: None,
     }));
     if !results.has_previous_year {
-        blocks.push(Block::Paragraph(match lang {
-            Lang::Fr => format!(
-                "Les données ne contiennent pas l'année {} : pas de comparaison.",
-                results.year - 1
-            ),
-            Lang::En => format!(
-                "The data holds no {} figures: no comparison.",
-                results.year - 1
-            ),
-        }));
+        blocks.push(Block::Paragraph(words::get_with(
+            lang,
+            "report-no-previous-year",
+            vec![("year", (results.year - 1).to_string().into())],
+        )));
     }
 }
 
 /// The columns of the issue list (report and workbook).
 pub fn issue_titles(lang: Lang) -> Vec<String> {
     vec![
-        t(lang, "Gravité", "Severity"),
-        t(lang, "Code", "Code"),
-        t(lang, "Fichier", "File"),
-        t(lang, "Feuille", "Sheet"),
-        t(lang, "Ligne", "Row"),
-        t(lang, "Colonne", "Column"),
-        t(lang, "Message", "Message"),
+        t(lang, "column-severity"),
+        t(lang, "column-code"),
+        t(lang, "column-file"),
+        t(lang, "column-sheet"),
+        t(lang, "column-row"),
+        t(lang, "column-column"),
+        t(lang, "column-message"),
     ]
 }
 
 /// The columns of the key indicators (report and workbook).
 pub fn headline_titles(results: &Results, lang: Lang) -> Vec<String> {
     vec![
-        t(lang, "Indicateur", "Indicator"),
+        t(lang, "column-indicator"),
         results.year.to_string(),
-        t(lang, "Cible", "Target"),
-        t(lang, "Atteinte", "Achievement"),
+        t(lang, "column-target"),
+        t(lang, "column-achievement"),
         (results.year - 1).to_string(),
-        t(lang, "Évolution", "Change"),
-        t(lang, "Statut", "Status"),
+        t(lang, "column-change"),
+        t(lang, "column-status"),
     ]
 }
 
 /// A status as a symbol and a word, readable in black and white (SPEC 6).
 pub fn status_words(status: Status, lang: Lang) -> String {
-    match status {
-        Status::Met => t(lang, "✔ atteint", "✔ met"),
-        Status::Close => t(lang, "≈ proche", "≈ close"),
-        Status::Behind => t(lang, "✘ en retard", "✘ behind"),
-        Status::None => t(lang, "– sans cible", "– no target"),
-    }
-}
-
-pub fn table_title(id: &str, results: &Results, lang: Lang) -> String {
-    // A user indicator's breakdown: "INDICATOR_by_DIMENSION".
-    if let Some(row) = results.headline.iter().find(|h| {
-        id.strip_prefix(h.id.as_str())
-            .is_some_and(|rest| rest.starts_with("_by_"))
-    }) {
-        let dimension = &id[row.id.len() + 4..];
-        return format!(
-            "{} {} {}",
-            row.label,
-            t(lang, "par", "by"),
-            column_title(dimension, results, lang).to_lowercase()
-        );
-    }
-    let (fr, en) = match id {
-        "activities_by_type" => ("Activités par type", "Activities by type"),
-        "activities_by_quarter" => ("Activités par trimestre", "Activities by quarter"),
-        "activities_by_month" => ("Activités réalisées par mois", "Activities by month"),
-        "activities_by_axis" => (
-            "Activités par axe stratégique",
-            "Activities by strategic axis",
-        ),
-        "activities_by_partner" => ("Activités par partenaire", "Activities by partner"),
-        "training_by_program" => ("Formation par programme", "Training by programme"),
-        "training_by_organisation" => ("Formation par organisme", "Training by organisation"),
-        "training_by_gender" => ("Formation par sexe", "Training by gender"),
-        "training_by_modality" => ("Formation par modalité", "Training by modality"),
-        "next_year_by_type" => (
-            "Activités programmées l'année suivante, par type",
-            "Next year's activities by type",
-        ),
-        "trend" => ("Évolution pluriannuelle", "Trend over the years"),
-        other => return other.to_string(),
-    };
-    t(lang, fr, en)
-}
-
-/// Column headings of the tables, in the report language (the CSV keeps the codes).
-pub fn column_title(column: &str, results: &Results, lang: Lang) -> String {
-    if let Some(row) = results.headline.iter().find(|h| h.id == column) {
-        return row.label.clone();
-    }
-    let (fr, en) = match column {
-        "type" => ("Type", "Type"),
-        "quarter" => ("Trimestre", "Quarter"),
-        "month" => ("Mois", "Month"),
-        "axis" => ("Axe", "Axis"),
-        "partner" => ("Partenaire", "Partner"),
-        "program" => ("Programme", "Programme"),
-        "organisation" => ("Organisme", "Organisation"),
-        "gender" => ("Sexe", "Gender"),
-        "modality" => ("Modalité", "Modality"),
-        "year" => ("Année", "Year"),
-        "scheduled" => ("Programmées", "Scheduled"),
-        "realised" => ("Réalisées", "Done"),
-        "in_progress" => ("En cours", "In progress"),
-        "planned" => ("Prévues", "Planned"),
-        "postponed" => ("Reportées", "Postponed"),
-        "cancelled" => ("Annulées", "Cancelled"),
-        "execution_rate" => ("Taux de réalisation", "Execution rate"),
-        "participants" => ("Participants", "Participants"),
-        "women" => ("Dont femmes", "Women"),
-        "realised_previous_year" => ("Réalisées l'année précédente", "Done the year before"),
-        "sessions" => ("Sessions", "Sessions"),
-        "registrations" => ("Inscriptions", "Registrations"),
-        "trainees" => ("Bénéficiaires", "Trainees"),
-        "person_hours" => ("Heures-personnes", "Person-hours"),
-        "attendance_rate" => ("Taux de présence", "Attendance rate"),
-        "average_satisfaction" => ("Satisfaction moyenne", "Average satisfaction"),
-        "trainee_women_share" => ("Part des femmes", "Women share"),
-        "hours_per_trainee" => ("Heures par bénéficiaire", "Hours per trainee"),
-        "value" => ("Valeur", "Value"),
-        "status" => ("Statut", "Status"),
-        "project" => ("Projet", "Project"),
-        "location" => ("Lieu", "Location"),
-        "category" => ("Catégorie", "Category"),
-        other => return other.to_string(),
-    };
-    t(lang, fr, en)
+    t(lang, &format!("status-{}", status.code()))
 }
 
 fn text_table(table: &Table, results: &Results, lang: Lang) -> TextTable {
@@ -299,13 +210,13 @@ fn text_table(table: &Table, results: &Results, lang: Lang) -> TextTable {
         .rows
         .iter()
         .map(|row| {
-            let mut cells = vec![row.label.clone()];
+            let mut cells = vec![labels::row(lang, table, row, &results.categories)];
             cells.extend(format_values(&row.values));
             cells
         })
         .collect();
     let total = table.total.as_ref().map(|values| {
-        let mut cells = vec![t(lang, "Total", "Total")];
+        let mut cells = vec![t(lang, "report-total")];
         cells.extend(format_values(values));
         cells
     });
@@ -319,8 +230,8 @@ fn text_table(table: &Table, results: &Results, lang: Lang) -> TextTable {
 
 /// One row per column of `table`, one column per row (the trend: indicators down, years across).
 fn transposed(table: &Table, results: &Results, lang: Lang) -> TextTable {
-    let mut headers = vec![t(lang, "Indicateur", "Indicator")];
-    headers.extend(table.rows.iter().map(|r| r.label.clone()));
+    let mut headers = vec![t(lang, "column-indicator")];
+    headers.extend(labels::rows(lang, table, &results.categories));
     let rows = table
         .columns
         .iter()
@@ -349,11 +260,12 @@ fn transposed(table: &Table, results: &Results, lang: Lang) -> TextTable {
 /// The activities the by-month table leaves out, dated by their quarter alone (SPEC 2).
 fn without_month(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
     let (this_year, previous) = results.without_month;
-    let count = |n: usize, year: i32| match (lang, n) {
-        (Lang::Fr, 1) => format!("1 activité de {year} est datée par son seul trimestre"),
-        (Lang::Fr, n) => format!("{n} activités de {year} sont datées par leur seul trimestre"),
-        (Lang::En, 1) => format!("1 activity of {year} is dated by its quarter alone"),
-        (Lang::En, n) => format!("{n} activities of {year} are dated by their quarter alone"),
+    let count = |n: usize, year: i32| {
+        words::get_with(
+            lang,
+            "report-without-month",
+            vec![("count", n.into()), ("year", year.to_string().into())],
+        )
     };
     let mut parts = Vec::new();
     if this_year > 0 {
@@ -363,32 +275,30 @@ fn without_month(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
         parts.push(count(previous, results.year - 1));
     }
     if !parts.is_empty() {
-        blocks.push(Block::Paragraph(format!(
-            "{}{}",
-            parts.join(t(lang, " ; ", "; ").as_str()),
-            t(
-                lang,
-                " : elles comptent dans le total et dans leur trimestre, pas dans les mois de ce tableau.",
-                ": they count in the total and in their quarter, not in the months of this table."
-            )
+        blocks.push(Block::Paragraph(words::get_with(
+            lang,
+            "report-without-month-end",
+            vec![(
+                "parts",
+                parts.join(&t(lang, "report-list-separator")).into(),
+            )],
         )));
     }
 }
 
 fn next_year(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
     let year = results.year + 1;
+    let year_arg = || vec![("year", year.to_string().into())];
     blocks.push(Block::Heading(
         2,
-        match lang {
-            Lang::Fr => format!("Programme {year}"),
-            Lang::En => format!("{year} programme"),
-        },
+        words::get_with(lang, "report-next-year", year_arg()),
     ));
     if results.next_year.is_empty() {
-        blocks.push(Block::Paragraph(match lang {
-            Lang::Fr => format!("Aucune activité n'est programmée en {year} dans les données."),
-            Lang::En => format!("The data holds no activity scheduled in {year}."),
-        }));
+        blocks.push(Block::Paragraph(words::get_with(
+            lang,
+            "report-next-year-empty",
+            year_arg(),
+        )));
         return;
     }
     let rows = results
@@ -396,11 +306,13 @@ fn next_year(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
         .iter()
         .map(|a| {
             vec![
-                match lang {
-                    Lang::Fr => a.date.format("%d/%m/%Y").to_string(),
-                    Lang::En => a.date.format("%Y-%m-%d").to_string(),
-                },
-                crate::indicators::type_label(&a.activity_type, &results.categories, lang),
+                display_date(a.date, lang),
+                labels::category_code(
+                    lang,
+                    &results.categories,
+                    Kind::ActivityType,
+                    &a.activity_type,
+                ),
                 a.title.clone().unwrap_or_default(),
                 a.axis.clone().unwrap_or_default(),
                 a.partners.join("; "),
@@ -409,11 +321,11 @@ fn next_year(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
         .collect();
     blocks.push(Block::Table(TextTable {
         headers: vec![
-            t(lang, "Date", "Date"),
-            t(lang, "Type", "Type"),
-            t(lang, "Intitulé", "Title"),
-            t(lang, "Axe", "Axis"),
-            t(lang, "Partenaires", "Partners"),
+            t(lang, "column-date"),
+            t(lang, "column-type"),
+            t(lang, "column-title"),
+            t(lang, "column-axis"),
+            t(lang, "column-partners"),
         ],
         numeric: vec![false; 5],
         rows,
@@ -425,18 +337,11 @@ fn next_year(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
 const LISTED_ISSUES: usize = 50;
 
 pub fn severity_label(severity: Severity, lang: Lang) -> String {
-    match severity {
-        Severity::Error => t(lang, "erreur", "error"),
-        Severity::Warning => t(lang, "avertissement", "warning"),
-        Severity::Info => t(lang, "information", "info"),
-    }
+    t(lang, &format!("severity-{}", severity.as_str()))
 }
 
 fn data_quality(blocks: &mut Vec<Block>, inputs: &Inputs, lang: Lang) {
-    blocks.push(Block::Heading(
-        2,
-        t(lang, "Qualité des données", "Data quality"),
-    ));
+    blocks.push(Block::Heading(2, t(lang, "report-data-quality")));
     let mut by_code: BTreeMap<(Severity, &str), usize> = BTreeMap::new();
     for issue in inputs.issues {
         *by_code
@@ -444,17 +349,13 @@ fn data_quality(blocks: &mut Vec<Block>, inputs: &Inputs, lang: Lang) {
             .or_default() += 1;
     }
     if by_code.is_empty() {
-        blocks.push(Block::Paragraph(t(
-            lang,
-            "Aucun problème relevé dans les données.",
-            "No issue found in the data.",
-        )));
+        blocks.push(Block::Paragraph(t(lang, "report-no-issue")));
     } else {
         blocks.push(Block::Table(TextTable {
             headers: vec![
-                t(lang, "Gravité", "Severity"),
-                t(lang, "Code", "Code"),
-                t(lang, "Nombre", "Count"),
+                t(lang, "column-severity"),
+                t(lang, "column-code"),
+                t(lang, "column-count"),
             ],
             numeric: vec![false, false, true],
             rows: by_code
@@ -470,12 +371,11 @@ fn data_quality(blocks: &mut Vec<Block>, inputs: &Inputs, lang: Lang) {
             total: None,
         }));
         let shown = inputs.issues.len().min(LISTED_ISSUES);
-        blocks.push(Block::Paragraph(match lang {
-            Lang::Fr => format!(
-                "Les {shown} premiers problèmes (la liste complète est dans data-issues.csv) :"
-            ),
-            Lang::En => format!("The first {shown} issues (data-issues.csv has them all):"),
-        }));
+        blocks.push(Block::Paragraph(words::get_with(
+            lang,
+            "report-first-issues",
+            vec![("shown", shown.into())],
+        )));
         // Values are left out: they may hold participant names, which only data-issues.csv may show.
         blocks.push(Block::Table(TextTable {
             headers: issue_titles(lang),
@@ -499,7 +399,7 @@ fn data_quality(blocks: &mut Vec<Block>, inputs: &Inputs, lang: Lang) {
             total: None,
         }));
     }
-    blocks.push(Block::Heading(3, t(lang, "Fichiers lus", "Inputs")));
+    blocks.push(Block::Heading(3, t(lang, "report-inputs")));
     let mut rows = Vec::new();
     for (index, file) in inputs.files.iter().enumerate() {
         let sheets: Vec<&SheetReport> = inputs
@@ -524,7 +424,7 @@ fn data_quality(blocks: &mut Vec<Block>, inputs: &Inputs, lang: Lang) {
                 sheet.name.clone(),
                 sheet
                     .dataset
-                    .map(|d| d.name().to_string())
+                    .map(|d| t(lang, &format!("dataset-{}", d.name())))
                     .unwrap_or_default(),
                 display_number(sheet.kept as f64, ValueKind::Count, lang),
                 display_number(sheet.rejected as f64, ValueKind::Count, lang),
@@ -535,12 +435,12 @@ fn data_quality(blocks: &mut Vec<Block>, inputs: &Inputs, lang: Lang) {
     }
     blocks.push(Block::Table(TextTable {
         headers: vec![
-            t(lang, "Fichier", "File"),
-            t(lang, "Feuille", "Sheet"),
-            t(lang, "Jeu de données", "Dataset"),
-            t(lang, "Lignes retenues", "Rows kept"),
-            t(lang, "Rejetées", "Rejected"),
-            t(lang, "Ignorées", "Skipped"),
+            t(lang, "column-file"),
+            t(lang, "column-sheet"),
+            t(lang, "column-dataset"),
+            t(lang, "column-rows-kept"),
+            t(lang, "column-rejected"),
+            t(lang, "column-skipped"),
             "SHA-256".to_string(),
         ],
         numeric: vec![false, false, false, true, true, true, false],

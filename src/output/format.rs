@@ -1,7 +1,31 @@
 //! Number formatting: machine-stable for CSV, localised for the report.
 
 use crate::indicators::ValueKind;
-use crate::lang::Lang;
+use crate::lang::{Lang, ALL};
+use crate::words;
+use std::sync::OnceLock;
+
+/// A language's decimal and thousands marks, from the catalogue (`number-decimal-mark`,
+/// `number-group-mark`), looked up once per language.
+struct Marks {
+    decimal: String,
+    group: String,
+}
+
+fn marks(lang: Lang) -> &'static Marks {
+    static MARKS: [OnceLock<Marks>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let slot = ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    MARKS[slot].get_or_init(|| Marks {
+        decimal: words::get(lang, "number-decimal-mark"),
+        group: words::get(lang, "number-group-mark"),
+    })
+}
+
+/// A plain number (`1234.5`, from [`plain_number`]) with the language's decimal mark, no
+/// grouping: for numbers inside messages.
+pub fn with_decimal_mark(plain: &str, lang: Lang) -> String {
+    plain.replace('.', &marks(lang).decimal)
+}
 
 /// Decimal places a kind of value is rounded to (SPEC 6).
 fn decimals(kind: ValueKind) -> usize {
@@ -32,7 +56,7 @@ pub fn csv_number(value: f64, kind: ValueKind) -> String {
     plain_number(value, decimals(kind))
 }
 
-/// A number for people: `1 234,5` in French (no-break space), `1,234.5` in English.
+/// A number for people: `1 234,5` in French and Arabic (no-break space), `1,234.5` in English.
 pub fn display_number(value: f64, kind: ValueKind, lang: Lang) -> String {
     let plain = plain_number(value, decimals(kind));
     let (negative, digits) = match plain.strip_prefix('-') {
@@ -43,14 +67,11 @@ pub fn display_number(value: f64, kind: ValueKind, lang: Lang) -> String {
         Some((i, f)) => (i, Some(f)),
         None => (digits, None),
     };
-    let (group_sep, decimal_mark) = match lang {
-        Lang::Fr => ('\u{a0}', ','),
-        Lang::En => (',', '.'),
-    };
+    let Marks { decimal, group } = marks(lang);
     let mut grouped = String::new();
     for (i, c) in int_part.chars().enumerate() {
         if i > 0 && (int_part.len() - i) % 3 == 0 {
-            grouped.push(group_sep);
+            grouped.push_str(group);
         }
         grouped.push(c);
     }
@@ -60,7 +81,7 @@ pub fn display_number(value: f64, kind: ValueKind, lang: Lang) -> String {
     }
     out.push_str(&grouped);
     if let Some(frac) = frac_part {
-        out.push(decimal_mark);
+        out.push_str(decimal);
         out.push_str(frac);
     }
     out
@@ -69,10 +90,7 @@ pub fn display_number(value: f64, kind: ValueKind, lang: Lang) -> String {
 /// A percentage for people: `83,3 %` in French, `83.3%` in English.
 pub fn display_percent(value: f64, lang: Lang) -> String {
     let number = display_number(value, ValueKind::Rate, lang);
-    match lang {
-        Lang::Fr => format!("{number}\u{a0}%"),
-        Lang::En => format!("{number}%"),
-    }
+    words::get_with(lang, "number-percent", vec![("number", number.into())])
 }
 
 /// An optional value for people, `–` when there is none.
@@ -82,6 +100,19 @@ pub fn display_optional(value: Option<f64>, kind: ValueKind, lang: Lang) -> Stri
         Some(v) if kind == ValueKind::Rate => display_percent(v, lang),
         Some(v) => display_number(v, kind, lang),
     }
+}
+
+/// A date for people: `31/12/2024` in French and Arabic, `2024-12-31` in English.
+pub fn display_date(date: chrono::NaiveDate, lang: Lang) -> String {
+    words::get_with(
+        lang,
+        "date",
+        vec![
+            ("day", date.format("%d").to_string().into()),
+            ("month", date.format("%m").to_string().into()),
+            ("year", date.format("%Y").to_string().into()),
+        ],
+    )
 }
 
 /// A signed change in percent, `+12,5 %`.
@@ -110,8 +141,8 @@ pub fn display_points(value: Option<f64>, previous: Option<f64>, lang: Lang) -> 
     let round = |v: f64| (v * 10.0).round() / 10.0;
     let points = round(round(value) - round(previous));
     let number = display_number(points.abs(), ValueKind::Rate, lang);
-    // The same abbreviation in French and English; singular up to one point.
-    let unit = if points.abs() <= 1.0 { "pt" } else { "pts" };
+    // Singular up to one point (`-0,2 pt`), in French as in English.
+    let plural = if points.abs() <= 1.0 { 1 } else { 2 };
     let sign = if points > 0.0 {
         "+"
     } else if points < 0.0 {
@@ -119,7 +150,12 @@ pub fn display_points(value: Option<f64>, previous: Option<f64>, lang: Lang) -> 
     } else {
         ""
     };
-    format!("{sign}{number}\u{a0}{unit}")
+    let text = words::get_with(
+        lang,
+        "number-points",
+        vec![("number", number.into()), ("points", plural.into())],
+    );
+    format!("{sign}{text}")
 }
 
 #[cfg(test)]

@@ -25,8 +25,8 @@ h2 { color: #0b3d6b; margin-top: 2em; border-bottom: 1px solid #ccc; }
 table { border-collapse: collapse; margin: 1em 0; font-size: .9em; max-width: 100%; }
 th, td { border: 1px solid #ccc; padding: .3em .6em; overflow-wrap: break-word; }
 td.code { font-family: "DejaVu Sans Mono", monospace; font-size: .8em; word-break: break-all; min-width: 16em; }
-th { background: #eef3f8; text-align: left; }
-td.n, th.n { text-align: right; white-space: nowrap; }
+th { background: #eef3f8; text-align: start; }
+td.n, th.n { text-align: end; white-space: nowrap; }
 tfoot td { font-weight: bold; background: #f6f6f6; }
 figure { margin: 1em 0; }
 figure svg { width: 100%; height: auto; }
@@ -45,8 +45,14 @@ figcaption { font-size: .9em; color: #555; }
 pub fn render(title: &str, blocks: &[Block], lang: Lang) -> String {
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n");
+    // Arabic reads right to left: the page, its tables and their alignment follow (SPEC 6).
+    let dir = if lang.right_to_left() {
+        " dir=\"rtl\""
+    } else {
+        ""
+    };
     out.push_str(&format!(
-        "<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        "<html lang=\"{}\"{dir}>\n<head>\n<meta charset=\"utf-8\">\n",
         lang.code()
     ));
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");

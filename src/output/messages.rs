@@ -2,7 +2,8 @@
 //! with category labels and numbers as that language writes them. The only place issue words
 //! are chosen (the stages hand over ids and arguments).
 
-use super::format::plain_number;
+use super::format::{plain_number, with_decimal_mark};
+use super::labels;
 use crate::datasets::categories::{Categories, Kind};
 use crate::issue::{Arg, Issue, Message};
 use crate::lang::Lang;
@@ -18,6 +19,11 @@ pub struct Speaker<'a> {
 impl<'a> Speaker<'a> {
     pub fn new(lang: Lang, categories: &'a Categories) -> Self {
         Speaker { lang, categories }
+    }
+
+    /// The language the speaker speaks.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// The issue's message, its cell's value and header included.
@@ -71,18 +77,14 @@ impl<'a> Speaker<'a> {
 
     /// A number as the language writes it (a decimal comma in French and Arabic).
     fn number(&self, n: f64) -> String {
-        let text = plain_number(n, 2);
-        match self.lang {
-            Lang::En => text,
-            _ => text.replace('.', ","),
-        }
+        with_decimal_mark(&plain_number(n, 2), self.lang)
     }
 
     fn label(&self, kind: &str, code: &str) -> String {
-        Kind::from_config_name(kind)
-            .and_then(|kind| self.categories.list(kind).iter().find(|c| c.code == code))
-            .map(|c| c.label(self.lang).to_string())
-            .unwrap_or_else(|| code.to_string())
+        match Kind::from_config_name(kind) {
+            Some(kind) => labels::category_code(self.lang, self.categories, kind, code),
+            None => code.to_string(),
+        }
     }
 
     /// For `unknown-category`: the known values of its kind and the `bilan.toml` example entry.
@@ -94,7 +96,10 @@ impl<'a> Speaker<'a> {
             return;
         };
         let known = self.categories.list(kind);
-        let names: Vec<&str> = known.iter().map(|c| c.label(self.lang)).collect();
+        let names: Vec<String> = known
+            .iter()
+            .map(|c| labels::category(self.lang, kind, c))
+            .collect();
         args.push(("known", FluentValue::from(names.join(", "))));
         if let Some(last) = known.last() {
             args.push(("code", FluentValue::from(last.code.clone())));

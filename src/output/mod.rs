@@ -15,6 +15,8 @@ mod format;
 mod html;
 mod inspect;
 mod issues_report;
+mod labels;
+mod listing;
 mod manifest;
 mod markdown;
 mod messages;
@@ -23,13 +25,14 @@ mod workbook;
 
 use crate::datasets::SheetReport;
 use crate::indicators::{Results, Table, ValueKind};
-use crate::issue::Issue;
+use crate::issue::{io_problem, Issue, Message};
 use crate::lang::Lang;
 use crate::read::{hex_sha256, ReadFile};
 use csv::{to_csv, write_csv, CsvCell};
 use document::{ChartOutcome, Inputs};
 pub use inspect::render as inspect;
 pub use issues_report::{render as render_issues, IssueFormat};
+pub use listing::describe as describe_catalog;
 pub use messages::Speaker;
 pub use register::{stage as stage_register, RegisterOptions, Staged};
 use std::path::{Path, PathBuf};
@@ -71,7 +74,10 @@ pub enum CsvStyle {
 pub struct Options {
     /// The report goes into `out/YEAR/`.
     pub out: PathBuf,
+    /// The language of `OUT/YEAR/`.
     pub lang: Lang,
+    /// Each also written, into `OUT/YEAR/LANG/`, from the same results.
+    pub other_langs: Vec<Lang>,
     pub formats: Vec<Format>,
     pub csv_style: CsvStyle,
     /// The date a report shows (`SOURCE_DATE_EPOCH`); none otherwise.
@@ -101,6 +107,25 @@ pub enum OutputError {
     Outside(String),
     #[error("cannot build report.xlsx: {0}")]
     Workbook(#[from] rust_xlsxwriter::XlsxError),
+}
+
+impl OutputError {
+    /// What went wrong, as a catalogue message (`error-*`).
+    pub fn message(&self) -> Message {
+        match self {
+            OutputError::Io { path, source } => Message::new("error-write")
+                .with("path", path.display().to_string())
+                .with("reason", io_problem(source)),
+            OutputError::Chart(e) => Message::new("error-chart")
+                .with("id", e.id.as_str())
+                .with("detail", e.message.as_str()),
+            OutputError::Json(e) => Message::new("error-manifest").with("detail", e.to_string()),
+            OutputError::Outside(path) => Message::new("error-outside").with("path", path.as_str()),
+            OutputError::Workbook(e) => {
+                Message::new("error-workbook").with("detail", e.to_string())
+            }
+        }
+    }
 }
 
 fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
@@ -134,7 +159,31 @@ pub fn write_report(
         std::fs::remove_dir_all(&tmp_dir).map_err(io_error(&tmp_dir))?;
     }
     std::fs::create_dir_all(&tmp_dir).map_err(io_error(&tmp_dir))?;
-    let written = write_all(results, run, options, &tmp_dir);
+    let mut written = write_all(results, run, options, &tmp_dir, &final_dir);
+    // The other languages, each in its own folder with its own manifest (SPEC 6); the register
+    // is data, not words: it stays in the first language's folder only.
+    for lang in &options.other_langs {
+        if written.is_err() {
+            break;
+        }
+        let code = lang.code();
+        let options = Options {
+            lang: *lang,
+            other_langs: Vec::new(),
+            ..options.clone()
+        };
+        let run = RunRecord {
+            register: None,
+            ..*run
+        };
+        written = write_all(
+            results,
+            &run,
+            &options,
+            &tmp_dir.join(code),
+            &final_dir.join(code),
+        );
+    }
     if let Err(e) = written {
         let _ = std::fs::remove_dir_all(&tmp_dir);
         return Err(e);
@@ -241,11 +290,13 @@ fn render_pngs(
     Ok(relative)
 }
 
+/// Writes the report in `options.lang` into `dir`, which becomes `report_dir` once in place.
 fn write_all(
     results: &Results,
     run: &RunRecord,
     options: &Options,
     dir: &Path,
+    report_dir: &Path,
 ) -> Result<(), OutputError> {
     let lang = options.lang;
     let mut w = Writer {
@@ -263,7 +314,10 @@ fn write_all(
     if options.wants(Format::Csv) {
         w.write("indicators.csv", &indicators_csv(results, options))?;
         for table in &results.tables {
-            w.write(&format!("{}.csv", table.id), &table_csv(table, options))?;
+            w.write(
+                &format!("{}.csv", table.id),
+                &table_csv(table, results, options),
+            )?;
         }
     }
     w.write_with("data-issues.csv", |out| {
@@ -321,13 +375,12 @@ fn write_all(
         w.write("report.md", markdown::render(&blocks).as_bytes())?;
     }
     if options.wants(Format::Xlsx) {
-        let report_dir = options.out.join(results.year.to_string());
         let bytes = workbook::render(
             results,
             run,
             lang,
             speaker,
-            &report_dir,
+            report_dir,
             options.generated_on,
         )?;
         w.write("report.xlsx", &bytes)?;
@@ -379,7 +432,7 @@ fn indicators_csv(results: &Results, options: &Options) -> Vec<u8> {
             let kind = row.unit.value_kind();
             vec![
                 CsvCell::text(&row.id),
-                CsvCell::text(&row.label),
+                CsvCell::text(labels::indicator(options.lang, row)),
                 CsvCell::text(row.unit.as_str()),
                 CsvCell::Number(row.value, kind),
                 CsvCell::Number(row.target, kind),
@@ -393,14 +446,15 @@ fn indicators_csv(results: &Results, options: &Options) -> Vec<u8> {
     to_csv(&header, &rows, options.csv_style)
 }
 
-fn table_csv(table: &Table, options: &Options) -> Vec<u8> {
+fn table_csv(table: &Table, results: &Results, options: &Options) -> Vec<u8> {
     let mut header = vec![table.key, "label"];
     header.extend(table.columns.iter().map(|(name, _)| name.as_str()));
     let rows: Vec<Vec<CsvCell>> = table
         .rows
         .iter()
         .map(|row| {
-            let mut cells = vec![CsvCell::text(&row.key), CsvCell::text(&row.label)];
+            let label = labels::row(options.lang, table, row, &results.categories);
+            let mut cells = vec![CsvCell::text(&row.key), CsvCell::text(label)];
             cells.extend(
                 table
                     .columns

@@ -69,9 +69,25 @@ fn date(value: Option<chrono::NaiveDate>) -> CsvCell<'static> {
     )
 }
 
-fn label<'a>(categories: &'a Categories, kind: Kind, code: &'a str, lang: Lang) -> CsvCell<'a> {
-    let found = categories.list(kind).iter().find(|c| c.code == code);
-    CsvCell::text(found.map_or(code, |c| c.label(lang)))
+/// The labels of a kind's categories in the register's language, looked up once per file.
+struct KindLabels(Vec<(String, String)>);
+
+impl KindLabels {
+    fn new(categories: &Categories, kind: Kind, lang: Lang) -> Self {
+        KindLabels(
+            categories
+                .list(kind)
+                .iter()
+                .map(|c| (c.code.clone(), super::labels::category(lang, kind, c)))
+                .collect(),
+        )
+    }
+
+    /// The label of `code`; a value no category holds is written as it is.
+    fn cell<'a>(&'a self, code: &'a str) -> CsvCell<'a> {
+        let found = self.0.iter().find(|(c, _)| c == code);
+        CsvCell::text(found.map_or(code, |(_, label)| label.as_str()))
+    }
 }
 
 /// The row's source: file, sheet, row.
@@ -111,19 +127,21 @@ fn activities(
     ];
     header.extend(SOURCE);
     let (lang, categories) = (options.lang, options.categories);
+    let types = KindLabels::new(categories, Kind::ActivityType, lang);
+    let statuses = KindLabels::new(categories, Kind::Status, lang);
     let rows = datasets.activities.iter().map(|a| {
         let mut row = vec![
             text(a.id.as_deref()),
             date(Some(a.date)),
             date(a.end_date),
             CsvCell::text(&a.activity_type),
-            label(categories, Kind::ActivityType, &a.activity_type, lang),
+            types.cell(&a.activity_type),
             text(a.title.as_deref()),
             text(a.axis.as_deref()),
             text(a.project.as_deref()),
             CsvCell::text(a.partners.join("; ")),
             CsvCell::text(&a.status),
-            label(categories, Kind::Status, &a.status, lang),
+            statuses.cell(&a.status),
             CsvCell::Number(a.participants.map(|n| n as f64), ValueKind::Count),
             CsvCell::Number(a.women.map(|n| n as f64), ValueKind::Count),
             CsvCell::Number(a.budget_planned, ValueKind::Decimal),
@@ -164,6 +182,8 @@ fn training(
     ]);
     header.extend(SOURCE);
     let (lang, categories) = (options.lang, options.categories);
+    let genders = KindLabels::new(categories, Kind::Gender, lang);
+    let modalities = KindLabels::new(categories, Kind::Modality, lang);
     let strings = &datasets.strings;
     let registrations = &datasets.registrations;
     let rows = (0..registrations.len())
@@ -185,15 +205,11 @@ fn training(
             let modality = r.modality.map(|c| strings.get(c));
             row.extend([
                 text(gender),
-                gender.map_or(CsvCell::text(""), |g| {
-                    label(categories, Kind::Gender, g, lang)
-                }),
+                gender.map_or(CsvCell::text(""), |g| genders.cell(g)),
                 text(r.category.map(|c| strings.get(c))),
                 CsvCell::text(if r.attended { "true" } else { "false" }),
                 text(modality),
-                modality.map_or(CsvCell::text(""), |m| {
-                    label(categories, Kind::Modality, m, lang)
-                }),
+                modality.map_or(CsvCell::text(""), |m| modalities.cell(m)),
                 CsvCell::Number(r.satisfaction, ValueKind::Decimal),
             ]);
             row.extend(source(datasets, &r.source));

@@ -4,9 +4,8 @@
 //! cells with number formats, never text; text from the data is always written as a string, never
 //! as a formula. The same bytes every run (fixed document dates).
 
-use super::document::{
-    column_title, headline_titles, issue_titles, severity_label, status_words, t, table_title,
-};
+use super::document::{headline_titles, issue_titles, severity_label, status_words, t};
+use super::labels::{self, column_title, table_title};
 use super::messages::Speaker;
 use super::{OutputError, RunRecord};
 use crate::indicators::{Results, Table, Unit, ValueKind};
@@ -128,10 +127,10 @@ fn indicators_sheet(
     lang: Lang,
     header: &Format,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(t(lang, "Indicateurs", "Indicators"))?;
+    sheet.set_name(t(lang, "workbook-indicators"))?;
     // The report's columns, with the indicator's code after its label (to look it up).
     let mut titles = headline_titles(results, lang);
-    titles.insert(1, t(lang, "Code", "Code"));
+    titles.insert(1, t(lang, "column-code"));
     for (column, title) in titles.iter().enumerate() {
         sheet.write_string_with_format(0, column as u16, title, header)?;
     }
@@ -139,7 +138,7 @@ fn indicators_sheet(
     for (i, row) in results.headline.iter().enumerate() {
         let r = i as u32 + 1;
         let format = number_format(row.unit.value_kind(), Some(row.unit));
-        sheet.write_string(r, 0, &row.label)?;
+        sheet.write_string(r, 0, labels::indicator(lang, row))?;
         sheet.write_string(r, 1, &row.id)?;
         number(sheet, r, 2, row.value, &format)?;
         number(sheet, r, 3, row.target, &format)?;
@@ -193,7 +192,7 @@ fn table_sheet(
         .collect();
     for (i, row) in table.rows.iter().enumerate() {
         let r = i as u32 + 1;
-        sheet.write_string(r, 0, &row.label)?;
+        sheet.write_string(r, 0, labels::row(lang, table, row, &results.categories))?;
         for (c, value) in row.values.iter().enumerate() {
             number(sheet, r, c as u16 + 1, *value, &formats[c])?;
         }
@@ -202,7 +201,7 @@ fn table_sheet(
     // The total row holds bilan's figures (a rate is not the sum of rates), as values.
     if let Some(total) = &table.total {
         let bold = Format::new().set_bold().set_border_top(FormatBorder::Thin);
-        sheet.write_string_with_format(rows + 1, 0, t(lang, "Total", "Total"), &bold)?;
+        sheet.write_string_with_format(rows + 1, 0, t(lang, "report-total"), &bold)?;
         for (c, value) in total.iter().enumerate() {
             if let Some(value) = value.filter(|v| v.is_finite()) {
                 let (format, factor) = &formats[c];
@@ -256,15 +255,15 @@ fn issues_sheet(
     report_dir: &Path,
     header: &Format,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(t(lang, "Problèmes", "Issues"))?;
+    sheet.set_name(t(lang, "workbook-issues"))?;
     // The report's columns, with the header before the message and the link after it.
     let mut titles = issue_titles(lang);
-    titles.insert(6, t(lang, "En-tête", "Header"));
-    titles.push(t(lang, "Lien", "Link"));
+    titles.insert(6, t(lang, "column-header"));
+    titles.push(t(lang, "column-link"));
     for (column, title) in titles.iter().enumerate() {
         sheet.write_string_with_format(0, column as u16, title, header)?;
     }
-    let open = t(lang, "ouvrir", "open");
+    let open = t(lang, "workbook-open");
     // Values are left out: they may hold participant names, which only data-issues.csv shows.
     for (i, issue) in issues.iter().take(MAX_ISSUES).enumerate() {
         let r = i as u32 + 1;

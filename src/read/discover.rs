@@ -50,11 +50,11 @@ pub enum Why {
 /// A path given on the command line or in `bilan.toml` that cannot be read (SPEC 1: a usage
 /// error, checked before any reading).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{path}: {reason}")]
+#[error("{path}: {}", reason.id)]
 pub struct MissingPath {
     pub path: String,
-    /// The system's words (`No such file or directory`…).
-    pub reason: String,
+    /// Why (`io-not-found`…, see [`crate::issue::io_problem`]).
+    pub reason: crate::issue::Message,
 }
 
 /// Lists the input files under `paths`, sorted by path so that "first" means the same on every
@@ -76,7 +76,7 @@ pub fn discover(paths: &[PathBuf], out: Option<&Path>) -> Result<Found, MissingP
     for path in paths {
         let missing = |e: std::io::Error| MissingPath {
             path: path.display().to_string(),
-            reason: io_reason(&e),
+            reason: crate::issue::io_problem(&e),
         };
         let metadata = std::fs::metadata(path).map_err(missing)?;
         if metadata.is_dir() {
@@ -109,15 +109,6 @@ pub fn discover(paths: &[PathBuf], out: Option<&Path>) -> Result<Found, MissingP
             })
             .collect(),
     })
-}
-
-/// An I/O error in the system's words, without Rust's `(os error 2)`.
-fn io_reason(e: &std::io::Error) -> String {
-    let text = e.to_string();
-    match text.find(" (os error") {
-        Some(end) => text[..end].to_string(),
-        None => text,
-    }
 }
 
 /// A walk through the input folders.

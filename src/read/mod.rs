@@ -237,14 +237,6 @@ impl SheetKind {
             SheetKind::Dialog => "dialog",
         }
     }
-
-    pub fn describe(self) -> &'static str {
-        match self {
-            SheetKind::Chart => "a chart sheet",
-            SheetKind::Macro => "a macro sheet",
-            SheetKind::Dialog => "a dialog sheet",
-        }
-    }
 }
 
 /// Receives the events of a file; returns `false` to stop reading (nobody listens any more).

@@ -1,0 +1,168 @@
+# كلمات الحصيلة: التقرير، الرسوم البيانية، المصنف report.xlsx، تسميات ملفات CSV.
+# الأرقام غربية (0-9) كما تكتبها الإدارة المغربية، بالفاصلة العشرية والفاصل الفرنسيين.
+
+## الأرقام والتواريخ
+number-decimal-mark = ,
+number-group-mark = { "\u00A0" }
+number-percent = { $number }{ "\u00A0" }%
+number-points = { $number }{ "\u00A0" }نقطة
+date = { $day }/{ $month }/{ $year }
+
+## التقرير
+report-title = الحصيلة السنوية لمخطط العمل { $year }
+report-prepared = أُعدّ بتاريخ { $date }.
+report-key-indicators = المؤشرات الرئيسية
+report-charts = الرسوم البيانية
+report-tables = الجداول التفصيلية
+report-no-previous-year = لا تتضمن المعطيات سنة { $year }: لا مقارنة.
+report-without-month = { $count ->
+        [zero] لا نشاط من سنة { $year } مؤرخ بفصله فقط
+        [one] نشاط واحد من سنة { $year } مؤرخ بفصله فقط
+        [two] نشاطان من سنة { $year } مؤرخان بفصلهما فقط
+        [few] { $count } أنشطة من سنة { $year } مؤرخة بفصلها فقط
+       *[other] { $count } نشاطًا من سنة { $year } مؤرخة بفصلها فقط
+    }
+report-without-month-end = { $parts }: تُحتسب في المجموع وفي فصلها، لا في أشهر هذا الجدول.
+report-list-separator = { "؛ " }
+report-next-year = برنامج { $year }
+report-next-year-empty = لا تتضمن المعطيات أي نشاط مبرمج في { $year }.
+report-data-quality = جودة المعطيات
+report-no-issue = لم تُرصد أي مشكلة في المعطيات.
+report-first-issues = أول { $shown } مشكلة (القائمة الكاملة في data-issues.csv):
+report-inputs = الملفات المقروءة
+report-total = المجموع
+report-table-by = { $indicator } حسب { $dimension }
+
+## وضعية المؤشر
+status-met = ✔ محقق
+status-close = ≈ قريب
+status-behind = ✘ متأخر
+status-none = – بدون هدف
+
+## درجة خطورة المشكلة
+severity-error = خطأ
+severity-warning = تنبيه
+severity-info = معلومة
+
+## عناوين الأعمدة
+column-indicator = المؤشر
+column-code = الرمز
+column-target = الهدف
+column-achievement = نسبة التحقق
+column-change = التطور
+column-status = الوضعية
+column-severity = الخطورة
+column-file = الملف
+column-sheet = الورقة
+column-row = السطر
+column-column = العمود
+column-header = العنوان
+column-message = الرسالة
+column-link = الرابط
+column-count = العدد
+column-dataset = مجموعة المعطيات
+column-rows-kept = الأسطر المعتمدة
+column-rejected = المرفوضة
+column-skipped = المتجاوزة
+column-date = التاريخ
+column-title = العنوان
+column-partners = الشركاء
+column-type = النوع
+column-quarter = الفصل
+column-month = الشهر
+column-axis = المحور
+column-partner = الشريك
+column-program = البرنامج
+column-organisation = الهيئة
+column-gender = الجنس
+column-modality = الصيغة
+column-year = السنة
+column-project = المشروع
+column-location = المكان
+column-category = الفئة
+column-value = القيمة
+column-scheduled = المبرمجة
+column-realised = المنجزة
+column-in_progress = في طور الإنجاز
+column-planned = المتوقعة
+column-postponed = المؤجلة
+column-cancelled = الملغاة
+column-execution_rate = نسبة الإنجاز
+column-participants = المشاركون
+column-women = منهم نساء
+column-realised_previous_year = المنجزة في السنة السابقة
+column-sessions = الدورات
+column-registrations = التسجيلات
+column-trainees = المستفيدون
+column-person_hours = ساعات-الأشخاص
+column-attendance_rate = نسبة الحضور
+column-average_satisfaction = متوسط الرضا
+column-trainee_women_share = حصة النساء
+column-hours_per_trainee = الساعات لكل مستفيد
+
+## الجداول
+table-activities_by_type = الأنشطة حسب النوع
+table-activities_by_quarter = الأنشطة حسب الفصل
+table-activities_by_month = الأنشطة المنجزة حسب الشهر
+table-activities_by_axis = الأنشطة حسب المحور الاستراتيجي
+table-activities_by_partner = الأنشطة حسب الشريك
+table-training_by_program = التكوين حسب البرنامج
+table-training_by_organisation = التكوين حسب الهيئة
+table-training_by_gender = التكوين حسب الجنس
+table-training_by_modality = التكوين حسب الصيغة
+table-next_year_by_type = الأنشطة المبرمجة للسنة الموالية حسب النوع
+table-trend = التطور على مدى السنوات
+
+## التقويم
+quarter = الفصل { $quarter }
+month-1 = يناير
+month-2 = فبراير
+month-3 = مارس
+month-4 = أبريل
+month-5 = ماي
+month-6 = يونيو
+month-7 = يوليوز
+month-8 = غشت
+month-9 = شتنبر
+month-10 = أكتوبر
+month-11 = نونبر
+month-12 = دجنبر
+unspecified = غير محدد
+
+## الرسوم البيانية
+chart-titled = { $title } ({ $year })
+chart-activities-by-type = الأنشطة المبرمجة والمنجزة حسب النوع
+chart-activities-by-quarter = الأنشطة حسب الفصل
+chart-activities-by-month = الأنشطة المنجزة حسب الشهر، { $year } و{ $previous }
+chart-execution-by-axis = نسبة الإنجاز حسب المحور الاستراتيجي
+chart-hours-by-program = ساعات-الأشخاص في التكوين حسب البرنامج
+chart-trainees-by-gender = المستفيدون من التكوين حسب الهيئة والجنس
+chart-targets = تحقق الأهداف
+chart-trend = الأنشطة المبرمجة والمنجزة حسب السنة
+chart-axis-activities = عدد الأنشطة
+chart-axis-activities-done = الأنشطة المنجزة
+chart-axis-execution-rate = نسبة الإنجاز (%)
+chart-axis-person-hours = ساعات-الأشخاص
+chart-axis-trainees = المستفيدون
+chart-axis-achievement = نسبة تحقق الهدف (%)
+chart-series-scheduled = المبرمجة
+chart-series-done = المنجزة
+chart-series-execution-rate = نسبة الإنجاز
+chart-series-person-hours = ساعات-الأشخاص
+chart-series-women = نساء
+chart-series-men = رجال
+chart-series-achievement = نسبة التحقق
+chart-target = الهدف { $value }
+chart-no-data = لم يُرسم الرسم البياني: لا معطيات لهذه السنة.
+chart-no-gender = لم يُرسم الرسم البياني: لم يعد الفهرس يعرّف مؤشرات المستفيدين حسب الجنس.
+chart-no-target = لم يُرسم الرسم البياني: لم يُحدد أي هدف لهذه السنة.
+
+## المصنف report.xlsx
+workbook-indicators = المؤشرات
+workbook-issues = المشاكل
+workbook-open = فتح
+
+## مجموعات المعطيات
+dataset-activities = الأنشطة
+dataset-training = التكوين
+dataset-targets = الأهداف
