@@ -6,7 +6,10 @@
 #       (the cases take turns),
 #       peak memory (max RSS) from /usr/bin/time; then the ratios (2)/(1) and (2)/(3).
 #   Also bilan's reading stage alone (examples/reader.rs), to show where the gap lies, and the
-#   CSV report with the register (format `register`) beside the one without.
+#   CSV report with the register (format `register`) beside the one without, and the cost of
+#   100,000 issues: the first 100,000 registrations as CSV, clean and with every satisfaction
+#   out of range (one warning per row, formatted into data-issues.csv, the report and the
+#   workbook's problem sheet), the difference of the two medians.
 # Usage: bench/run.sh [N]   (N registrations, default 1000000; RUNS=3 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +26,18 @@ if [ ! -f "$DATA/inline/plan.xlsx" ]; then
     "$TARGET/release/examples/generate_large" "$N" "$DATA"
 fi
 
+# 100,000 rows, clean and broken (satisfaction 9 on every row: 100,000 `out-of-range` issues).
+ISSUES=$DATA/issues
+if [ ! -f "$ISSUES/broken/formations.csv" ]; then
+    for kind in clean broken; do
+        mkdir -p "$ISSUES/$kind"
+        cp "$DATA/csv/activites.csv" "$DATA/csv/cibles.csv" "$ISSUES/$kind/"
+    done
+    head -n 100001 "$DATA/csv/formations.csv" > "$ISSUES/clean/formations.csv"
+    awk 'BEGIN { FS = OFS = ";" } NR > 1 { $12 = "9" } { print }' \
+        "$ISSUES/clean/formations.csv" > "$ISSUES/broken/formations.csv"
+fi
+
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
@@ -34,7 +49,7 @@ run() {
 
 # The cases take turns, RUNS rounds: a slow moment of the shared machine then falls on every case
 # of a round instead of on all the runs of one case, which would skew the ratios.
-CASES="floor_shared reader_shared bilan_xlsx_shared floor_inline reader_inline bilan_xlsx_inline reader_csv bilan_csv bilan_csv_register"
+CASES="floor_shared reader_shared bilan_xlsx_shared floor_inline reader_inline bilan_xlsx_inline reader_csv bilan_csv bilan_csv_register bilan_100k_clean bilan_100k_issues"
 for _ in $(seq "$RUNS"); do
     for layout in shared inline; do
         run "floor_$layout" "$FLOOR" "$DATA/$layout/plan.xlsx" Formations
@@ -46,6 +61,8 @@ for _ in $(seq "$RUNS"); do
     # The same with the consolidated register (format `register`, on demand).
     run bilan_csv_register "$BILAN" report "$DATA/csv" --out "$OUT/r" --quiet \
         --formats csv,svg,png,html,md,xlsx,register
+    run bilan_100k_clean "$BILAN" report "$ISSUES/clean" --out "$OUT/r" --quiet
+    run bilan_100k_issues "$BILAN" report "$ISSUES/broken" --out "$OUT/r" --quiet
 done
 
 # Per case: the median time and the largest peak memory, as "NAME median_seconds max_rss_MiB".
@@ -61,3 +78,5 @@ for layout in shared inline; do
     awk -v b="$(get "bilan_xlsx_$layout")" -v f="$(get "floor_$layout")" -v c="$(get bilan_csv)" -v l="$layout" \
         'BEGIN { printf "%-7s bilan/floor = %.2f (goal <= 1.25)   xlsx/csv = %.1f (goal >= 5)\n", l, b / f, b / c }'
 done
+awk -v i="$(get bilan_100k_issues)" -v c="$(get bilan_100k_clean)" \
+    'BEGIN { printf "100,000 issues cost %.2f s over the clean run (goal < 1)\n", i - c }'

@@ -267,8 +267,8 @@ pub fn describe_catalog(config: &Config, dump: bool) -> Result<String, AppError>
 }
 
 /// `bilan init`: a commented `bilan.toml` and the template workbook in `dir`; the files written.
-pub fn init(dir: &Path) -> Result<Vec<PathBuf>, AppError> {
-    Ok(crate::init::write(dir)?)
+pub fn init(dir: &Path, lang: crate::lang::Lang) -> Result<Vec<PathBuf>, AppError> {
+    Ok(crate::init::write(dir, lang)?)
 }
 
 /// What `report` did.

@@ -3,6 +3,7 @@
 
 use crate::datasets::categories::Categories;
 use crate::datasets::{Dataset, Kind};
+use crate::lang::Lang;
 use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Format, Workbook, XlsxError};
 use std::path::{Path, PathBuf};
 
@@ -46,57 +47,18 @@ fn sheet_name(dataset: Dataset) -> &'static str {
     }
 }
 
-pub const CONFIG_TEMPLATE: &str = r#"# bilan.toml — settings of `bilan` for this folder (SPEC 5).
-# Every setting has a default; uncomment what you need. Paths are relative to this file.
-
-# year = 2024                 # reporting year (default: latest year with a realised activity or attended training)
-# lang = "fr"                 # fr | en
-# out = "reports"             # the report goes to OUT/YEAR/
-# data = ["data"]             # files, folders or globs to read
-# formats = ["csv", "svg", "png", "html", "md"]
-# csv_style = "standard"      # standard | excel-fr (BOM, `;`, decimal comma, CRLF)
-# date_order = "dmy"          # dmy | mdy, for dates such as 03/04/2024
-
-# Extra header names, per dataset and field:
-# [aliases.activities]
-# type = ["Nature de l'action"]
-
-# Extra categories (activity_type, status, gender, modality):
-# [categories.activity_type.webinaire]
-# fr = "Webinaire"
-# en = "Webinar"
-# aliases = ["webinar", "web-séminaire"]
-
-# Force how a sheet is read:
-# [[sheets]]
-# file = "data/suivi 2024.xlsx"
-# sheet = "Feuil1"
-# dataset = "activities"
-# header_row = 4
-
-# Your own indicators (`bilan indicators --dump` prints the built-in ones in this format):
-# [[indicators]]
-# id = "workshops_realised"
-# label = { fr = "Ateliers réalisés", en = "Workshops held" }
-# dataset = "activities"
-# filter = { type = ["atelier"], status = ["realise"] }
-# measure = "count"           # count | sum:FIELD | distinct:FIELD | mean:FIELD
-# unit = "count"              # count | % | hours | MAD | score
-# breakdowns = ["quarter", "partner"]
-# direction = "up"            # up: more is better | down: fewer is better (met at or below target)
-
-# Status of each indicator against its target, in % of achievement (indicators.csv, report):
-# [status]
-# met = 100
-# close = 90
-
-# [limits]
-# max_cells = 50_000_000
-# max_inflated_bytes = 2_000_000_000
-"#;
+/// The commented `bilan.toml` that `init` writes, in the language asked: files a translator
+/// edits beside the words catalogue (`src/locales/LANG/bilan.toml`).
+fn config_template(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => include_str!("locales/fr/bilan.toml"),
+        Lang::En => include_str!("locales/en/bilan.toml"),
+        Lang::Ar => include_str!("locales/ar/bilan.toml"),
+    }
+}
 
 /// Writes `DIR/bilan.toml`, `DIR/modeles/plan_action.xlsx` and an empty `DIR/data/`; returns what it wrote.
-pub fn write(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
+pub fn write(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, InitError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| InitError::Io { path, source }
@@ -110,7 +72,7 @@ pub fn write(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
     }
     std::fs::create_dir_all(dir.join("modeles")).map_err(io(&dir.join("modeles")))?;
     std::fs::create_dir_all(dir.join("data")).map_err(io(&dir.join("data")))?;
-    std::fs::write(&config, CONFIG_TEMPLATE).map_err(io(&config))?;
+    std::fs::write(&config, config_template(lang)).map_err(io(&config))?;
     let mut workbook = template_workbook()?;
     workbook.save(&template)?;
     Ok(vec![config, template, dir.join("data")])

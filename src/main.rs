@@ -105,7 +105,7 @@ fn run(request: Request) -> Result<ExitCode, bilan::AppError> {
             Ok(ExitCode::SUCCESS)
         }
         Request::Init(dir, lang) => {
-            for path in bilan::init(&dir)? {
+            for path in bilan::init(&dir, lang)? {
                 let wrote = Message::new("init-wrote").with("path", path.display().to_string());
                 eprintln!("bilan: {}", bilan::say_in(lang, &wrote));
             }

@@ -353,6 +353,40 @@ fn init_writes_a_config_and_a_template_that_read_back_without_issue() {
 }
 
 #[test]
+fn init_writes_the_config_in_the_language_asked_with_the_same_settings() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    // The settings a commented line shows: `# key = …` and `# [table]`, in the order written.
+    let settings = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter_map(|line| line.strip_prefix("# "))
+            .filter(|rest| {
+                rest.starts_with('[')
+                    || rest
+                        .split_once(" = ")
+                        .is_some_and(|(k, _)| k.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            })
+            .map(|rest| rest.split(" = ").next().unwrap_or(rest).to_string())
+            .collect()
+    };
+    let mut seen = Vec::new();
+    for (lang, word) in [("fr", "réglages"), ("en", "settings"), ("ar", "إعدادات")] {
+        bilan(dir.path(), &["init", lang, "--lang", lang]).expect_code(0);
+        let text =
+            std::fs::read_to_string(dir.path().join(lang).join("bilan.toml")).expect("bilan.toml");
+        assert!(text.contains(word), "{lang}: {text}");
+        // Every line is a comment or blank: the file is valid as it is.
+        assert!(
+            text.lines().all(|l| l.is_empty() || l.starts_with('#')),
+            "{lang}"
+        );
+        seen.push(settings(&text));
+    }
+    assert!(seen[0].len() > 20, "{:?}", seen[0]);
+    assert_eq!(seen[0], seen[1]);
+    assert_eq!(seen[0], seen[2]);
+}
+
+#[test]
 fn each_measure_kind_and_filter_gives_the_hand_computed_value() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     // Five registrations in 2024; hours per row; "IA" written two ways.
