@@ -163,6 +163,47 @@ fn the_report_loads_offline_without_console_messages_and_prints() {
         "the report prints on several A4 pages ({})",
         page_count(&bytes)
     );
+    // Page 1: the summary and every key figure; the body before the annexes: 8 pages at most.
+    let Some(pages) = pdf_pages(&pdf) else { return };
+    let first = &pages[0];
+    for expected in [
+        "Synthèse",
+        "221 activités réalisées sur 265 programmées",
+        "Indicateurs clés",
+        "Activités programmées l'année suivante",
+        "✘ en retard",
+    ] {
+        assert!(
+            first.contains(expected),
+            "page 1 lacks {expected:?}:\n{first}"
+        );
+    }
+    let annexes = pages
+        .iter()
+        .position(|p| p.lines().any(|l| l.trim() == "Annexes"))
+        .expect("an annex page");
+    assert!(annexes <= 8, "the body takes {annexes} pages");
+    assert!(annexes >= 4, "the body takes {annexes} pages");
+}
+
+/// The text of each page of a PDF (poppler's pdftotext); `None` when it is not installed,
+/// unless the browser is required (`.ci/run` installs both).
+fn pdf_pages(pdf: &Path) -> Option<Vec<String>> {
+    match Command::new("pdftotext").arg(pdf).arg("-").output() {
+        Ok(out) if out.status.success() => Some(
+            String::from_utf8_lossy(&out.stdout)
+                .split('\u{c}')
+                .map(|p| p.replace('\u{2019}', "'"))
+                .collect(),
+        ),
+        _ => {
+            assert!(
+                std::env::var_os("BILAN_REQUIRE_BROWSER").is_none(),
+                "BILAN_REQUIRE_BROWSER is set but pdftotext (poppler-utils) is not installed"
+            );
+            None
+        }
+    }
 }
 
 /// Page objects of a PDF: `/Type /Page` (with or without the space), not `/Type /Pages`.

@@ -105,9 +105,9 @@ fn a_user_indicator_with_breakdowns_appears_in_every_output() {
 
     let md = std::fs::read_to_string(out.join("report.md")).expect("report.md");
     assert!(md.contains("| Ateliers réalisés | 2 |"), "{md}");
-    assert!(md.contains("### Ateliers réalisés par trimestre"), "{md}");
+    assert!(md.contains("#### Ateliers réalisés par trimestre"), "{md}");
     let html = std::fs::read_to_string(out.join("report.html")).expect("report.html");
-    assert!(html.contains("<h3>Ateliers réalisés par partenaire</h3>"));
+    assert!(html.contains("<h4>Ateliers réalisés par partenaire</h4>"));
 }
 
 #[test]

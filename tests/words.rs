@@ -110,6 +110,35 @@ fn every_message_formats_in_every_language() {
         "close",
         "met",
         "name",
+        // the summary (report.ftl, summary-*)
+        "case",
+        "files_text",
+        "rows",
+        "activities",
+        "registrations",
+        "targets",
+        "organisations",
+        "organisations_text",
+        "realised",
+        "scheduled",
+        "rate",
+        "target",
+        "change",
+        "behind",
+        "list",
+        "achievement",
+        "low",
+        "low_axis",
+        "high",
+        "high_axis",
+        "sessions",
+        "sessions_text",
+        "trainees",
+        "attendance",
+        "count_text",
+        "types",
+        "rejected_text",
+        "file_count_text",
     ];
     for lang in LANGUAGES {
         for id in ids(lang) {
@@ -117,7 +146,20 @@ fn every_message_formats_in_every_language() {
                 .iter()
                 .map(|n| {
                     let number = [
-                        "files", "errors", "warnings", "infos", "done", "count", "points", "shown",
+                        "files",
+                        "errors",
+                        "warnings",
+                        "infos",
+                        "done",
+                        "count",
+                        "points",
+                        "shown",
+                        "organisations",
+                        "sessions",
+                        "met",
+                        "close",
+                        "behind",
+                        "rejected",
                     ]
                     .contains(n);
                     (

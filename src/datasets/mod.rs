@@ -362,6 +362,25 @@ pub fn assemble(files: &[ReadFile], parts: Vec<FilePart>, notes: Vec<Issue>) -> 
     out
 }
 
+/// Puts `items` in `order` in place (position j takes the item at `order[j]`), cycle by cycle:
+/// each item moves once, so a million issues are sorted without a copy. (Following chains of
+/// earlier swaps instead was quadratic: 1.5 s for 100,000 issues found in two halves.)
+fn arrange<T>(items: &mut [T], order: &[usize]) {
+    let mut placed = vec![false; order.len()];
+    for start in 0..order.len() {
+        let mut j = start;
+        while !placed[j] {
+            placed[j] = true;
+            let from = order[j];
+            if from == start {
+                break;
+            }
+            items.swap(j, from);
+            j = from;
+        }
+    }
+}
+
 /// Reads and types files one after the other on this thread (small runs, tests).
 pub fn build(inputs: &[InputFile], options: &Options) -> (Vec<ReadFile>, Datasets) {
     let mut files = Vec::new();
@@ -549,14 +568,7 @@ impl Datasets {
         if !keys.windows(2).all(|pair| pair[0] <= pair[1]) {
             let mut order: Vec<usize> = (0..items.len()).collect();
             order.sort_by_key(|&i| keys[i]);
-            // In place: position i takes the issue at order[i] (following the swaps made before).
-            for i in 0..order.len() {
-                let mut from = order[i];
-                while from < i {
-                    from = order[from];
-                }
-                items.swap(i, from);
-            }
+            arrange(&mut items, &order);
         }
         self.issues.append(items);
     }
@@ -613,5 +625,25 @@ impl Datasets {
         Issue::new(Severity::Warning, code, location, message)
             .with_header(header_text)
             .with_value(finding.value.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::arrange;
+
+    #[test]
+    fn arrange_puts_each_item_at_its_place() {
+        // Two halves found in the wrong order, a reversal, cycles of several lengths.
+        let n = 10_usize;
+        let halves: Vec<usize> = (n / 2..n).chain(0..n / 2).collect();
+        let reversed: Vec<usize> = (0..n).rev().collect();
+        let mixed = vec![3, 0, 1, 2, 5, 4, 6, 9, 7, 8];
+        for order in [halves, reversed, mixed, (0..n).collect()] {
+            let mut items: Vec<usize> = (0..n).map(|i| i * 10).collect();
+            arrange(&mut items, &order);
+            let expected: Vec<usize> = order.iter().map(|&i| i * 10).collect();
+            assert_eq!(items, expected, "order {order:?}");
+        }
     }
 }

@@ -13,18 +13,22 @@ use crate::read::ReadFile;
 use crate::words;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct TextTable {
     pub headers: Vec<String>,
     /// Which columns hold numbers (right-aligned).
     pub numeric: Vec<bool>,
     pub rows: Vec<Vec<String>>,
     pub total: Option<Vec<String>>,
+    /// A class per row (the status of a key figure, for its colour); empty: none.
+    pub row_classes: Vec<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     Heading(u8, String),
+    /// A section of the review: a level-2 heading that starts a new page when printed.
+    Section(String),
     Paragraph(String),
     Table(TextTable),
     /// A drawn chart: its id (file `charts/ID.svg|png`), title and inline SVG.
@@ -88,8 +92,13 @@ pub fn build(
             vec![("date", display_date(day, lang).into())],
         )));
     }
+    // Page 1: the year in sentences, then each key figure with its status.
+    blocks.push(Block::Heading(2, t(lang, "report-summary")));
+    for sentence in super::summary::sentences(results, inputs, lang) {
+        blocks.push(Block::Paragraph(sentence));
+    }
     headline(&mut blocks, results, lang);
-    blocks.push(Block::Heading(2, t(lang, "report-charts")));
+    blocks.push(Block::Section(t(lang, "report-charts")));
     for chart in charts {
         match chart {
             ChartOutcome::Drawn { id, title, svg } => blocks.push(Block::Chart {
@@ -103,9 +112,14 @@ pub fn build(
             }
         }
     }
-    blocks.push(Block::Heading(2, t(lang, "report-tables")));
+    analysis(&mut blocks, results, lang);
+    next_year(&mut blocks, results, lang);
+    data_quality(&mut blocks, inputs, lang);
+    // Annexes: every table, next year's list, the files read.
+    blocks.push(Block::Section(t(lang, "report-annexes")));
+    blocks.push(Block::Heading(3, t(lang, "report-annex-tables")));
     for table in &results.tables {
-        blocks.push(Block::Heading(3, table_title(&table.id, results, lang)));
+        blocks.push(Block::Heading(4, table_title(&table.id, results, lang)));
         // The trend has a column per indicator: years as columns fit a printed page.
         let text = if table.id == "trend" {
             transposed(table, results, lang)
@@ -117,14 +131,15 @@ pub fn build(
             without_month(&mut blocks, results, lang);
         }
     }
-    next_year(&mut blocks, results, lang);
-    data_quality(&mut blocks, inputs, lang);
+    next_year_list(&mut blocks, results, lang);
+    inputs_table(&mut blocks, inputs, lang);
     blocks
 }
 
 fn headline(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
     blocks.push(Block::Heading(2, t(lang, "report-key-indicators")));
     let mut rows = Vec::new();
+    let mut row_classes = Vec::new();
     for row in &results.headline {
         let kind = row.unit.value_kind();
         rows.push(vec![
@@ -141,12 +156,19 @@ fn headline(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
             },
             status_words(row.status, lang),
         ]);
+        row_classes.push(match row.status {
+            Status::Met => "met",
+            Status::Close => "close",
+            Status::Behind => "behind",
+            Status::None => "none",
+        });
     }
     blocks.push(Block::Table(TextTable {
         headers: headline_titles(results, lang),
         numeric: vec![false, true, true, true, true, true, false],
         rows,
         total: None,
+        row_classes,
     }));
     if !results.has_previous_year {
         blocks.push(Block::Paragraph(words::get_with(
@@ -154,6 +176,25 @@ fn headline(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
             "report-no-previous-year",
             vec![("year", (results.year - 1).to_string().into())],
         )));
+    }
+}
+
+/// Execution by strategic axis and training by organisation: whom the figures concern.
+fn analysis(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
+    let parts = [
+        ("activities_by_axis", "report-analysis-axes"),
+        ("training_by_organisation", "report-analysis-organisations"),
+    ];
+    if !parts.iter().any(|(id, _)| results.table(id).is_some()) {
+        return;
+    }
+    blocks.push(Block::Section(t(lang, "report-analysis")));
+    for (id, intro) in parts {
+        if let Some(table) = results.table(id) {
+            blocks.push(Block::Heading(3, table_title(id, results, lang)));
+            blocks.push(Block::Paragraph(t(lang, intro)));
+            blocks.push(Block::Table(text_table(table, results, lang)));
+        }
     }
 }
 
@@ -225,6 +266,7 @@ fn text_table(table: &Table, results: &Results, lang: Lang) -> TextTable {
         numeric,
         rows,
         total,
+        ..Default::default()
     }
 }
 
@@ -254,6 +296,7 @@ fn transposed(table: &Table, results: &Results, lang: Lang) -> TextTable {
         numeric,
         rows,
         total: None,
+        ..Default::default()
     }
 }
 
@@ -286,13 +329,15 @@ fn without_month(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
     }
 }
 
+/// Next year's programme in the body: counts by type, quarter and axis (the list is an annex).
 fn next_year(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
     let year = results.year + 1;
     let year_arg = || vec![("year", year.to_string().into())];
-    blocks.push(Block::Heading(
-        2,
-        words::get_with(lang, "report-next-year", year_arg()),
-    ));
+    blocks.push(Block::Section(words::get_with(
+        lang,
+        "report-next-year",
+        year_arg(),
+    )));
     if results.next_year.is_empty() {
         blocks.push(Block::Paragraph(words::get_with(
             lang,
@@ -301,6 +346,92 @@ fn next_year(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
         )));
         return;
     }
+    blocks.push(Block::Paragraph(t(lang, "report-next-year-summary")));
+    let count = |n: usize| display_number(n as f64, ValueKind::Count, lang);
+    let counted = |rows: Vec<(String, usize)>, key: String| {
+        let total: usize = rows.iter().map(|(_, n)| n).sum();
+        TextTable {
+            headers: vec![key, t(lang, "column-scheduled")],
+            numeric: vec![false, true],
+            rows: rows
+                .into_iter()
+                .map(|(label, n)| vec![label, count(n)])
+                .collect(),
+            total: Some(vec![t(lang, "report-total"), count(total)]),
+            ..Default::default()
+        }
+    };
+    // By type, in the order of the types' list; by quarter; by axis as written.
+    let mut by_type: Vec<(String, usize)> = Vec::new();
+    for category in results.categories.list(Kind::ActivityType) {
+        let n = results
+            .next_year
+            .iter()
+            .filter(|a| a.activity_type == category.code)
+            .count();
+        if n > 0 {
+            by_type.push((
+                labels::category_code(
+                    lang,
+                    &results.categories,
+                    Kind::ActivityType,
+                    &category.code,
+                ),
+                n,
+            ));
+        }
+    }
+    let listed: usize = by_type.iter().map(|(_, n)| n).sum();
+    if listed < results.next_year.len() {
+        by_type.push((t(lang, "unspecified"), results.next_year.len() - listed));
+    }
+    blocks.push(Block::Table(counted(by_type, t(lang, "column-type"))));
+    let mut quarters = [0_usize; 4];
+    for activity in &results.next_year {
+        quarters[(chrono::Datelike::month(&activity.date) as usize - 1) / 3] += 1;
+    }
+    let by_quarter = quarters
+        .iter()
+        .enumerate()
+        .map(|(q, n)| {
+            (
+                words::get_with(
+                    lang,
+                    "quarter",
+                    vec![("quarter", (q + 1).to_string().into())],
+                ),
+                *n,
+            )
+        })
+        .collect();
+    blocks.push(Block::Table(counted(by_quarter, t(lang, "column-quarter"))));
+    let mut by_axis: BTreeMap<String, usize> = BTreeMap::new();
+    for activity in &results.next_year {
+        let axis = activity
+            .axis
+            .clone()
+            .unwrap_or_else(|| t(lang, "unspecified"));
+        *by_axis.entry(axis).or_default() += 1;
+    }
+    blocks.push(Block::Table(counted(
+        by_axis.into_iter().collect(),
+        t(lang, "column-axis"),
+    )));
+}
+
+/// Next year's activities one by one (an annex).
+fn next_year_list(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
+    if results.next_year.is_empty() {
+        return;
+    }
+    blocks.push(Block::Heading(
+        3,
+        words::get_with(
+            lang,
+            "report-annex-next-year",
+            vec![("year", (results.year + 1).to_string().into())],
+        ),
+    ));
     let rows = results
         .next_year
         .iter()
@@ -330,6 +461,7 @@ fn next_year(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
         numeric: vec![false; 5],
         rows,
         total: None,
+        ..Default::default()
     }));
 }
 
@@ -341,7 +473,8 @@ pub fn severity_label(severity: Severity, lang: Lang) -> String {
 }
 
 fn data_quality(blocks: &mut Vec<Block>, inputs: &Inputs, lang: Lang) {
-    blocks.push(Block::Heading(2, t(lang, "report-data-quality")));
+    blocks.push(Block::Section(t(lang, "report-data-quality")));
+    let count = |n: usize| display_number(n as f64, ValueKind::Count, lang);
     let mut by_code: BTreeMap<(Severity, &str), usize> = BTreeMap::new();
     for issue in inputs.issues {
         *by_code
@@ -350,56 +483,79 @@ fn data_quality(blocks: &mut Vec<Block>, inputs: &Inputs, lang: Lang) {
     }
     if by_code.is_empty() {
         blocks.push(Block::Paragraph(t(lang, "report-no-issue")));
-    } else {
+        return;
+    }
+    // By file: whom to call; by code: what to fix.
+    let by_file = super::summary::issues_by_file(inputs);
+    if !by_file.is_empty() {
+        blocks.push(Block::Heading(3, t(lang, "report-issues-by-file")));
+        let severities = [Severity::Error, Severity::Warning, Severity::Info];
+        let mut headers = vec![t(lang, "column-file")];
+        headers.extend(severities.iter().map(|s| severity_label(*s, lang)));
+        let rows = by_file
+            .into_iter()
+            .map(|(file, n)| {
+                let mut row = vec![file];
+                row.extend(n.iter().map(|n| count(*n)));
+                row
+            })
+            .collect();
         blocks.push(Block::Table(TextTable {
-            headers: vec![
-                t(lang, "column-severity"),
-                t(lang, "column-code"),
-                t(lang, "column-count"),
-            ],
-            numeric: vec![false, false, true],
-            rows: by_code
-                .iter()
-                .map(|((severity, code), n)| {
-                    vec![
-                        severity_label(*severity, lang),
-                        code.to_string(),
-                        display_number(*n as f64, ValueKind::Count, lang),
-                    ]
-                })
-                .collect(),
-            total: None,
-        }));
-        let shown = inputs.issues.len().min(LISTED_ISSUES);
-        blocks.push(Block::Paragraph(words::get_with(
-            lang,
-            "report-first-issues",
-            vec![("shown", shown.into())],
-        )));
-        // Values are left out: they may hold participant names, which only data-issues.csv may show.
-        blocks.push(Block::Table(TextTable {
-            headers: issue_titles(lang),
-            numeric: vec![false, false, false, false, true, false, false],
-            rows: inputs
-                .issues
-                .iter()
-                .take(LISTED_ISSUES)
-                .map(|i| {
-                    vec![
-                        severity_label(i.severity, lang),
-                        i.code.as_str().to_string(),
-                        i.location.file.to_string(),
-                        i.location.sheet.to_string(),
-                        i.location.row.map(|r| r.to_string()).unwrap_or_default(),
-                        i.location.column_letter(),
-                        inputs.speaker.issue(i),
-                    ]
-                })
-                .collect(),
-            total: None,
+            headers,
+            numeric: vec![false, true, true, true],
+            rows,
+            ..Default::default()
         }));
     }
-    blocks.push(Block::Heading(3, t(lang, "report-inputs")));
+    blocks.push(Block::Heading(3, t(lang, "report-issues-by-code")));
+    blocks.push(Block::Table(TextTable {
+        headers: vec![
+            t(lang, "column-severity"),
+            t(lang, "column-code"),
+            t(lang, "column-count"),
+        ],
+        numeric: vec![false, false, true],
+        rows: by_code
+            .iter()
+            .map(|((severity, code), n)| {
+                vec![severity_label(*severity, lang), code.to_string(), count(*n)]
+            })
+            .collect(),
+        ..Default::default()
+    }));
+    let shown = inputs.issues.len().min(LISTED_ISSUES);
+    blocks.push(Block::Paragraph(words::get_with(
+        lang,
+        "report-first-issues",
+        vec![("shown", shown.into())],
+    )));
+    // Values are left out: they may hold participant names, which only data-issues.csv may show.
+    blocks.push(Block::Table(TextTable {
+        headers: issue_titles(lang),
+        numeric: vec![false, false, false, false, true, false, false],
+        rows: inputs
+            .issues
+            .iter()
+            .take(LISTED_ISSUES)
+            .map(|i| {
+                vec![
+                    severity_label(i.severity, lang),
+                    i.code.as_str().to_string(),
+                    i.location.file.to_string(),
+                    i.location.sheet.to_string(),
+                    i.location.row.map(|r| r.to_string()).unwrap_or_default(),
+                    i.location.column_letter(),
+                    inputs.speaker.issue(i),
+                ]
+            })
+            .collect(),
+        ..Default::default()
+    }));
+}
+
+/// The files read, each sheet's dataset and rows, and the checksums (an annex).
+fn inputs_table(blocks: &mut Vec<Block>, inputs: &Inputs, lang: Lang) {
+    blocks.push(Block::Heading(3, t(lang, "report-annex-inputs")));
     let mut rows = Vec::new();
     for (index, file) in inputs.files.iter().enumerate() {
         let sheets: Vec<&SheetReport> = inputs
@@ -446,5 +602,6 @@ fn data_quality(blocks: &mut Vec<Block>, inputs: &Inputs, lang: Lang) {
         numeric: vec![false, false, false, true, true, true, false],
         rows,
         total: None,
+        ..Default::default()
     }));
 }

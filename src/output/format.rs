@@ -120,19 +120,21 @@ pub fn display_change(value: Option<f64>, lang: Lang) -> String {
     match value {
         None => "–".to_string(),
         Some(v) => {
-            let text = display_percent(v, lang);
-            // A change that rounds to zero gets no sign.
-            if v > 0.0 && plain_number(v, 1) != "0" {
+            // A change that rounds to zero gets no sign; a fall a true minus sign (U+2212).
+            let text = display_percent(v.abs(), lang);
+            if plain_number(v, 1) == "0" {
+                text
+            } else if v > 0.0 {
                 format!("+{text}")
             } else {
-                text
+                format!("\u{2212}{text}")
             }
         }
     }
 }
 
 /// The change of a rate in percentage points, as public performance reports give it
-/// (`-3,4 pts`), not as a percentage of a percentage.
+/// (`−3,4 pts`), not as a percentage of a percentage.
 pub fn display_points(value: Option<f64>, previous: Option<f64>, lang: Lang) -> String {
     let (Some(value), Some(previous)) = (value, previous) else {
         return "–".to_string();
@@ -143,10 +145,11 @@ pub fn display_points(value: Option<f64>, previous: Option<f64>, lang: Lang) -> 
     let number = display_number(points.abs(), ValueKind::Rate, lang);
     // Singular up to one point (`-0,2 pt`), in French as in English.
     let plural = if points.abs() <= 1.0 { 1 } else { 2 };
+    // A true minus sign (U+2212), as typeset figures use, not a hyphen.
     let sign = if points > 0.0 {
         "+"
     } else if points < 0.0 {
-        "-"
+        "\u{2212}"
     } else {
         ""
     };
@@ -166,11 +169,11 @@ mod tests {
     fn a_rate_changes_by_points() {
         assert_eq!(
             display_points(Some(83.4), Some(83.6), Lang::Fr),
-            "-0,2\u{a0}pt"
+            "\u{2212}0,2\u{a0}pt"
         );
         assert_eq!(
             display_points(Some(86.4), Some(89.8), Lang::Fr),
-            "-3,4\u{a0}pts"
+            "\u{2212}3,4\u{a0}pts"
         );
         assert_eq!(
             display_points(Some(50.0), Some(40.0), Lang::En),
@@ -216,7 +219,7 @@ mod tests {
     fn changes_carry_a_sign_unless_they_round_to_zero() {
         assert_eq!(display_change(Some(0.2), Lang::En), "+0.2%");
         assert_eq!(display_change(Some(0.04), Lang::En), "0%");
-        assert_eq!(display_change(Some(-3.75), Lang::Fr), "-3,8\u{a0}%");
+        assert_eq!(display_change(Some(-3.75), Lang::Fr), "\u{2212}3,8\u{a0}%");
         assert_eq!(display_change(None, Lang::Fr), "–");
     }
 }

@@ -29,16 +29,27 @@ th { background: #eef3f8; text-align: start; }
 td.n, th.n { text-align: end; white-space: nowrap; }
 tfoot td { font-weight: bold; background: #f6f6f6; }
 figure { margin: 1em 0; }
-figure svg { width: 100%; height: auto; }
+figure svg { width: 100%; height: auto; direction: ltr; unicode-bidi: isolate; }
 figcaption { font-size: .9em; color: #555; }
-@page { size: A4; margin: 15mm; }
+/* Status of a key figure: a symbol and a word, and a colour of the colour-blind palette. */
+tr.status-met td:last-child { background: #d9ecf7; border-inline-start: 4px solid #0072B2; }
+tr.status-close td:last-child { background: #fdf0d2; border-inline-start: 4px solid #E69F00; }
+tr.status-behind td:last-child { background: #f8dccb; border-inline-start: 4px solid #D55E00; font-weight: bold; }
+tr.status-none td:last-child { color: #555; }
+@page { size: A4; margin: 14mm 14mm 16mm; }
 @media print {
   body { max-width: none; margin: 0; font-size: 9pt; }
+  h1 { margin-top: 0; }
+  h2 { margin-top: 1em; }
+  h2.section { break-before: page; page-break-before: always; }
   table { font-size: 8pt; }
-  th, td { padding: .15em .35em; }
-  table, figure { page-break-inside: avoid; break-inside: avoid; }
-  h2, h3 { page-break-after: avoid; break-after: avoid; }
-  figure svg { max-height: 160mm; }
+  thead { display: table-header-group; }
+  tr, figure { break-inside: avoid; page-break-inside: avoid; }
+  th, td { padding: .12em .35em; }
+  h2, h3, h4 { page-break-after: avoid; break-after: avoid; }
+  figure { margin: .4em auto; text-align: center; }
+  figure svg { width: auto; max-width: 100%; height: 118mm; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
 
@@ -64,6 +75,9 @@ pub fn render(title: &str, blocks: &[Block], lang: Lang) -> String {
         match block {
             Block::Heading(level, text) => {
                 out.push_str(&format!("<h{level}>{}</h{level}>\n", escape(text)))
+            }
+            Block::Section(text) => {
+                out.push_str(&format!("<h2 class=\"section\">{}</h2>\n", escape(text)))
             }
             Block::Paragraph(text) => out.push_str(&format!("<p>{}</p>\n", escape(text))),
             Block::Table(table) => table_html(&mut out, table),
@@ -103,8 +117,11 @@ fn table_html(out: &mut String, table: &TextTable) {
         out.push_str(&format!("<th{}>{}</th>", class(i), escape(h)));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    for row in &table.rows {
-        out.push_str("<tr>");
+    for (r, row) in table.rows.iter().enumerate() {
+        match table.row_classes.get(r) {
+            Some(class) => out.push_str(&format!("<tr class=\"status-{class}\">")),
+            None => out.push_str("<tr>"),
+        }
         for (i, cell) in row.iter().enumerate() {
             // A long token (a checksum) may break anywhere rather than widen the page.
             let class = if cell.len() > 32 && !cell.contains(' ') {

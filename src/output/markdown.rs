@@ -28,6 +28,11 @@ pub fn render(blocks: &[Block]) -> String {
                 out.push_str(&escape(text));
                 out.push_str("\n\n");
             }
+            Block::Section(text) => {
+                out.push_str("## ");
+                out.push_str(&escape(text));
+                out.push_str("\n\n");
+            }
             Block::Paragraph(text) => {
                 out.push_str(&escape(text));
                 out.push_str("\n\n");

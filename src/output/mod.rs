@@ -21,6 +21,7 @@ mod manifest;
 mod markdown;
 mod messages;
 mod register;
+mod summary;
 mod workbook;
 
 use crate::datasets::SheetReport;
@@ -325,7 +326,8 @@ fn write_all(
     })?;
 
     let planned = chart_specs::charts(results, lang);
-    if options.wants(Format::Png) {
+    // report.md links the PNGs: it writes them even when `png` was not asked.
+    if options.wants(Format::Png) || options.wants(Format::Md) {
         let drawn: Vec<&charts::BarChart> = planned
             .iter()
             .filter_map(|p| match p {

@@ -21,6 +21,8 @@ use std::path::Path;
 const A4: u8 = 9;
 /// Issues listed in the sheet (data-issues.csv has them all): Excel's rows, less the header.
 const MAX_ISSUES: usize = 1_048_575;
+/// Excel opens a sheet with at most 65,530 hyperlinks; the issues after them show their link as text.
+const MAX_LINKS: usize = 65_530;
 
 /// The workbook's bytes; `report_dir` is where it will lie (links to the inputs are relative to it).
 pub fn render(
@@ -265,6 +267,8 @@ fn issues_sheet(
     }
     let open = t(lang, "workbook-open");
     // Values are left out: they may hold participant names, which only data-issues.csv shows.
+    let mut links = 0;
+    let mut folders = Folders::default();
     for (i, issue) in issues.iter().take(MAX_ISSUES).enumerate() {
         let r = i as u32 + 1;
         sheet.write_string(r, 0, severity_label(issue.severity, lang))?;
@@ -277,8 +281,14 @@ fn issues_sheet(
         sheet.write_string(r, 5, issue.location.column_letter())?;
         sheet.write_string(r, 6, &*issue.header)?;
         sheet.write_string(r, 7, speaker.issue(issue))?;
-        if let Some(link) = link_to(issue, report_dir) {
-            sheet.write_url_with_text(r, 8, Url::new(link), &open)?;
+        if let Some(link) = link_to(issue, report_dir, &mut folders) {
+            if links < MAX_LINKS {
+                sheet.write_url_with_text(r, 8, Url::new(link), &open)?;
+                links += 1;
+            } else {
+                // Past Excel's limit of links per sheet: the place, as text to paste.
+                sheet.write_string(r, 8, link)?;
+            }
         }
     }
     let rows = issues.len().min(MAX_ISSUES) as u32;
@@ -288,14 +298,33 @@ fn issues_sheet(
     set_up(sheet, rows, titles.len() as u16, true)
 }
 
+/// The last input file's path relative to the report's folder: issues come file by file, so
+/// the path is worked out once per file, not once per issue.
+#[derive(Default)]
+struct Folders {
+    last: Option<(std::sync::Arc<str>, Option<String>)>,
+}
+
+impl Folders {
+    fn relative(&mut self, file: &std::sync::Arc<str>, report_dir: &Path) -> Option<String> {
+        match &self.last {
+            Some((known, relative)) if known == file => relative.clone(),
+            _ => {
+                let relative = relative_path(Path::new(&**file), report_dir);
+                self.last = Some((file.clone(), relative.clone()));
+                relative
+            }
+        }
+    }
+}
+
 /// A link that opens the source file at the bad cell (`file:///../../data/plan.xlsx#'Feuil1'!D12`),
-/// relative to the report's folder; `None` for a CSV or a file-level issue without a place.
-fn link_to(issue: &Issue, report_dir: &Path) -> Option<String> {
-    let file = Path::new(&*issue.location.file);
+/// relative to the report's folder; `None` for a file-level issue without a file.
+fn link_to(issue: &Issue, report_dir: &Path, folders: &mut Folders) -> Option<String> {
     if issue.location.file.is_empty() {
         return None;
     }
-    let relative = relative_path(file, report_dir)?;
+    let relative = folders.relative(&issue.location.file, report_dir)?;
     let mut link = format!("file:///{relative}");
     if !issue.location.sheet.is_empty() {
         let cell = match issue.location.row {

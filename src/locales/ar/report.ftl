@@ -166,3 +166,44 @@ workbook-open = فتح
 dataset-activities = الأنشطة
 dataset-training = التكوين
 dataset-targets = الأهداف
+
+## الخلاصة (الصفحة الأولى): جمل تُكتب انطلاقًا من الأرقام
+report-summary = الخلاصة
+report-sections = الأقسام
+summary-sources = تغطي هذه الحصيلة سنة { $year }. وهي تستند إلى الملفات المقروءة ({ $files_text }) وإلى { $rows } سطرًا معتمدًا: الأنشطة ({ $activities })، والتسجيلات في التكوين ({ $registrations })، والأهداف ({ $targets }){ $organisations ->
+        [0] .
+       *[other] ، لعدد من الهيئات يبلغ { $organisations_text }.
+    }
+summary-execution = { $case ->
+        [both] الأنشطة المنجزة: { $realised } من أصل { $scheduled } مبرمجة، أي نسبة إنجاز { $rate } مقابل هدف { $target }؛ التغير مقارنة بسنة { $previous }: { $points } (الأنشطة المنجزة: { $change }).
+        [target] الأنشطة المنجزة: { $realised } من أصل { $scheduled } مبرمجة، أي نسبة إنجاز { $rate } مقابل هدف { $target }.
+        [change] الأنشطة المنجزة: { $realised } من أصل { $scheduled } مبرمجة، أي نسبة إنجاز { $rate }؛ التغير مقارنة بسنة { $previous }: { $points } (الأنشطة المنجزة: { $change }).
+       *[plain] الأنشطة المنجزة: { $realised } من أصل { $scheduled } مبرمجة، أي نسبة إنجاز { $rate }.
+    }
+summary-statuses = المؤشرات ذات الهدف: { $total }؛ المتحققة: { $met }، القريبة من الهدف: { $close }، المتأخرة: { $behind }.
+summary-furthest = الأبعد عن أهدافها: { $list }.
+summary-furthest-item = { $label } ({ $achievement } من الهدف)
+summary-all-met = تحققت جميع الأهداف.
+summary-axes = حسب المحور الاستراتيجي، تتراوح نسبة الإنجاز بين { $low } ({ $low_axis }) و{ $high } ({ $high_axis }).
+summary-training = دورات التكوين: { $sessions_text }؛ المستفيدون: { $trainees }؛ ساعات التكوين للأشخاص: { $hours }.
+summary-training-quality = نسبة الحضور: { $attendance }؛ متوسط الرضا: { $satisfaction } من 5؛ نسبة النساء بين المستفيدين: { $women }.
+summary-next-year = { $case ->
+        [target] برنامج سنة { $year }: { $count_text } نشاطًا مقابل هدف { $target }؛ الأكثر عددًا: { $types }.
+       *[plain] برنامج سنة { $year }: { $count_text } نشاطًا؛ الأكثر عددًا: { $types }.
+    }
+summary-next-year-item = { $label } ({ $count_text })
+summary-next-year-empty = لا يوجد في البيانات بعدُ أي نشاط مبرمج لسنة { $year }.
+summary-quality-none = لم تُرصد أي مشكلة في البيانات.
+summary-quality = جودة البيانات: { $summary }؛ الأسطر المستبعدة: { $rejected_text }. الملف الأكثر مشاكل هو { $file } ({ $file_count_text })؛ التفاصيل في آخر التقرير وفي data-issues.csv.
+
+## أقسام المتن والملاحق
+report-analysis = حسب المحور وحسب الهيئة
+report-analysis-axes = الإنجاز حسب المحور الاستراتيجي:
+report-analysis-organisations = التكوين حسب الهيئة:
+report-next-year-summary = التوزيع حسب النوع والفصل والمحور؛ القائمة الكاملة في الملاحق.
+report-issues-by-file = المشاكل حسب الملف
+report-issues-by-code = المشاكل حسب الرمز
+report-annexes = الملاحق
+report-annex-tables = الملحق أ – الجداول المفصلة
+report-annex-next-year = الملحق ب – الأنشطة المبرمجة في سنة { $year }
+report-annex-inputs = الملحق ج – الملفات المقروءة

@@ -165,3 +165,53 @@ workbook-open = open
 dataset-activities = Activities
 dataset-training = Training
 dataset-targets = Targets
+
+## Summary (page 1): sentences written from the figures
+report-summary = Summary
+report-sections = Sections
+summary-sources = This review covers { $year }. It rests on { $files ->
+        [one] 1 file
+       *[other] { $files_text } files
+    } and { $rows } rows kept: { $activities } activities, { $registrations } training registrations and { $targets } targets{ $organisations ->
+        [0] .
+       *[other] , for { $organisations_text } organisations.
+    }
+summary-execution = { $case ->
+        [both] { $realised } activities held out of { $scheduled } scheduled, an execution rate of { $rate } against a target of { $target }; { $points } on { $previous } (activities held: { $change }).
+        [target] { $realised } activities held out of { $scheduled } scheduled, an execution rate of { $rate } against a target of { $target }.
+        [change] { $realised } activities held out of { $scheduled } scheduled, an execution rate of { $rate }; { $points } on { $previous } (activities held: { $change }).
+       *[plain] { $realised } activities held out of { $scheduled } scheduled, an execution rate of { $rate }.
+    }
+summary-statuses = Of { $total } indicators with a target, { $met } met theirs, { $close } came close and { $behind } fell behind.
+summary-furthest = Furthest from their target: { $list }.
+summary-furthest-item = { $label } ({ $achievement } of target)
+summary-all-met = Every target was met.
+summary-axes = By strategic axis, execution ranges from { $low } ({ $low_axis }) to { $high } ({ $high_axis }).
+summary-training = { $sessions ->
+        [one] 1 training session brought together
+       *[other] { $sessions_text } training sessions brought together
+    } { $trainees } trainees for { $hours } person-hours of training.
+summary-training-quality = Attendance rate: { $attendance }; average satisfaction: { $satisfaction } out of 5; share of women among trainees: { $women }.
+summary-next-year = { $case ->
+        [target] The { $year } programme holds { $count_text } activities against a target of { $target }; the most frequent: { $types }.
+       *[plain] The { $year } programme holds { $count_text } activities; the most frequent: { $types }.
+    }
+summary-next-year-item = { $label } ({ $count_text })
+summary-next-year-empty = No activity is scheduled for { $year } in the data yet.
+summary-quality-none = No problem was found in the data.
+summary-quality = Data quality: { $summary }; { $rejected ->
+        [one] { $rejected_text } row set aside
+       *[other] { $rejected_text } rows set aside
+    }. The file with the most problems is { $file } ({ $file_count_text }); details at the end of the review and in data-issues.csv.
+
+## Body sections and annexes
+report-analysis = By axis and by organisation
+report-analysis-axes = Execution by strategic axis:
+report-analysis-organisations = Training by organisation:
+report-next-year-summary = By type, quarter and axis; the full list is in the annexes.
+report-issues-by-file = Problems by file
+report-issues-by-code = Problems by code
+report-annexes = Annexes
+report-annex-tables = Annex A – Detailed tables
+report-annex-next-year = Annex B – Activities scheduled in { $year }
+report-annex-inputs = Annex C – Files read

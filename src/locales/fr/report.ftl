@@ -165,3 +165,62 @@ workbook-open = ouvrir
 dataset-activities = Activités
 dataset-training = Formation
 dataset-targets = Cibles
+
+## Synthèse (page 1) : des phrases écrites à partir des chiffres
+report-summary = Synthèse
+report-sections = Sections
+summary-sources = Ce bilan couvre l'année { $year }. Il repose sur { $files ->
+        [one] 1 fichier
+       *[other] { $files_text } fichiers
+    } et { $rows } lignes retenues : { $activities } activités, { $registrations } inscriptions aux formations et { $targets } cibles{ $organisations ->
+        [0] .
+       *[other] , pour { $organisations_text } organismes.
+    }
+summary-execution = { $case ->
+        [both] { $realised } activités réalisées sur { $scheduled } programmées, soit un taux de réalisation de { $rate } pour une cible de { $target } ; { $points } par rapport à { $previous } (activités réalisées : { $change }).
+        [target] { $realised } activités réalisées sur { $scheduled } programmées, soit un taux de réalisation de { $rate } pour une cible de { $target }.
+        [change] { $realised } activités réalisées sur { $scheduled } programmées, soit un taux de réalisation de { $rate } ; { $points } par rapport à { $previous } (activités réalisées : { $change }).
+       *[plain] { $realised } activités réalisées sur { $scheduled } programmées, soit un taux de réalisation de { $rate }.
+    }
+summary-statuses = Sur { $total } indicateurs dotés d'une cible, { $met ->
+        [one] { $met } est atteint
+       *[other] { $met } sont atteints
+    }, { $close ->
+        [one] { $close } en est proche
+       *[other] { $close } en sont proches
+    } et { $behind ->
+        [one] { $behind } est en retard.
+       *[other] { $behind } sont en retard.
+    }
+summary-furthest = Les plus éloignés de leur cible : { $list }.
+summary-furthest-item = { $label } ({ $achievement } de la cible)
+summary-all-met = Toutes les cibles sont atteintes.
+summary-axes = Par axe stratégique, la réalisation va de { $low } ({ $low_axis }) à { $high } ({ $high_axis }).
+summary-training = { $sessions ->
+        [one] 1 session de formation a réuni
+       *[other] { $sessions_text } sessions de formation ont réuni
+    } { $trainees } bénéficiaires pour { $hours } heures-personnes de formation.
+summary-training-quality = Taux de présence : { $attendance } ; satisfaction moyenne : { $satisfaction } sur 5 ; part des femmes parmi les bénéficiaires : { $women }.
+summary-next-year = { $case ->
+        [target] Le programme { $year } compte { $count_text } activités pour une cible de { $target } ; les plus nombreuses : { $types }.
+       *[plain] Le programme { $year } compte { $count_text } activités ; les plus nombreuses : { $types }.
+    }
+summary-next-year-item = { $label } ({ $count_text })
+summary-next-year-empty = Aucune activité n'est encore programmée pour { $year } dans les données.
+summary-quality-none = Aucun problème n'a été relevé dans les données.
+summary-quality = Qualité des données : { $summary } ; { $rejected ->
+        [one] { $rejected_text } ligne écartée
+       *[other] { $rejected_text } lignes écartées
+    }. Le fichier le plus concerné est { $file } ({ $file_count_text } problèmes) ; le détail est en fin de rapport et dans data-issues.csv.
+
+## Sections du corps et annexes
+report-analysis = Analyse par axe et par organisme
+report-analysis-axes = La réalisation par axe stratégique :
+report-analysis-organisations = La formation par organisme :
+report-next-year-summary = Répartition par type, par trimestre et par axe ; la liste complète est en annexe.
+report-issues-by-file = Problèmes par fichier
+report-issues-by-code = Problèmes par code
+report-annexes = Annexes
+report-annex-tables = Annexe A – Tableaux détaillés
+report-annex-next-year = Annexe B – Activités programmées en { $year }
+report-annex-inputs = Annexe C – Fichiers lus
