@@ -87,14 +87,14 @@ pub fn charts(results: &Results, lang: Lang) -> Vec<Planned> {
     if let Some(table) = results.table("activities_by_type") {
         let title = titled(lang, "chart-activities-by-type", year);
         planned.push(plan(
-            scheduled_vs_realised(table, "activities_by_type", title),
+            scheduled_vs_realised(table, "activities_by_type", title).sorted(),
             lang,
         ));
     }
     if let Some(table) = results.table("activities_by_quarter") {
         let title = titled(lang, "chart-activities-by-quarter", year);
         planned.push(plan(
-            scheduled_vs_realised(table, "activities_by_quarter", title),
+            scheduled_vs_realised(table, "activities_by_quarter", title).vertical(),
             lang,
         ));
     }
@@ -120,7 +120,8 @@ pub fn charts(results: &Results, lang: Lang) -> Vec<Planned> {
                 ),
             ],
             ValueKind::Count,
-        );
+        )
+        .vertical();
         planned.push(plan(chart, lang));
     }
     if let Some(table) = results.table("activities_by_axis") {
@@ -129,7 +130,7 @@ pub fn charts(results: &Results, lang: Lang) -> Vec<Planned> {
             .iter()
             .find(|h| h.id == "execution_rate")
             .and_then(|h| h.target);
-        let mut chart = BarChart::grouped(
+        let chart = BarChart::grouped(
             "execution_by_axis",
             titled(lang, "chart-execution-by-axis", year),
             t(lang, "chart-axis-execution-rate"),
@@ -140,6 +141,7 @@ pub fn charts(results: &Results, lang: Lang) -> Vec<Planned> {
             )],
             ValueKind::Rate,
         );
+        let mut chart = chart.sorted();
         chart.reference = target.map(|value| Reference {
             value,
             label: words::get_with(
@@ -161,7 +163,8 @@ pub fn charts(results: &Results, lang: Lang) -> Vec<Planned> {
                 column(table, "person_hours"),
             )],
             ValueKind::Decimal,
-        );
+        )
+        .sorted();
         planned.push(plan(chart, lang));
     }
     let gender_title = titled(lang, "chart-trainees-by-gender", year);
@@ -189,7 +192,7 @@ pub fn charts(results: &Results, lang: Lang) -> Vec<Planned> {
                 ValueKind::Count,
             );
             chart.stacked = true;
-            planned.push(plan(chart, lang));
+            planned.push(plan(chart.sorted(), lang));
         }
         None => planned.push(skip(
             "trainees_by_organisation_gender",
@@ -222,7 +225,8 @@ pub fn charts(results: &Results, lang: Lang) -> Vec<Planned> {
                     .collect(),
             )],
             ValueKind::Rate,
-        );
+        )
+        .sorted();
         chart.reference = Some(Reference {
             value: 100.0,
             label: display_percent(100.0, lang),
@@ -246,7 +250,8 @@ pub fn charts(results: &Results, lang: Lang) -> Vec<Planned> {
                 ),
             ],
             ValueKind::Count,
-        );
+        )
+        .vertical();
         planned.push(plan(chart, lang));
     }
     planned

@@ -9,7 +9,6 @@ use plotters::coord::combinators::BindKeyPoints;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontStyle;
-use std::path::Path;
 use std::sync::Once;
 
 /// DejaVu Sans (Bitstream Vera licence, see assets/fonts/LICENSE-DejaVu.txt), so that every machine draws the same pixels.
@@ -54,6 +53,8 @@ pub struct BarChart {
     /// The series are parts of one bar (F / M / not specified).
     pub stacked: bool,
     pub reference: Option<Reference>,
+    /// Vertical bars, categories along the horizontal axis: for time (months, quarters, years).
+    pub vertical: bool,
 }
 
 impl BarChart {
@@ -75,7 +76,42 @@ impl BarChart {
             kind,
             stacked: false,
             reference: None,
+            vertical: false,
         }
+    }
+
+    /// The same chart drawn with vertical bars (time runs left to right).
+    pub fn vertical(mut self) -> Self {
+        self.vertical = true;
+        self
+    }
+
+    /// Categories sorted by value, largest first (the first series, or the whole stacked bar);
+    /// equal values keep their order.
+    pub fn sorted(mut self) -> Self {
+        let value = |i: usize| -> f64 {
+            if self.stacked {
+                self.series
+                    .iter()
+                    .map(|(_, v)| v.get(i).copied().unwrap_or(0.0))
+                    .sum()
+            } else {
+                self.series
+                    .first()
+                    .and_then(|(_, v)| v.get(i).copied())
+                    .unwrap_or(0.0)
+            }
+        };
+        let mut order: Vec<usize> = (0..self.categories.len()).collect();
+        order.sort_by(|a, b| value(*b).total_cmp(&value(*a)));
+        self.categories = order.iter().map(|i| self.categories[*i].clone()).collect();
+        for (_, values) in &mut self.series {
+            *values = order
+                .iter()
+                .map(|i| values.get(*i).copied().unwrap_or(0.0))
+                .collect();
+        }
+        self
     }
 
     /// A chart with nothing above zero is not drawn (SPEC 6).
@@ -126,11 +162,34 @@ pub fn render_svg(chart: &BarChart, lang: Lang) -> Result<String, ChartError> {
     Ok(svg)
 }
 
-pub fn render_png(chart: &BarChart, lang: Lang, path: &Path) -> Result<(), ChartError> {
-    register_font();
-    let root = BitMapBackend::new(path, SIZE).into_drawing_area();
-    draw(chart, lang, &root).map_err(|e| error(chart, e))?;
-    root.present().map_err(|e| error(chart, e))
+/// The PNG of a chart's SVG, rasterised by resvg: text shaped and kerned by rustybuzz (Arabic
+/// joined), from the embedded DejaVu Sans alone, never a system font, so that every machine of one
+/// architecture draws the same pixels.
+pub fn rasterise(svg: &str, id: &str) -> Result<Vec<u8>, ChartError> {
+    use resvg::{tiny_skia, usvg};
+    static FONTS: std::sync::OnceLock<std::sync::Arc<usvg::fontdb::Database>> =
+        std::sync::OnceLock::new();
+    let fonts = FONTS.get_or_init(|| {
+        let mut db = usvg::fontdb::Database::new();
+        db.load_font_data(FONT.to_vec());
+        db.set_sans_serif_family("DejaVu Sans");
+        std::sync::Arc::new(db)
+    });
+    let failed = |message: String| ChartError {
+        id: id.to_string(),
+        message,
+    };
+    let options = usvg::Options {
+        font_family: "DejaVu Sans".to_string(),
+        fontdb: fonts.clone(),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| failed(e.to_string()))?;
+    let size = tree.size().to_int_size();
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())
+        .ok_or_else(|| failed("empty picture".to_string()))?;
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| failed(e.to_string()))
 }
 
 fn error(chart: &BarChart, e: impl std::fmt::Display) -> ChartError {
@@ -269,6 +328,9 @@ fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
 ) -> DrawResult<DB::ErrorType> {
     root.fill(&WHITE)?;
+    if chart.vertical {
+        return draw_vertical(chart, lang, root);
+    }
     let n = chart.categories.len();
     let reference = chart.reference.as_ref().map_or(0.0, |r| r.value);
     let max = chart.max_value().max(reference);
@@ -297,7 +359,17 @@ fn draw<DB: DrawingBackend>(
         .margin(20)
         .x_label_area_size(50)
         .y_label_area_size(label_area)
-        .build_cartesian_2d(0.0..x_max, (0..n as i32 * SLOT).with_key_points(key_points))?;
+        // With a reference line, half a slot above the bars holds its label, clear of them.
+        .build_cartesian_2d(
+            0.0..x_max,
+            (0..n as i32 * SLOT
+                + if chart.reference.is_some() {
+                    SLOT / 2
+                } else {
+                    0
+                })
+                .with_key_points(key_points),
+        )?;
     ctx.configure_mesh()
         .disable_y_mesh()
         .light_line_style(WHITE)
@@ -313,23 +385,112 @@ fn draw<DB: DrawingBackend>(
         draw_grouped(chart, &mut ctx, n, x_max, &value_label)?;
     }
     if let Some(reference) = &chart.reference {
-        let top = n as i32 * SLOT;
+        let top = n as i32 * SLOT + SLOT / 2;
+        // A dashed line, marked apart from the bars, its label in the headroom above them.
         let line_style = ShapeStyle::from(&BLACK).stroke_width(2);
-        ctx.draw_series(std::iter::once(PathElement::new(
-            vec![(reference.value, 0), (reference.value, top)],
-            line_style,
-        )))?;
+        let dashes = (0..top).step_by((SLOT / 5) as usize).map(|y| {
+            PathElement::new(
+                vec![
+                    (reference.value, y),
+                    (reference.value, (y + SLOT / 8).min(top)),
+                ],
+                line_style,
+            )
+        });
+        ctx.draw_series(dashes)?;
         let style =
-            TextStyle::from((FAMILY, 15).into_font()).pos(Pos::new(HPos::Left, VPos::Bottom));
+            TextStyle::from((FAMILY, 16).into_font()).pos(Pos::new(HPos::Left, VPos::Center));
         ctx.draw_series(std::iter::once(Text::new(
             reference.label.clone(),
-            (reference.value + x_max * 0.005, top - SLOT / 20),
+            (reference.value + x_max * 0.008, n as i32 * SLOT + SLOT / 4),
             style,
         )))?;
     }
     if chart.series.len() > 1 {
         ctx.configure_series_labels()
             .position(SeriesLabelPosition::LowerRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(BLACK)
+            .label_font((FAMILY, 16))
+            .draw()?;
+    }
+    Ok(())
+}
+
+type VerticalContext<'a, DB> = ChartContext<
+    'a,
+    DB,
+    Cartesian2d<
+        plotters::coord::combinators::WithKeyPoints<plotters::coord::types::RangedCoordi32>,
+        plotters::coord::types::RangedCoordf64,
+    >,
+>;
+
+/// Vertical bars: categories (months, quarters, years) left to right, one bar per series in
+/// each, values above the bars.
+fn draw_vertical<DB: DrawingBackend>(
+    chart: &BarChart,
+    lang: Lang,
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+) -> DrawResult<DB::ErrorType> {
+    let n = chart.categories.len();
+    let reference = chart.reference.as_ref().map_or(0.0, |r| r.value);
+    let max = chart.max_value().max(reference);
+    let y_max = if max > 0.0 { max * 1.15 } else { 1.0 };
+    let key_points: Vec<i32> = (0..n as i32).map(|i| i * SLOT + SLOT / 2).collect();
+    let categories: Vec<String> = chart.categories.iter().map(|c| shorten(c)).collect();
+    let label_for = move |x: &i32| -> String {
+        usize::try_from(x.div_euclid(SLOT))
+            .ok()
+            .and_then(|s| categories.get(s))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let value_label = |v: &f64| super::format::display_number(*v, chart.kind, lang);
+    let mut ctx: VerticalContext<'_, DB> = ChartBuilder::on(root)
+        .caption(&chart.title, (FAMILY, 30))
+        .margin(20)
+        .x_label_area_size(50)
+        .y_label_area_size(80)
+        .build_cartesian_2d((0..n as i32 * SLOT).with_key_points(key_points), 0.0..y_max)?;
+    ctx.configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(WHITE)
+        .x_label_formatter(&label_for)
+        .y_label_formatter(&value_label)
+        .y_desc(&chart.value_axis)
+        .label_style((FAMILY, 16))
+        .axis_desc_style((FAMILY, 18))
+        .draw()?;
+    let series_count = chart.series.len().max(1) as i32;
+    let band = SLOT * 8 / 10 / series_count;
+    let above = TextStyle::from((FAMILY, 14).into_font()).pos(Pos::new(HPos::Center, VPos::Bottom));
+    for (s, (name, values)) in chart.series.iter().enumerate() {
+        let color = PALETTE[s % PALETTE.len()];
+        let left = |i: usize| i as i32 * SLOT + SLOT / 10 + band * s as i32;
+        let bars = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| Rectangle::new([(left(i), 0.0), (left(i) + band, *v)], color.filled()));
+        ctx.draw_series(bars)?
+            .label(name.as_str())
+            .legend(move |(x, y)| legend_swatch(x, y, color));
+        let labels = values
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| **v > 0.0)
+            .map(|(i, v)| {
+                Text::new(
+                    value_label(v),
+                    (left(i) + band / 2, *v + y_max * 0.01),
+                    above.clone(),
+                )
+            });
+        ctx.draw_series(labels)?;
+    }
+    if chart.series.len() > 1 {
+        ctx.configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
             .background_style(WHITE.mix(0.9))
             .border_style(BLACK)
             .label_font((FAMILY, 16))

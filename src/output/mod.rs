@@ -258,25 +258,17 @@ impl Writer<'_> {
 /// Draws the charts' PNGs on two threads: rasterising and compressing them is most of the time
 /// of writing a report. Returns their paths in `dir`; the
 /// first chart that fails, in chart order, is the error.
-fn render_pngs(
-    drawn: &[&charts::BarChart],
-    lang: Lang,
-    dir: &Path,
-) -> Result<Vec<String>, OutputError> {
+/// Rasterises the drawn charts' SVGs into `charts/ID.png`, two at a time; the paths written.
+fn render_pngs(drawn: &[(String, String)], dir: &Path) -> Result<Vec<String>, OutputError> {
     let relative: Vec<String> = drawn
         .iter()
-        .map(|chart| format!("charts/{}.png", chart.id))
+        .map(|(id, _)| format!("charts/{id}.png"))
         .collect();
     if !drawn.is_empty() {
         let charts_dir = dir.join("charts");
         std::fs::create_dir_all(&charts_dir).map_err(io_error(&charts_dir))?;
     }
-    let render = |i: usize| {
-        (
-            i,
-            charts::render_png(drawn[i], lang, &dir.join(&relative[i])),
-        )
-    };
+    let render = |i: usize| (i, charts::rasterise(&drawn[i].1, &drawn[i].0));
     let mut rendered = std::thread::scope(|scope| {
         let odd = scope.spawn(|| (1..drawn.len()).step_by(2).map(render).collect::<Vec<_>>());
         let mut even: Vec<_> = (0..drawn.len()).step_by(2).map(render).collect();
@@ -285,8 +277,9 @@ fn render_pngs(
         even
     });
     rendered.sort_by_key(|(i, _)| *i);
-    for (_, result) in rendered {
-        result?;
+    for (i, result) in rendered {
+        let path = dir.join(&relative[i]);
+        std::fs::write(&path, result?).map_err(io_error(&path))?;
     }
     Ok(relative)
 }
@@ -326,17 +319,6 @@ fn write_all(
     })?;
 
     let planned = chart_specs::charts(results, lang);
-    // report.md links the PNGs: it writes them even when `png` was not asked.
-    if options.wants(Format::Png) || options.wants(Format::Md) {
-        let drawn: Vec<&charts::BarChart> = planned
-            .iter()
-            .filter_map(|p| match p {
-                chart_specs::Planned::Draw(chart) => Some(chart),
-                chart_specs::Planned::Skip { .. } => None,
-            })
-            .collect();
-        w.written.extend(render_pngs(&drawn, lang, dir)?);
-    }
     let mut outcomes = Vec::new();
     for planned in planned {
         match planned {
@@ -355,6 +337,17 @@ fn write_all(
                 outcomes.push(ChartOutcome::Skipped { id, title, reason })
             }
         }
+    }
+    // report.md links the PNGs: it writes them even when `png` was not asked.
+    if options.wants(Format::Png) || options.wants(Format::Md) {
+        let drawn: Vec<(String, String)> = outcomes
+            .iter()
+            .filter_map(|o| match o {
+                ChartOutcome::Drawn { id, svg, .. } => Some((id.clone(), svg.clone())),
+                ChartOutcome::Skipped { .. } => None,
+            })
+            .collect();
+        w.written.extend(render_pngs(&drawn, dir)?);
     }
 
     let speaker = Speaker::new(lang, &options.categories);

@@ -47,6 +47,10 @@ pub fn render(
         .set_title(super::document::title(results, lang))
         .set_creation_datetime(&created);
     workbook.set_properties(&properties);
+    // Excel 365's own zip level: about 30 % faster to save than rust_xlsxwriter's default (6)
+    // for a file about 5 % larger (rust_xlsxwriter's performance notes); it matters for a
+    // problem sheet of 100,000 rows.
+    workbook.set_zip_compression_level(3);
     let header = Format::new()
         .set_bold()
         .set_background_color("#DCE6F1")
