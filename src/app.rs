@@ -338,6 +338,7 @@ pub fn report(config: &Config, progress: ProgressSink) -> Result<ReportSummary, 
             categories: &config.categories,
             csv_style: config.csv_style,
             with_identifiers: config.with_identifiers,
+            sheets: config.formats.contains(&output::Format::Xlsx),
         };
         Some(output::stage_register(
             &loaded.datasets,

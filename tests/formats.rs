@@ -660,6 +660,38 @@ fn the_report_workbook_types_its_cells_and_links_the_bad_ones() {
         issues.get_value((1, 1)),
         Some(&Data::String("negative-value".into()))
     );
+    // With `register`, the kept rows follow as typed sheets: the date a date, the count a
+    // number, the title written `=1+1` a string.
+    let sheet_names = workbook.sheet_names();
+    assert_eq!(
+        sheet_names[sheet_names.len() - 4..],
+        ["Problèmes", "Activités", "Formation", "Cibles"]
+    );
+    let register = workbook.worksheet_range("Activités").expect("Activités");
+    let header: Vec<String> = register
+        .rows()
+        .next()
+        .expect("a header")
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let column = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let first = register.rows().nth(1).expect("a row");
+    assert!(
+        matches!(first[column("date")], Data::DateTime(_)),
+        "{:?}",
+        first[column("date")]
+    );
+    // 12 March 2024 is Excel's day 45,363.
+    let Data::DateTime(day) = &first[column("date")] else {
+        panic!("a date cell")
+    };
+    assert_eq!(day.as_f64(), 45363.0);
+    assert_eq!(first[column("participants")], Data::Float(30.0));
+    assert_eq!(first[column("title")], Data::String("=1+1".into()));
+    assert_eq!(first[column("source_row")], Data::Float(2.0));
+    let (_, csv_rows) = read_csv(&dir.path().join("reports/2024/activities.csv"));
+    assert_eq!(register.rows().count() - 1, csv_rows.len());
     // The parts: a chart per table sheet, the link to the bad cell, no formula from the data.
     let bytes = std::fs::read(&path).expect("bytes");
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
@@ -681,17 +713,12 @@ fn the_report_workbook_types_its_cells_and_links_the_bad_ones() {
         part.read_to_string(&mut text).expect("utf-8");
         text
     };
-    let last = names
+    // The problem sheet's part: sheets are numbered in the workbook's order.
+    let position = sheet_names
         .iter()
-        .filter(|n| n.starts_with("xl/worksheets/sheet"))
-        .max_by_key(|n| {
-            n.trim_start_matches("xl/worksheets/sheet")
-                .trim_end_matches(".xml")
-                .parse::<u32>()
-                .unwrap_or(0)
-        })
-        .expect("sheets")
-        .clone();
+        .position(|n| n == "Problèmes")
+        .expect("Problèmes");
+    let last = format!("xl/worksheets/sheet{}.xml", position + 1);
     assert!(
         text(&last).contains("location=\"'Suivi'!E3\""),
         "{}",

@@ -35,7 +35,7 @@ pub use inspect::render as inspect;
 pub use issues_report::{render as render_issues, IssueFormat};
 pub use listing::describe as describe_catalog;
 pub use messages::Speaker;
-pub use register::{stage as stage_register, RegisterOptions, Staged};
+pub use register::{stage as stage_register, RegisterBook, RegisterOptions, Staged};
 use std::path::{Path, PathBuf};
 
 /// The output files a run can write (SPEC 6 `--formats`).
@@ -370,6 +370,10 @@ fn write_all(
         w.write("report.md", markdown::render(&blocks).as_bytes())?;
     }
     if options.wants(Format::Xlsx) {
+        // The register's sheets, begun before the indicators, join the first language's workbook.
+        let register = run
+            .register
+            .and_then(|staged| staged.book.lock().ok().and_then(|mut book| book.take()));
         let bytes = workbook::render(
             results,
             run,
@@ -377,6 +381,7 @@ fn write_all(
             speaker,
             report_dir,
             options.generated_on,
+            register,
         )?;
         w.write("report.xlsx", &bytes)?;
     }

@@ -12,8 +12,9 @@ use crate::indicators::{Results, Table, Unit, ValueKind};
 use crate::issue::Issue;
 use crate::lang::Lang;
 use rust_xlsxwriter::{
-    Chart, ChartType, ConditionalFormatText, ConditionalFormatTextRule, DocProperties,
-    ExcelDateTime, Format, FormatBorder, Url, Workbook, Worksheet, XlsxError,
+    Chart, ChartFormat, ChartSolidFill, ChartType, ConditionalFormatText,
+    ConditionalFormatTextRule, DocProperties, ExcelDateTime, Format, FormatBorder, Url, Workbook,
+    Worksheet, XlsxError,
 };
 use std::path::Path;
 
@@ -32,8 +33,12 @@ pub fn render(
     speaker: Speaker,
     report_dir: &Path,
     generated_on: Option<chrono::NaiveDate>,
+    register: Option<super::RegisterBook>,
 ) -> Result<Vec<u8>, OutputError> {
-    let mut workbook = Workbook::new();
+    let (mut workbook, register_sheets) = match register {
+        Some(book) => (book.workbook, book.sheets),
+        None => (Workbook::new(), Vec::new()),
+    };
     // Fixed document dates: the same bytes every run (SOURCE_DATE_EPOCH's day when set).
     let created = match generated_on {
         Some(day) => ExcelDateTime::from_ymd(
@@ -67,14 +72,20 @@ pub fn render(
     for table in &results.tables {
         table_sheet(&mut workbook, table, results, lang, &header)?;
     }
+    // The problem sheet in "constant memory" mode: its texts are written inline as rows come,
+    // with no shared-string lookup (100,000 issues: about a third of the sheet's time).
     issues_sheet(
-        workbook.add_worksheet_with_low_memory()?,
+        workbook.add_worksheet_with_constant_memory()?,
         run.issues,
         lang,
         speaker,
         report_dir,
         &header,
     )?;
+    // The register (format `register`) after the review's sheets.
+    for sheet in register_sheets {
+        workbook.push_worksheet(sheet);
+    }
     Ok(workbook.save_to_buffer()?)
 }
 
@@ -155,7 +166,9 @@ fn indicators_sheet(
     }
     let last = results.headline.len() as u32;
     // The status by colour as well as by its symbol and word.
-    for (symbol, colour) in [("✔", "#C6EFCE"), ("≈", "#FFEB9C"), ("✘", "#FFC7CE")] {
+    // Light shades of the colour-blind palette, as in report.html: blue met, orange close,
+    // vermillion behind.
+    for (symbol, colour) in [("✔", "#D9ECF7"), ("≈", "#FDF0D2"), ("✘", "#F8DCCB")] {
         let rule = ConditionalFormatText::new()
             .set_rule(ConditionalFormatTextRule::BeginsWith(symbol.to_string()))
             .set_format(Format::new().set_background_color(colour));
@@ -240,13 +253,16 @@ fn table_sheet(
     if plotted.is_empty() {
         plotted.push(0);
     }
-    for c in plotted {
+    // The colour-blind palette of the review's charts (Okabe–Ito), in series order.
+    for (s, c) in plotted.into_iter().enumerate() {
         let column = c as u16 + 1;
+        let colour = ["#0072B2", "#E69F00", "#009E73"][s % 3];
         chart
             .add_series()
             .set_name((name.as_str(), 0, column))
             .set_categories((name.as_str(), 1, 0, rows, 0))
-            .set_values((name.as_str(), 1, column, rows, column));
+            .set_values((name.as_str(), 1, column, rows, column))
+            .set_format(ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(colour)));
     }
     let sheet = workbook.worksheet_from_name(&name)?;
     sheet.insert_chart(1, titles.len() as u16 + 1, &chart)?;
