@@ -170,6 +170,33 @@ fn the_arabic_report_is_arabic_and_right_to_left() {
     let (header, issues) = read_csv(&arabic.join("data-issues.csv"));
     let message = header.iter().position(|h| h == "message").expect("message");
     assert!(issues.iter().all(|i| i[message].chars().any(is_arabic)));
+    // report.xlsx: every sheet right to left, the French one left to right.
+    let sheets_rtl = |path: &Path| -> Vec<bool> {
+        let file = std::fs::File::open(path).expect("report.xlsx");
+        let mut archive = zip::ZipArchive::new(file).expect("a zip archive");
+        let names: Vec<String> = archive
+            .file_names()
+            .filter_map(|n| n.ok().map(|n| n.to_string()))
+            .filter(|n| n.starts_with("xl/worksheets/sheet"))
+            .collect();
+        names
+            .iter()
+            .map(|name| {
+                let mut xml = String::new();
+                std::io::Read::read_to_string(&mut archive.by_name(name).expect(name), &mut xml)
+                    .expect("utf-8");
+                xml.contains("rightToLeft=\"1\"")
+            })
+            .collect()
+    };
+    let arabic_sheets = sheets_rtl(&arabic.join("report.xlsx"));
+    assert!(
+        arabic_sheets.len() > 10 && arabic_sheets.iter().all(|r| *r),
+        "{arabic_sheets:?}"
+    );
+    assert!(sheets_rtl(&out.path().join("2024/report.xlsx"))
+        .iter()
+        .all(|r| !*r));
 }
 
 #[test]

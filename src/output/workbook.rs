@@ -86,6 +86,12 @@ pub fn render(
     for sheet in register_sheets {
         workbook.push_worksheet(sheet);
     }
+    // Arabic reads right to left: every sheet starts at its right edge.
+    if lang.right_to_left() {
+        for sheet in workbook.worksheets_mut() {
+            sheet.set_right_to_left(true);
+        }
+    }
     Ok(workbook.save_to_buffer()?)
 }
 
