@@ -407,14 +407,22 @@ fn draw<DB: DrawingBackend>(
         )))?;
     }
     if chart.series.len() > 1 {
-        ctx.configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(BLACK)
-            .label_font((FAMILY, 16))
-            .draw()?;
+        legend(&mut ctx, SeriesLabelPosition::LowerRight)?;
     }
     Ok(())
+}
+
+/// The series' names and colours in a framed box.
+fn legend<'a, DB: DrawingBackend + 'a, CT: plotters::coord::CoordTranslate>(
+    ctx: &mut ChartContext<'a, DB, CT>,
+    position: SeriesLabelPosition,
+) -> DrawResult<DB::ErrorType> {
+    ctx.configure_series_labels()
+        .position(position)
+        .background_style(WHITE.mix(0.9))
+        .border_style(BLACK)
+        .label_font((FAMILY, 16))
+        .draw()
 }
 
 type VerticalContext<'a, DB> = ChartContext<
@@ -489,12 +497,7 @@ fn draw_vertical<DB: DrawingBackend>(
         ctx.draw_series(labels)?;
     }
     if chart.series.len() > 1 {
-        ctx.configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(BLACK)
-            .label_font((FAMILY, 16))
-            .draw()?;
+        legend(&mut ctx, SeriesLabelPosition::UpperRight)?;
     }
     Ok(())
 }

@@ -9,7 +9,7 @@ use super::labels::{self, column_title, table_title};
 use super::messages::Speaker;
 use super::{OutputError, RunRecord};
 use crate::indicators::{Results, Table, Unit, ValueKind};
-use crate::issue::Issue;
+use crate::issue::{Issue, Severity};
 use crate::lang::Lang;
 use rust_xlsxwriter::{
     Chart, ChartFormat, ChartSolidFill, ChartType, ConditionalFormatText,
@@ -72,10 +72,8 @@ pub fn render(
     for table in &results.tables {
         table_sheet(&mut workbook, table, results, lang, &header)?;
     }
-    // The problem sheet in "constant memory" mode: its texts are written inline as rows come,
-    // with no shared-string lookup (100,000 issues: about a third of the sheet's time).
     issues_sheet(
-        workbook.add_worksheet_with_constant_memory()?,
+        workbook.add_worksheet_with_low_memory()?,
         run.issues,
         lang,
         speaker,
@@ -295,9 +293,20 @@ fn issues_sheet(
     // Values are left out: they may hold participant names, which only data-issues.csv shows.
     let mut links = 0;
     let mut folders = Folders::default();
+    // The three severities' words, looked up once rather than once per issue.
+    let words: Vec<(Severity, String)> = [Severity::Error, Severity::Warning, Severity::Info]
+        .into_iter()
+        .map(|s| (s, severity_label(s, lang)))
+        .collect();
+    let severity = |s: Severity| {
+        words
+            .iter()
+            .find(|(w, _)| *w == s)
+            .map_or("", |(_, text)| text.as_str())
+    };
     for (i, issue) in issues.iter().take(MAX_ISSUES).enumerate() {
         let r = i as u32 + 1;
-        sheet.write_string(r, 0, severity_label(issue.severity, lang))?;
+        sheet.write_string(r, 0, severity(issue.severity))?;
         sheet.write_string(r, 1, issue.code.as_str())?;
         sheet.write_string(r, 2, &*issue.location.file)?;
         sheet.write_string(r, 3, &*issue.location.sheet)?;
