@@ -733,3 +733,85 @@ fn the_report_workbook_types_its_cells_and_links_the_bad_ones() {
         .collect();
     assert!(!all_sheets.contains("<f>"), "no formula in the workbook");
 }
+
+/// Each chart of the review has a native twin in report.xlsx bound to the cells it draws: the
+/// chart's series name is a header cell of the sheet its values come from.
+#[test]
+fn the_review_charts_have_native_twins_bound_to_cells() {
+    use calamine::{open_workbook, Reader, Xlsx};
+    let out = tempfile::tempdir().expect("a temporary folder");
+    bilan(
+        &repo_root(),
+        &[
+            "report",
+            "--out",
+            out.path().to_str().expect("utf-8"),
+            "--formats",
+            "xlsx",
+            "--quiet",
+        ],
+    )
+    .expect_code(0);
+    let path = out.path().join("2024/report.xlsx");
+    let bytes = std::fs::read(&path).expect("report.xlsx");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let names: Vec<String> = archive
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.to_string()))
+        .filter(|n| n.starts_with("xl/charts/chart"))
+        .collect();
+    let mut workbook: Xlsx<_> = open_workbook(&path).expect("report.xlsx");
+    // (sheet, the header its first series is named after, stacked)
+    let mut series = Vec::new();
+    for name in &names {
+        let mut xml = String::new();
+        archive
+            .by_name(name)
+            .expect(name)
+            .read_to_string(&mut xml)
+            .expect("utf-8");
+        let reference = xml
+            .split("<c:f>")
+            .nth(1)
+            .and_then(|r| r.split("</c:f>").next())
+            .expect("a series name bound to a cell");
+        let (sheet, cell) = reference.split_once('!').expect("sheet!cell");
+        let sheet = sheet.trim_matches('\'').to_string();
+        let column = cell
+            .trim_start_matches('$')
+            .split('$')
+            .next()
+            .expect("a column");
+        let column = column
+            .bytes()
+            .fold(0, |n, b| n * 26 + (b - b'A') as usize + 1)
+            - 1;
+        let range = workbook.worksheet_range(&sheet).expect("the chart's sheet");
+        let header = range
+            .get_value((0, column as u32))
+            .map(|v| v.to_string())
+            .unwrap_or_default();
+        series.push((sheet, header, xml.contains("<c:grouping val=\"stacked\"/>")));
+    }
+    for expected in [
+        ("Indicateurs", "Atteinte", false),
+        ("activities_by_type", "Programmées", false),
+        ("activities_by_quarter", "Programmées", false),
+        ("activities_by_month", "Réalisées", false),
+        ("activities_by_axis", "Taux de réalisation", false),
+        ("training_by_program", "Heures-personnes", false),
+        (
+            "trainees_by_organisation_gender",
+            "Bénéficiaires femmes",
+            true,
+        ),
+        ("trend", "Activités programmées", false),
+    ] {
+        assert!(
+            series
+                .iter()
+                .any(|(s, h, st)| (s.as_str(), h.as_str(), *st) == expected),
+            "{expected:?} not in {series:#?}"
+        );
+    }
+}

@@ -69,7 +69,9 @@ pub fn render(
         lang,
         &header,
     )?;
-    for table in &results.tables {
+    // The breakdown tables, then the tables drawn only (trainees by organisation and gender),
+    // so that each of the review's charts has its native twin bound to cells.
+    for table in results.tables.iter().chain(&results.chart_tables) {
         table_sheet(&mut workbook, table, results, lang, &header)?;
     }
     issues_sheet(
@@ -184,7 +186,28 @@ fn indicators_sheet(
         sheet.set_column_width(column, 12)?;
     }
     sheet.set_column_width(7, 16)?;
-    set_up(sheet, last, titles.len() as u16, true)
+    set_up(sheet, last, titles.len() as u16, true)?;
+    // The review's `targets` chart, native: each indicator's achievement (column E).
+    let name = t(lang, "workbook-indicators");
+    let mut chart = Chart::new(ChartType::Bar);
+    let title = crate::words::get_with(
+        lang,
+        "chart-titled",
+        vec![
+            ("title", t(lang, "chart-targets").into()),
+            ("year", results.year.to_string().into()),
+        ],
+    );
+    chart.title().set_name(&title);
+    chart
+        .add_series()
+        .set_name((name.as_str(), 0, 4))
+        .set_categories((name.as_str(), 1, 0, last, 0))
+        .set_values((name.as_str(), 1, 4, last, 4))
+        .set_format(ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color("#0072B2")));
+    chart.legend().set_hidden();
+    sheet.insert_chart(last + 2, 0, &chart)?;
+    Ok(())
 }
 
 fn table_sheet(
@@ -241,22 +264,34 @@ fn table_sheet(
     if rows == 0 || table.columns.is_empty() {
         return Ok(());
     }
-    // A native chart bound to the cells: it follows the figures when an analyst edits them.
+    // A native chart bound to the cells: it follows the figures when an analyst edits them. It
+    // draws what the review's chart of the table draws.
     let time = matches!(table.key, "quarter" | "month" | "year");
-    let mut chart = Chart::new(if time {
-        ChartType::Column
-    } else {
-        ChartType::Bar
-    });
-    chart.title().set_name(&title);
-    // The counts, or the first column when the table has none (a table of rates).
-    let mut plotted: Vec<usize> = (0..table.columns.len())
-        .filter(|&c| table.columns[c].1 == ValueKind::Count)
-        .take(2)
-        .collect();
+    let named =
+        |names: &[&str]| -> Vec<usize> { names.iter().filter_map(|n| table.column(n)).collect() };
+    let (mut plotted, stacked) = match table.id.as_str() {
+        "activities_by_axis" => (named(&["execution_rate"]), false),
+        "activities_by_month" => (named(&["realised", "realised_previous_year"]), false),
+        "training_by_program" => (named(&["person_hours"]), false),
+        "trainees_by_organisation_gender" => (named(&["women_trainees", "men_trainees"]), true),
+        // The counts, or the first column when the table has none (a table of rates).
+        _ => (
+            (0..table.columns.len())
+                .filter(|&c| table.columns[c].1 == ValueKind::Count)
+                .take(2)
+                .collect(),
+            false,
+        ),
+    };
     if plotted.is_empty() {
         plotted.push(0);
     }
+    let mut chart = Chart::new(match (time, stacked) {
+        (true, _) => ChartType::Column,
+        (false, true) => ChartType::BarStacked,
+        (false, false) => ChartType::Bar,
+    });
+    chart.title().set_name(&title);
     // The colour-blind palette of the review's charts (Okabe–Ito), in series order.
     for (s, c) in plotted.into_iter().enumerate() {
         let column = c as u16 + 1;

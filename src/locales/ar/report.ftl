@@ -99,6 +99,9 @@ column-attendance_rate = نسبة الحضور
 column-average_satisfaction = متوسط الرضا
 column-trainee_women_share = حصة النساء
 column-hours_per_trainee = الساعات لكل مستفيد
+column-women_trainees = المستفيدات
+column-men_trainees = المستفيدون الذكور
+column-trainees_with_gender = المستفيدون معروفو الجنس
 
 ## الجداول
 table-activities_by_type = الأنشطة حسب النوع

@@ -98,6 +98,9 @@ column-attendance_rate = Attendance rate
 column-average_satisfaction = Average satisfaction
 column-trainee_women_share = Women share
 column-hours_per_trainee = Hours per trainee
+column-women_trainees = Women trainees
+column-men_trainees = Men trainees
+column-trainees_with_gender = Trainees of known gender
 
 ## Tables
 table-activities_by_type = Activities by type

@@ -98,6 +98,9 @@ column-attendance_rate = Taux de présence
 column-average_satisfaction = Satisfaction moyenne
 column-trainee_women_share = Part des femmes
 column-hours_per_trainee = Heures par bénéficiaire
+column-women_trainees = Bénéficiaires femmes
+column-men_trainees = Bénéficiaires hommes
+column-trainees_with_gender = Bénéficiaires de sexe connu
 
 ## Tableaux
 table-activities_by_type = Activités par type
