@@ -159,7 +159,68 @@ pub fn render_svg(chart: &BarChart, lang: Lang) -> Result<String, ChartError> {
         draw(chart, lang, &root).map_err(|e| error(chart, e))?;
         root.present().map_err(|e| error(chart, e))?;
     }
-    Ok(svg)
+    Ok(tight_text(&svg))
+}
+
+/// plotters places a label's baseline with `dy` and writes its content between line breaks.
+/// resvg shifts only the logically first letter by `dy`, which in a right-to-left label is not
+/// the first one drawn (an Arabic title's first letter fell below the rest), and lays the
+/// breaks out as spaces. So `dy` is folded into `y` (1em = the font size, 1ex = half of it, as
+/// CSS defines it without a font) and the content put flush against its tags.
+fn tight_text(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(start) = rest.find("<text") {
+        let Some(open_end) = rest[start..].find('>').map(|i| start + i + 1) else {
+            break;
+        };
+        let Some(close) = rest[open_end..].find("</text>").map(|i| open_end + i) else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        out.push_str(&fold_dy(&rest[start..open_end]));
+        out.push_str(rest[open_end..close].trim_matches('\n'));
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A `<text …>` tag with its `dy` added to its `y`; unchanged when an attribute is missing.
+fn fold_dy(tag: &str) -> String {
+    let attribute = |name: &str| -> Option<(usize, usize, &str)> {
+        let key = format!(" {name}=\"");
+        let start = tag.find(&key)?;
+        let value_start = start + key.len();
+        let end = value_start + tag[value_start..].find('"')?;
+        Some((start, end + 1, &tag[value_start..end]))
+    };
+    let (Some(y), Some(dy), Some(size)) = (attribute("y"), attribute("dy"), attribute("font-size"))
+    else {
+        return tag.to_string();
+    };
+    let (Ok(y_value), Ok(size)) = (y.2.parse::<f64>(), size.2.parse::<f64>()) else {
+        return tag.to_string();
+    };
+    let shift = if let Some(em) = dy.2.strip_suffix("em") {
+        em.parse::<f64>().ok().map(|v| v * size)
+    } else if let Some(ex) = dy.2.strip_suffix("ex") {
+        ex.parse::<f64>().ok().map(|v| v * size / 2.0)
+    } else {
+        dy.2.parse::<f64>().ok()
+    };
+    let Some(shift) = shift else {
+        return tag.to_string();
+    };
+    let new_y = format!(" y=\"{}\"", super::format::plain_number(y_value + shift, 2));
+    // Replace the later attribute first so that the earlier one's offsets stay right.
+    let mut parts = [(y.0, y.1, new_y), (dy.0, dy.1, String::new())];
+    parts.sort_by_key(|p| std::cmp::Reverse(p.0));
+    let mut out = tag.to_string();
+    for (start, end, text) in parts {
+        out.replace_range(start..end, &text);
+    }
+    out
 }
 
 /// The PNG of a chart's SVG, rasterised by resvg: text shaped and kerned by rustybuzz (Arabic
@@ -505,6 +566,20 @@ fn draw_vertical<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// resvg shifts only the logically first letter by `dy`: an Arabic title's first letter fell
+    /// below the rest. The shift is folded into `y` and the line breaks around the text dropped.
+    #[test]
+    fn labels_are_placed_by_y_alone_and_hold_no_line_breaks() {
+        let svg =
+            "<svg><text x=\"600\" y=\"25\" dy=\"0.76em\" font-size=\"20\">\nنسبة الإنجاز\n</text>\
+                   <text x=\"1\" y=\"10\" dy=\"-0.5ex\" font-size=\"10\">\nA\n</text></svg>";
+        assert_eq!(
+            tight_text(svg),
+            "<svg><text x=\"600\" y=\"40.2\" font-size=\"20\">نسبة الإنجاز</text>\
+             <text x=\"1\" y=\"7.5\" font-size=\"10\">A</text></svg>"
+        );
+    }
 
     #[test]
     fn long_labels_are_shortened_with_an_ellipsis() {
