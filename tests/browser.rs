@@ -217,3 +217,58 @@ fn page_count(pdf: &[u8]) -> usize {
     }
     count
 }
+
+/// The English and Arabic reviews print like the French one: page 1 opens with the summary and
+/// the key figures, the annexes start on page 9 at most.
+#[test]
+fn the_english_and_arabic_reviews_print_with_their_body_in_eight_pages() {
+    let Some(browser) = chromium() else { return };
+    let work = tempfile::tempdir().expect("a temporary folder");
+    let out = work.path().join("out");
+    bilan(
+        &repo_root(),
+        &[
+            "report",
+            "--out",
+            out.to_str().expect("utf-8"),
+            "--lang",
+            "en,ar",
+            "--formats",
+            "html",
+            "--quiet",
+        ],
+    )
+    .expect_code(0);
+    for (page, first_words, annex) in [
+        ("2024/report.html", ["Summary", "Key indicators"], "Annex A"),
+        // (pdftotext writes the lam-alef ligature backwards: words without it are looked for.)
+        ("2024/ar/report.html", ["المؤشرات", "الرئيسية"], "الملحق أ"),
+    ] {
+        let pdf = work.path().join(page.replace('/', "-") + ".pdf");
+        browse(
+            &browser,
+            &out.join(page),
+            &work.path().join(page.replace('/', "-")),
+            &[
+                format!("--print-to-pdf={}", pdf.display()),
+                "--no-pdf-header-footer".into(),
+            ],
+        );
+        let Some(pages) = pdf_pages(&pdf) else { return };
+        for word in first_words {
+            assert!(
+                pages[0].contains(word),
+                "{page}: page 1 lacks {word:?}:\n{}",
+                pages[0]
+            );
+        }
+        let annexes = pages
+            .iter()
+            .position(|p| p.contains(annex))
+            .unwrap_or_else(|| panic!("{page}: no annex"));
+        assert!(
+            (4..=8).contains(&annexes),
+            "{page}: the body takes {annexes} pages"
+        );
+    }
+}
