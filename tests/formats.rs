@@ -815,3 +815,106 @@ fn the_review_charts_have_native_twins_bound_to_cells() {
         );
     }
 }
+
+/// report.xlsx holds the figures of the CSV files (SPEC 6): every value of indicators.csv and of
+/// each table's CSV is the number of the matching cell, rates as fractions under a percent format.
+#[test]
+fn every_figure_of_the_workbook_is_the_csv_figure() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let out = tempfile::tempdir().expect("a temporary folder");
+    bilan(
+        &repo_root(),
+        &[
+            "report",
+            "--out",
+            out.path().to_str().expect("utf-8"),
+            "--formats",
+            "csv,xlsx",
+            "--quiet",
+        ],
+    )
+    .expect_code(0);
+    let dir = out.path().join("2024");
+    let mut workbook: Xlsx<_> = open_workbook(dir.join("report.xlsx")).expect("report.xlsx");
+    // A CSV figure against a cell: the same number as rounded in the CSV (rates in percent).
+    let same = |csv: &str, cell: Option<&Data>, rate: bool, what: &str| match (csv, cell) {
+        ("", None | Some(Data::Empty)) => {}
+        (text, Some(Data::Float(v))) => {
+            let expected: f64 = text.parse().unwrap_or_else(|_| panic!("{what}: {text}"));
+            // The CSV rounds rates to 1 decimal, other figures to 2.
+            let (shown, half) = if rate {
+                (v * 100.0, 0.0501)
+            } else {
+                (*v, 0.0051)
+            };
+            assert!(
+                (shown - expected).abs() < half,
+                "{what}: {text} against {v}"
+            );
+        }
+        (text, cell) => panic!("{what}: {text:?} against {cell:?}"),
+    };
+    let mut checked = 0;
+    let (header, rows) = read_csv(&dir.join("indicators.csv"));
+    let sheet = workbook
+        .worksheet_range("Indicateurs")
+        .expect("Indicateurs");
+    for (i, row) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        assert_eq!(sheet.get_value((r, 1)), Some(&Data::String(row[0].clone())));
+        let percent = row[2] == "%";
+        // CSV column -> sheet column, and whether the figure is a rate.
+        for (c, s, rate) in [
+            (3, 2, percent),
+            (4, 3, percent),
+            (5, 4, true),
+            (6, 5, percent),
+            (7, 6, true),
+        ] {
+            same(
+                &row[c],
+                sheet.get_value((r, s)),
+                rate,
+                &format!("{} {}", row[0], header[c]),
+            );
+            checked += 1;
+        }
+    }
+    let mut tables = 0;
+    for entry in std::fs::read_dir(&dir).expect("the report") {
+        let path = entry.expect("an entry").path();
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        if path.extension().is_none_or(|e| e != "csv")
+            || ["indicators", "data-issues"].contains(&name.as_str())
+        {
+            continue;
+        }
+        tables += 1;
+        let (header, rows) = read_csv(&path);
+        let sheet = workbook.worksheet_range(&name).expect("a sheet per table");
+        for (i, row) in rows.iter().enumerate() {
+            let r = i as u32 + 1;
+            assert_eq!(
+                sheet.get_value((r, 0)).map(|v| v.to_string()),
+                Some(row[1].clone()),
+                "{name} row {r}"
+            );
+            for c in 2..row.len() {
+                let rate = header[c].ends_with("_rate") || header[c].ends_with("_share");
+                same(
+                    &row[c],
+                    sheet.get_value((r, c as u32 - 1)),
+                    rate,
+                    &format!("{name} {} {}", row[1], header[c]),
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(tables, 11);
+    assert!(checked > 300, "{checked}");
+}
