@@ -475,11 +475,13 @@ pub fn severity_label(severity: Severity, lang: Lang) -> String {
 fn data_quality(blocks: &mut Vec<Block>, inputs: &Inputs, lang: Lang) {
     blocks.push(Block::Section(t(lang, "report-data-quality")));
     let count = |n: usize| display_number(n as f64, ValueKind::Count, lang);
-    let mut by_code: BTreeMap<(Severity, &str), usize> = BTreeMap::new();
+    // Per code: how many, and the first issue, whose message shows what the code means.
+    let mut by_code: BTreeMap<(Severity, &str), (usize, &Issue)> = BTreeMap::new();
     for issue in inputs.issues {
-        *by_code
+        by_code
             .entry((issue.severity, issue.code.as_str()))
-            .or_default() += 1;
+            .or_insert((0, issue))
+            .0 += 1;
     }
     if by_code.is_empty() {
         blocks.push(Block::Paragraph(t(lang, "report-no-issue")));
@@ -513,12 +515,18 @@ fn data_quality(blocks: &mut Vec<Block>, inputs: &Inputs, lang: Lang) {
             t(lang, "column-severity"),
             t(lang, "column-code"),
             t(lang, "column-count"),
+            t(lang, "column-example"),
         ],
-        numeric: vec![false, false, true],
+        numeric: vec![false, false, true, false],
         rows: by_code
             .iter()
-            .map(|((severity, code), n)| {
-                vec![severity_label(*severity, lang), code.to_string(), count(*n)]
+            .map(|((severity, code), (n, first))| {
+                vec![
+                    severity_label(*severity, lang),
+                    code.to_string(),
+                    count(*n),
+                    inputs.speaker.issue(first),
+                ]
             })
             .collect(),
         ..Default::default()

@@ -58,6 +58,7 @@ column-row = السطر
 column-column = العمود
 column-header = العنوان
 column-message = الرسالة
+column-example = مثال (الحالة الأولى)
 column-link = الرابط
 column-count = العدد
 column-dataset = مجموعة المعطيات

@@ -57,6 +57,7 @@ column-row = Row
 column-column = Column
 column-header = Header
 column-message = Message
+column-example = Example (first case)
 column-link = Link
 column-count = Count
 column-dataset = Dataset

@@ -57,6 +57,7 @@ column-row = Ligne
 column-column = Colonne
 column-header = En-tête
 column-message = Message
+column-example = Exemple (premier cas)
 column-link = Lien
 column-count = Nombre
 column-dataset = Jeu de données
