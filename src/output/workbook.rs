@@ -71,8 +71,10 @@ pub fn render(
     )?;
     // The breakdown tables, then the tables drawn only (trainees by organisation and gender),
     // so that each of the review's charts has its native twin bound to cells.
+    let mut taken = vec![t(lang, "workbook-indicators"), t(lang, "workbook-issues")];
+    taken.extend(["activities", "training", "targets"].map(|d| t(lang, &format!("dataset-{d}"))));
     for table in results.tables.iter().chain(&results.chart_tables) {
-        table_sheet(&mut workbook, table, results, lang, &header)?;
+        table_sheet(&mut workbook, table, results, lang, &header, &mut taken)?;
     }
     issues_sheet(
         workbook.add_worksheet_with_low_memory()?,
@@ -216,11 +218,12 @@ fn table_sheet(
     results: &Results,
     lang: Lang,
     header: &Format,
+    taken: &mut Vec<String>,
 ) -> Result<(), XlsxError> {
-    let name: String = table.id.chars().take(31).collect();
+    let title = table_title(&table.id, results, lang);
+    let name = sheet_name(&table.id, &title, lang, taken);
     let sheet = workbook.add_worksheet_with_low_memory()?;
     sheet.set_name(&name)?;
-    let title = table_title(&table.id, results, lang);
     let mut titles = vec![column_title(table.key, results, lang)];
     titles.extend(
         table
@@ -306,6 +309,34 @@ fn table_sheet(
     let sheet = workbook.worksheet_from_name(&name)?;
     sheet.insert_chart(1, titles.len() as u16 + 1, &chart)?;
     Ok(())
+}
+
+/// A table's sheet name in the reader's language: the catalogue's short name (`sheet-ID`), or
+/// for a user's table its title; without the characters Excel refuses, 31 characters at most,
+/// and unlike the names already `taken` (the register's sheets included).
+fn sheet_name(id: &str, title: &str, lang: Lang, taken: &mut Vec<String>) -> String {
+    let key = format!("sheet-{id}");
+    let wanted = if crate::words::has(lang, &key) {
+        t(lang, &key)
+    } else {
+        title.to_string()
+    };
+    let clean: String = wanted
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\'))
+        .collect();
+    let clean = clean.trim_matches('\'').trim().to_string();
+    let fit = |text: &str, room: usize| -> String { text.chars().take(room).collect() };
+    let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
+    let mut name = fit(&clean, 31);
+    let mut n = 2;
+    while taken.iter().any(|t| same(t, &name)) {
+        let suffix = format!(" ({n})");
+        name = fit(&clean, 31 - suffix.chars().count()) + &suffix;
+        n += 1;
+    }
+    taken.push(name.clone());
+    name
 }
 
 fn issues_sheet(

@@ -211,3 +211,17 @@ report-annexes = الملاحق
 report-annex-tables = الملحق أ – الجداول المفصلة
 report-annex-next-year = الملحق ب – الأنشطة المبرمجة في سنة { $year }
 report-annex-inputs = الملحق ج – الملفات المقروءة
+
+## أسماء أوراق report.xlsx (31 حرفًا على الأكثر)
+sheet-activities_by_type = الأنشطة حسب النوع
+sheet-activities_by_quarter = الأنشطة حسب الفصل
+sheet-activities_by_month = الأنشطة حسب الشهر
+sheet-activities_by_axis = الأنشطة حسب المحور
+sheet-activities_by_partner = الأنشطة حسب الشريك
+sheet-training_by_program = التكوين حسب البرنامج
+sheet-training_by_organisation = التكوين حسب الهيئة
+sheet-training_by_gender = التكوين حسب الجنس
+sheet-training_by_modality = التكوين حسب الصيغة
+sheet-next_year_by_type = البرنامج المقبل حسب النوع
+sheet-trend = التطور
+sheet-trainees_by_organisation_gender = المستفيدون حسب الجنس

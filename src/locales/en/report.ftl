@@ -219,3 +219,17 @@ report-annexes = Annexes
 report-annex-tables = Annex A – Detailed tables
 report-annex-next-year = Annex B – Activities scheduled in { $year }
 report-annex-inputs = Annex C – Files read
+
+## Sheet names of report.xlsx (31 characters at most)
+sheet-activities_by_type = Activities by type
+sheet-activities_by_quarter = Activities by quarter
+sheet-activities_by_month = Activities by month
+sheet-activities_by_axis = Activities by axis
+sheet-activities_by_partner = Activities by partner
+sheet-training_by_program = Training by programme
+sheet-training_by_organisation = Training by organisation
+sheet-training_by_gender = Training by gender
+sheet-training_by_modality = Training by modality
+sheet-next_year_by_type = Next year by type
+sheet-trend = Trend
+sheet-trainees_by_organisation_gender = Trainees by gender

@@ -228,3 +228,17 @@ report-annexes = Annexes
 report-annex-tables = Annexe A – Tableaux détaillés
 report-annex-next-year = Annexe B – Activités programmées en { $year }
 report-annex-inputs = Annexe C – Fichiers lus
+
+## Noms des feuilles de report.xlsx (31 caractères au plus)
+sheet-activities_by_type = Activités par type
+sheet-activities_by_quarter = Activités par trimestre
+sheet-activities_by_month = Activités par mois
+sheet-activities_by_axis = Activités par axe
+sheet-activities_by_partner = Activités par partenaire
+sheet-training_by_program = Formation par programme
+sheet-training_by_organisation = Formation par organisme
+sheet-training_by_gender = Formation par sexe
+sheet-training_by_modality = Formation par modalité
+sheet-next_year_by_type = Programme suivant par type
+sheet-trend = Évolution
+sheet-trainees_by_organisation_gender = Bénéficiaires par sexe
