@@ -739,19 +739,7 @@ fn the_report_workbook_types_its_cells_and_links_the_bad_ones() {
 #[test]
 fn the_review_charts_have_native_twins_bound_to_cells() {
     use calamine::{open_workbook, Reader, Xlsx};
-    let out = tempfile::tempdir().expect("a temporary folder");
-    bilan(
-        &repo_root(),
-        &[
-            "report",
-            "--out",
-            out.path().to_str().expect("utf-8"),
-            "--formats",
-            "xlsx",
-            "--quiet",
-        ],
-    )
-    .expect_code(0);
+    let out = common::sample_report("xlsx");
     let path = out.path().join("2024/report.xlsx");
     let bytes = std::fs::read(&path).expect("report.xlsx");
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
@@ -817,19 +805,7 @@ fn the_review_charts_have_native_twins_bound_to_cells() {
 #[test]
 fn every_figure_of_the_workbook_is_the_csv_figure() {
     use calamine::{open_workbook, Data, Reader, Xlsx};
-    let out = tempfile::tempdir().expect("a temporary folder");
-    bilan(
-        &repo_root(),
-        &[
-            "report",
-            "--out",
-            out.path().to_str().expect("utf-8"),
-            "--formats",
-            "csv,xlsx",
-            "--quiet",
-        ],
-    )
-    .expect_code(0);
+    let out = common::sample_report("csv,xlsx");
     let dir = out.path().join("2024");
     let mut workbook: Xlsx<_> = open_workbook(dir.join("report.xlsx")).expect("report.xlsx");
     // A CSV figure against a cell: the same number as rounded in the CSV (rates in percent).

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{bilan, folder_with, read_csv, repo_root};
+use common::{bilan, folder_with, read_csv};
 use std::path::Path;
 
 /// The summary's paragraphs of report.md, no-break spaces as spaces, Markdown escapes removed.
@@ -37,13 +37,7 @@ fn fr(plain: &str) -> String {
 
 #[test]
 fn the_sample_summary_states_what_the_csv_files_show() {
-    let out = tempfile::tempdir().expect("a temporary folder");
-    let dir = out.path().to_str().expect("utf-8");
-    bilan(
-        &repo_root(),
-        &["report", "--out", dir, "--formats", "csv,md", "--quiet"],
-    )
-    .expect_code(0);
+    let out = common::sample_report("csv,md");
     let year = out.path().join("2024");
     let md = std::fs::read_to_string(year.join("report.md")).expect("report.md");
     let sentences = summary(&md, "## Synthèse", "## Indicateurs clés");

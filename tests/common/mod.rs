@@ -221,3 +221,21 @@ pub fn write_texts(sheet: &mut rust_xlsxwriter::Worksheet, row: u32, cells: &[&s
         }
     }
 }
+
+/// The sample of `data/` reported with `formats` into a temporary folder (its `2024/` inside).
+pub fn sample_report(formats: &str) -> tempfile::TempDir {
+    let out = tempfile::tempdir().expect("a temporary folder");
+    bilan(
+        &repo_root(),
+        &[
+            "report",
+            "--out",
+            out.path().to_str().expect("utf-8"),
+            "--formats",
+            formats,
+            "--quiet",
+        ],
+    )
+    .expect_code(0);
+    out
+}
