@@ -192,19 +192,7 @@ fn sample_indicators_match_an_independent_count() {
         }
     }
 
-    let out = tempfile::tempdir().expect("a temporary folder");
-    bilan(
-        &root,
-        &[
-            "report",
-            "--out",
-            out.path().to_str().expect("utf-8"),
-            "--formats",
-            "csv",
-            "--quiet",
-        ],
-    )
-    .expect_code(0);
+    let out = common::sample_report("csv");
     let values = indicator_values(&out.path().join("2024"));
     let v = |id| value_of(&values, id);
     close(&v("activities_scheduled"), scheduled, 0);
@@ -248,19 +236,7 @@ fn sample_indicators_match_an_independent_count() {
 
 #[test]
 fn breakdown_tables_add_up_to_headline_counts() {
-    let out = tempfile::tempdir().expect("a temporary folder");
-    bilan(
-        &repo_root(),
-        &[
-            "report",
-            "--out",
-            out.path().to_str().expect("utf-8"),
-            "--formats",
-            "csv",
-            "--quiet",
-        ],
-    )
-    .expect_code(0);
+    let out = common::sample_report("csv");
     let dir = out.path().join("2024");
     let values = indicator_values(&dir);
     let headline = |id| value_of(&values, id).parse::<f64>().expect("a number");

@@ -126,6 +126,11 @@ pub struct Results {
 }
 
 impl Results {
+    /// A headline indicator by its id.
+    pub fn indicator(&self, id: &str) -> Option<&HeadlineRow> {
+        self.headline.iter().find(|h| h.id == id)
+    }
+
     /// A written table or a chart-only one.
     pub fn table(&self, id: &str) -> Option<&Table> {
         self.tables

@@ -125,11 +125,7 @@ pub fn charts(results: &Results, lang: Lang) -> Vec<Planned> {
         planned.push(plan(chart, lang));
     }
     if let Some(table) = results.table("activities_by_axis") {
-        let target = results
-            .headline
-            .iter()
-            .find(|h| h.id == "execution_rate")
-            .and_then(|h| h.target);
+        let target = results.indicator("execution_rate").and_then(|h| h.target);
         let chart = BarChart::grouped(
             "execution_by_axis",
             titled(lang, "chart-execution-by-axis", year),

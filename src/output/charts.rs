@@ -415,11 +415,7 @@ fn draw<DB: DrawingBackend>(
             .unwrap_or_default()
     };
     let value_label = |v: &f64| super::format::display_number(*v, chart.kind, lang);
-    let mut ctx = ChartBuilder::on(root)
-        .caption(&chart.title, (FAMILY, 30))
-        .margin(20)
-        .x_label_area_size(50)
-        .y_label_area_size(label_area)
+    let mut ctx = frame(root, &chart.title, label_area)
         // With a reference line, half a slot above the bars holds its label, clear of them.
         .build_cartesian_2d(
             0.0..x_max,
@@ -473,6 +469,22 @@ fn draw<DB: DrawingBackend>(
     Ok(())
 }
 
+/// A chart's frame: its title on top, room for the value labels below and `label_area` pixels
+/// for the labels on the left.
+fn frame<'a, 'b, DB: DrawingBackend>(
+    root: &'a DrawingArea<DB, plotters::coord::Shift>,
+    title: &str,
+    label_area: u32,
+) -> ChartBuilder<'a, 'b, DB> {
+    let mut builder = ChartBuilder::on(root);
+    builder
+        .caption(title, (FAMILY, 30))
+        .margin(20)
+        .x_label_area_size(50)
+        .y_label_area_size(label_area);
+    builder
+}
+
 /// The series' names and colours in a framed box.
 fn legend<'a, DB: DrawingBackend + 'a, CT: plotters::coord::CoordTranslate>(
     ctx: &mut ChartContext<'a, DB, CT>,
@@ -516,11 +528,7 @@ fn draw_vertical<DB: DrawingBackend>(
             .unwrap_or_default()
     };
     let value_label = |v: &f64| super::format::display_number(*v, chart.kind, lang);
-    let mut ctx: VerticalContext<'_, DB> = ChartBuilder::on(root)
-        .caption(&chart.title, (FAMILY, 30))
-        .margin(20)
-        .x_label_area_size(50)
-        .y_label_area_size(80)
+    let mut ctx: VerticalContext<'_, DB> = frame(root, &chart.title, 80)
         .build_cartesian_2d((0..n as i32 * SLOT).with_key_points(key_points), 0.0..y_max)?;
     ctx.configure_mesh()
         .disable_x_mesh()

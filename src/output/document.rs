@@ -1,7 +1,7 @@
 //! The report's content, once, as blocks that the HTML and Markdown renderers both read.
 
 use super::format::{
-    display_change, display_date, display_number, display_optional, display_points,
+    display_change, display_count, display_date, display_optional, display_points,
 };
 use super::labels::{self, column_title, table_title};
 use crate::datasets::categories::Kind;
@@ -94,7 +94,9 @@ pub fn build(
     }
     // Page 1: the year in sentences, then each key figure with its status.
     blocks.push(Block::Heading(2, t(lang, "report-summary")));
-    for sentence in super::summary::sentences(results, inputs, lang) {
+    // Issues by file: the summary names the file with most, the data-quality section lists them.
+    let by_file = super::summary::issues_by_file(inputs);
+    for sentence in super::summary::sentences(results, inputs, &by_file, lang) {
         blocks.push(Block::Paragraph(sentence));
     }
     headline(&mut blocks, results, lang);
@@ -114,7 +116,7 @@ pub fn build(
     }
     analysis(&mut blocks, results, lang);
     next_year(&mut blocks, results, lang);
-    data_quality(&mut blocks, inputs, lang);
+    data_quality(&mut blocks, inputs, by_file, lang);
     // Annexes: every table, next year's list, the files read.
     blocks.push(Block::Section(t(lang, "report-annexes")));
     blocks.push(Block::Heading(3, t(lang, "report-annex-tables")));
@@ -156,12 +158,7 @@ fn headline(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
             },
             status_words(row.status, lang),
         ]);
-        row_classes.push(match row.status {
-            Status::Met => "met",
-            Status::Close => "close",
-            Status::Behind => "behind",
-            Status::None => "none",
-        });
+        row_classes.push(row.status.code());
     }
     blocks.push(Block::Table(TextTable {
         headers: headline_titles(results, lang),
@@ -347,7 +344,7 @@ fn next_year(blocks: &mut Vec<Block>, results: &Results, lang: Lang) {
         return;
     }
     blocks.push(Block::Paragraph(t(lang, "report-next-year-summary")));
-    let count = |n: usize| display_number(n as f64, ValueKind::Count, lang);
+    let count = |n: usize| display_count(n, lang);
     let counted = |rows: Vec<(String, usize)>, key: String| {
         let total: usize = rows.iter().map(|(_, n)| n).sum();
         TextTable {
@@ -472,9 +469,14 @@ pub fn severity_label(severity: Severity, lang: Lang) -> String {
     t(lang, &format!("severity-{}", severity.as_str()))
 }
 
-fn data_quality(blocks: &mut Vec<Block>, inputs: &Inputs, lang: Lang) {
+fn data_quality(
+    blocks: &mut Vec<Block>,
+    inputs: &Inputs,
+    by_file: Vec<(String, [usize; 3])>,
+    lang: Lang,
+) {
     blocks.push(Block::Section(t(lang, "report-data-quality")));
-    let count = |n: usize| display_number(n as f64, ValueKind::Count, lang);
+    let count = |n: usize| display_count(n, lang);
     // Per code: how many, and the first issue, whose message shows what the code means.
     let mut by_code: BTreeMap<(Severity, &str), (usize, &Issue)> = BTreeMap::new();
     for issue in inputs.issues {
@@ -488,7 +490,6 @@ fn data_quality(blocks: &mut Vec<Block>, inputs: &Inputs, lang: Lang) {
         return;
     }
     // By file: whom to call; by code: what to fix.
-    let by_file = super::summary::issues_by_file(inputs);
     if !by_file.is_empty() {
         blocks.push(Block::Heading(3, t(lang, "report-issues-by-file")));
         let severities = [Severity::Error, Severity::Warning, Severity::Info];
@@ -590,9 +591,9 @@ fn inputs_table(blocks: &mut Vec<Block>, inputs: &Inputs, lang: Lang) {
                     .dataset
                     .map(|d| t(lang, &format!("dataset-{}", d.name())))
                     .unwrap_or_default(),
-                display_number(sheet.kept as f64, ValueKind::Count, lang),
-                display_number(sheet.rejected as f64, ValueKind::Count, lang),
-                display_number(sheet.skipped as f64, ValueKind::Count, lang),
+                display_count(sheet.kept, lang),
+                display_count(sheet.rejected, lang),
+                display_count(sheet.skipped, lang),
                 file.sha256.hex().to_string(),
             ]);
         }

@@ -56,6 +56,11 @@ pub fn csv_number(value: f64, kind: ValueKind) -> String {
     plain_number(value, decimals(kind))
 }
 
+/// A count for people: `4 429` in French and Arabic, `4,429` in English.
+pub fn display_count(n: usize, lang: Lang) -> String {
+    display_number(n as f64, ValueKind::Count, lang)
+}
+
 /// A number for people: `1 234,5` in French and Arabic (no-break space), `1,234.5` in English.
 pub fn display_number(value: f64, kind: ValueKind, lang: Lang) -> String {
     let plain = plain_number(value, decimals(kind));

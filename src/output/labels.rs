@@ -105,7 +105,7 @@ pub fn table_title(id: &str, results: &Results, lang: Lang) -> String {
 
 /// A column's heading (the CSV keeps the codes): an indicator's label, or the catalogue's word.
 pub fn column_title(column: &str, results: &Results, lang: Lang) -> String {
-    if let Some(row) = results.headline.iter().find(|h| h.id == column) {
+    if let Some(row) = results.indicator(column) {
         return indicator(lang, row).to_string();
     }
     let key = format!("column-{column}");

@@ -259,7 +259,7 @@ impl Writer<'_> {
 /// of writing a report. Returns their paths in `dir`; the
 /// first chart that fails, in chart order, is the error.
 /// Rasterises the drawn charts' SVGs into `charts/ID.png`, two at a time; the paths written.
-fn render_pngs(drawn: &[(String, String)], dir: &Path) -> Result<Vec<String>, OutputError> {
+fn render_pngs(drawn: &[(&str, &str)], dir: &Path) -> Result<Vec<String>, OutputError> {
     let relative: Vec<String> = drawn
         .iter()
         .map(|(id, _)| format!("charts/{id}.png"))
@@ -268,7 +268,7 @@ fn render_pngs(drawn: &[(String, String)], dir: &Path) -> Result<Vec<String>, Ou
         let charts_dir = dir.join("charts");
         std::fs::create_dir_all(&charts_dir).map_err(io_error(&charts_dir))?;
     }
-    let render = |i: usize| (i, charts::rasterise(&drawn[i].1, &drawn[i].0));
+    let render = |i: usize| (i, charts::rasterise(drawn[i].1, drawn[i].0));
     let mut rendered = std::thread::scope(|scope| {
         let odd = scope.spawn(|| (1..drawn.len()).step_by(2).map(render).collect::<Vec<_>>());
         let mut even: Vec<_> = (0..drawn.len()).step_by(2).map(render).collect();
@@ -340,10 +340,10 @@ fn write_all(
     }
     // report.md links the PNGs: it writes them even when `png` was not asked.
     if options.wants(Format::Png) || options.wants(Format::Md) {
-        let drawn: Vec<(String, String)> = outcomes
+        let drawn: Vec<(&str, &str)> = outcomes
             .iter()
             .filter_map(|o| match o {
-                ChartOutcome::Drawn { id, svg, .. } => Some((id.clone(), svg.clone())),
+                ChartOutcome::Drawn { id, svg, .. } => Some((id.as_str(), svg.as_str())),
                 ChartOutcome::Skipped { .. } => None,
             })
             .collect();

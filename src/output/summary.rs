@@ -3,7 +3,9 @@
 //! is left out rather than written with a gap: no sentence states what the figures do not show.
 
 use super::document::Inputs;
-use super::format::{display_change, display_number, display_optional, display_points};
+use super::format::{
+    display_change, display_count, display_number, display_optional, display_points,
+};
 use super::labels;
 use crate::datasets::categories::{Kind, UNSPECIFIED_CODE};
 use crate::datasets::Dataset;
@@ -19,10 +21,15 @@ const NAMED: usize = 3;
 
 type Args = Vec<(&'static str, FluentValue<'static>)>;
 
-/// The summary's sentences, in reading order.
-pub fn sentences(results: &Results, inputs: &Inputs, lang: Lang) -> Vec<String> {
+/// The summary's sentences, in reading order; `by_file`: [`issues_by_file`].
+pub fn sentences(
+    results: &Results,
+    inputs: &Inputs,
+    by_file: &[(String, [usize; 3])],
+    lang: Lang,
+) -> Vec<String> {
     let say = |id: &str, args: Args| words::get_with(lang, id, args);
-    let count = |n: usize| display_number(n as f64, ValueKind::Count, lang);
+    let count = |n: usize| display_count(n, lang);
     let mut out = vec![sources(results, inputs, lang)];
     if let Some(text) = execution(results, lang) {
         out.push(text);
@@ -69,7 +76,9 @@ pub fn sentences(results: &Results, inputs: &Inputs, lang: Lang) -> Vec<String> 
                 )
             })
             .collect();
-        let target = headline(results, "next_year_scheduled").and_then(|r| r.target);
+        let target = results
+            .indicator("next_year_scheduled")
+            .and_then(|r| r.target);
         out.push(say(
             "summary-next-year",
             vec![
@@ -87,12 +96,8 @@ pub fn sentences(results: &Results, inputs: &Inputs, lang: Lang) -> Vec<String> 
             ],
         ));
     }
-    out.push(quality(inputs, lang));
+    out.push(quality(inputs, by_file, lang));
     out
-}
-
-fn headline<'a>(results: &'a Results, id: &str) -> Option<&'a HeadlineRow> {
-    results.headline.iter().find(|r| r.id == id)
 }
 
 fn list(items: &[String], lang: Lang) -> String {
@@ -100,7 +105,7 @@ fn list(items: &[String], lang: Lang) -> String {
 }
 
 fn sources(results: &Results, inputs: &Inputs, lang: Lang) -> String {
-    let count = |n: usize| display_number(n as f64, ValueKind::Count, lang);
+    let count = |n: usize| display_count(n, lang);
     let kept = |dataset: Dataset| -> usize {
         inputs
             .sheets
@@ -136,9 +141,9 @@ fn sources(results: &Results, inputs: &Inputs, lang: Lang) -> String {
 
 /// Activities held against scheduled, the execution rate against its target and last year.
 fn execution(results: &Results, lang: Lang) -> Option<String> {
-    let realised = headline(results, "activities_realised")?;
-    let scheduled = headline(results, "activities_scheduled")?;
-    let rate = headline(results, "execution_rate")?;
+    let realised = results.indicator("activities_realised")?;
+    let scheduled = results.indicator("activities_scheduled")?;
+    let rate = results.indicator("execution_rate")?;
     let (realised_n, scheduled_n, rate_v) = (realised.value?, scheduled.value?, rate.value?);
     let has_previous = results.has_previous_year && rate.previous_year.is_some();
     let case = match (rate.target.is_some(), has_previous) {
@@ -275,7 +280,11 @@ fn axes(results: &Results, lang: Lang) -> Option<String> {
 
 /// Sessions, trainees and hours; then attendance, satisfaction and women's share.
 fn training(results: &Results, lang: Lang) -> Vec<String> {
-    let value = |id: &str| headline(results, id).and_then(|r| r.value.map(|v| (v, r.unit)));
+    let value = |id: &str| {
+        results
+            .indicator(id)
+            .and_then(|r| r.value.map(|v| (v, r.unit)))
+    };
     let show = |(v, unit): (f64, crate::indicators::Unit)| {
         display_optional(Some(v), unit.value_kind(), lang)
     };
@@ -316,11 +325,11 @@ fn training(results: &Results, lang: Lang) -> Vec<String> {
 }
 
 /// The data-quality verdict: counts by severity, rows set aside, the file with most issues.
-fn quality(inputs: &Inputs, lang: Lang) -> String {
+fn quality(inputs: &Inputs, by_file: &[(String, [usize; 3])], lang: Lang) -> String {
     if inputs.issues.is_empty() {
         return words::get(lang, "summary-quality-none");
     }
-    let count = |n: usize| display_number(n as f64, ValueKind::Count, lang);
+    let count = |n: usize| display_count(n, lang);
     let n = |severity: Severity| {
         inputs
             .issues
@@ -338,7 +347,6 @@ fn quality(inputs: &Inputs, lang: Lang) -> String {
         ],
     );
     let rejected: usize = inputs.sheets.iter().map(|s| s.rejected).sum();
-    let by_file = issues_by_file(inputs);
     // The file with the most issues; the first of equals in the run's order.
     let (file, most) = by_file
         .iter()

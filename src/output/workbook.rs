@@ -71,8 +71,9 @@ pub fn render(
     )?;
     // The breakdown tables, then the tables drawn only (trainees by organisation and gender),
     // so that each of the review's charts has its native twin bound to cells.
+    // Names a table sheet must not take: the fixed sheets' and the register's.
     let mut taken = vec![t(lang, "workbook-indicators"), t(lang, "workbook-issues")];
-    taken.extend(["activities", "training", "targets"].map(|d| t(lang, &format!("dataset-{d}"))));
+    taken.extend(register_sheets.iter().map(|sheet| sheet.name()));
     for table in results.tables.iter().chain(&results.chart_tables) {
         table_sheet(&mut workbook, table, results, lang, &header, &mut taken)?;
     }
